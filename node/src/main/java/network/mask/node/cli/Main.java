@@ -1,0 +1,59 @@
+package network.mask.node.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Properties;
+
+/** The {@code masknode} command line: dispatches to one subcommand per verb. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns its exit code; separated from {@link #main} for tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "--version", "version" -> {
+                out.println("masknode " + version());
+                yield 0;
+            }
+            default -> {
+                err.println("masknode: unknown command '" + args[0] + "'");
+                err.print(usage());
+                yield 2;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+            Usage: masknode <command> [options]
+
+            Commands:
+              --version                 print the version
+            """;
+    }
+
+    /** The project version, stamped into the jar at build time. */
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/network/mask/node/build.properties")) {
+            if (in == null) return "unknown";
+            Properties props = new Properties();
+            props.load(in);
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
