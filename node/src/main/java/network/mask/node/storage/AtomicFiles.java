@@ -1,0 +1,76 @@
+package network.mask.node.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a power cut leaves either the old or the new content, never a mix:
+ * write a temp file in the same directory, fsync it, rename it over the target, fsync the
+ * directory. Appliances lose power; every file the node writes goes through here.
+ */
+public final class AtomicFiles {
+
+    /** Owner read/write only: keys, secrets, password hashes. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** Owner read/write, group and others read: non-secret state. */
+    public static final Set<PosixFilePermission> OWNER_WRITE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private AtomicFiles() {}
+
+    /** Atomically replaces {@code target} with {@code content}, owner-only (0600). */
+    public static void writeSecret(Path target, byte[] content) throws IOException {
+        write(target, content, OWNER_ONLY);
+    }
+
+    /** Atomically replaces {@code target} with {@code content} with the given permissions. */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = createTemp(dir, target.getFileName().toString(), permissions);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) channel.write(buffer);
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("filesystem of " + dir + " cannot rename atomically", e);
+            }
+            fsyncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Path createTemp(Path dir, String name, Set<PosixFilePermission> permissions) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            try {
+                // Created with the final mode so a secret is never readable by others, even briefly.
+                return Files.createFile(temp, PosixFilePermissions.asFileAttribute(permissions));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) throw e;
+            }
+        }
+    }
+
+    /** Makes a completed rename durable. */
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}
