@@ -1,0 +1,20 @@
+package network.mask.node.worker;
+
+import network.mask.node.sphinx.HopResult;
+import network.mask.node.sphinx.ReplayGuard;
+import network.mask.node.sphinx.SphinxProcessor;
+
+/**
+ * One Sphinx hop, as the workers see it. {@link SphinxProcessor#process} fits this shape;
+ * tests of the pipeline plug in trivial engines. One instance per worker thread.
+ */
+@FunctionalInterface
+public interface HopEngine {
+
+    HopResult process(byte[] packet, byte[] nodePrivateKey, ReplayGuard replayGuard);
+
+    /** The real engine: a fresh {@link SphinxProcessor} (it holds per-thread scratch buffers). */
+    static HopEngine sphinx() {
+        return new SphinxProcessor()::process;
+    }
+}
