@@ -181,14 +181,22 @@ public final class ConfigSchema {
             "LED brightness in percent.", c -> c.led().brightness());
 
     static {
-        section("crypto", "Where the Sphinx engine takes its primitives from.");
+        section("crypto", "Which implementation the Sphinx engine uses for each primitive. \"auto\" (the default) measures\n"
+                + "the correct ones at first start and caches the fastest in <data_dir>; name one to force it:\n"
+                + "\"bc\" (BouncyCastle), \"jca\" (the JDK), \"sodium\" (libsodium) or \"openssl\" (libcrypto), the last two through FFM.");
     }
-    public static final ConfigKey<String> CRYPTO_BACKEND = key("crypto", "backend", choice("auto", "native", "java"), "auto",
-            "\"auto\" uses native libsodium through FFM when it loads, else pure Java; \"native\" insists on it; \"java\" never uses it.",
-            c -> c.crypto().backend());
-    public static final ConfigKey<String> CRYPTO_NATIVE_LIBRARY = key("crypto", "native_library", text(4096), "",
-            "Path of the native library to load instead of the system's libsodium; empty = the system's.",
-            c -> c.crypto().nativeLibrary());
+    public static final ConfigKey<String> CRYPTO_X25519 = cryptoKey("x25519", "Both X25519 roles at once.", c -> c.crypto().x25519());
+    public static final ConfigKey<String> CRYPTO_X25519_DH = cryptoKey("x25519-dh", "X25519 with the node key.", c -> c.crypto().x25519Dh());
+    public static final ConfigKey<String> CRYPTO_X25519_BLIND = cryptoKey("x25519-blind", "X25519 blinding of the next alpha.", c -> c.crypto().x25519Blind());
+    public static final ConfigKey<String> CRYPTO_HKDF = cryptoKey("hkdf", "HKDF-SHA256.", c -> c.crypto().hkdf());
+    public static final ConfigKey<String> CRYPTO_AES_CTR = cryptoKey("aes-ctr", "AES-128-CTR (header).", c -> c.crypto().aesCtr());
+    public static final ConfigKey<String> CRYPTO_HMAC = cryptoKey("hmac", "HMAC-SHA256 (header MAC).", c -> c.crypto().hmac());
+    public static final ConfigKey<String> CRYPTO_CHACHA20 = cryptoKey("chacha20", "ChaCha20 (payload, Lioness).", c -> c.crypto().chacha20());
+    public static final ConfigKey<String> CRYPTO_BLAKE2B = cryptoKey("blake2b", "Keyed BLAKE2b (payload, Lioness).", c -> c.crypto().blake2b());
+
+    private static ConfigKey<String> cryptoKey(String name, String doc, Function<NodeConfig, String> reader) {
+        return key("crypto", name, choice("auto", "bc", "jca", "sodium", "openssl"), "auto", doc, reader);
+    }
 
     private ConfigSchema() {}
 

@@ -5,6 +5,7 @@ import static network.mask.node.config.ConfigSchema.*;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,7 +61,28 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
 
     public record Led(boolean enabled, int brightness) {}
 
-    public record Crypto(String backend, String nativeLibrary) {}
+    public record Crypto(String x25519, String x25519Dh, String x25519Blind, String hkdf, String aesCtr, String hmac,
+                         String chacha20, String blake2b) {
+        /** The primitives forced in the file, as the Sphinx engine's selector takes them (e.g. x25519=sodium). */
+        public Map<String, String> overrides() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (ConfigKey<String> k : List.of(CRYPTO_X25519, CRYPTO_X25519_DH, CRYPTO_X25519_BLIND, CRYPTO_HKDF,
+                    CRYPTO_AES_CTR, CRYPTO_HMAC, CRYPTO_CHACHA20, CRYPTO_BLAKE2B)) {
+                String v = switch (k.name()) {
+                    case "x25519" -> x25519;
+                    case "x25519-dh" -> x25519Dh;
+                    case "x25519-blind" -> x25519Blind;
+                    case "hkdf" -> hkdf;
+                    case "aes-ctr" -> aesCtr;
+                    case "hmac" -> hmac;
+                    case "chacha20" -> chacha20;
+                    default -> blake2b;
+                };
+                if (!v.equals("auto")) out.put(k.name(), v);
+            }
+            return out;
+        }
+    }
 
     /** Every setting at its default. */
     public static NodeConfig defaults() {
@@ -118,7 +140,8 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                 new Mqtt(v(m, MQTT_ENABLED), v(m, MQTT_URL), v(m, MQTT_USERNAME), v(m, MQTT_PASSWORD), v(m, MQTT_TLS),
                         v(m, MQTT_TOPIC_PREFIX), v(m, MQTT_DISCOVERY_PREFIX), v(m, MQTT_INTERVAL)),
                 new Led(v(m, LED_ENABLED), v(m, LED_BRIGHTNESS)),
-                new Crypto(v(m, CRYPTO_BACKEND), v(m, CRYPTO_NATIVE_LIBRARY)),
+                new Crypto(v(m, CRYPTO_X25519), v(m, CRYPTO_X25519_DH), v(m, CRYPTO_X25519_BLIND), v(m, CRYPTO_HKDF),
+                        v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B)),
                 dev, source);
     }
 

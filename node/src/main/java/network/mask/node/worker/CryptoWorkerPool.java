@@ -116,9 +116,7 @@ public final class CryptoWorkerPool {
         for (int i = 0; ; i++) {
             SphinxKey key = candidates.get(i);
             boolean last = i == candidates.size() - 1;
-            // The engine may write into its input; keep the original for the next key.
-            byte[] input = last ? packet : packet.clone();
-            HopResult r = engine.process(input, key.privateKeyForEngine(), replayGuards.apply(key.rotationId()));
+            HopResult r = engine.process(packet, key.privateKeyForEngine(), replayGuards.apply(key.rotationId()));
             boolean wrongKey = r instanceof HopResult.Rejected rej && rej.reason() == RejectReason.BAD_MAC;
             if (!wrongKey || last) {
                 if (i > 0 && !wrongKey) metrics.event(Event.SECONDARY_KEY_USED);
