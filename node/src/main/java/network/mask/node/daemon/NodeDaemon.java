@@ -182,10 +182,10 @@ public final class NodeDaemon {
             housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
             running = true;
             listening.countDown();
-            LOG.log(System.Logger.Level.INFO,
-                    "mixnode up: identity {0}, sphinx key {1}, {2} crypto workers, replay filters {3} MiB off-heap, max {4} held packets",
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
                     keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
-                    replay.memoryBytes() >> 20, maxPending(limits));
+                    replay.memoryBytes() >> 10, maxPending(limits)));
 
             for (NodeService s : services) {
                 try {
@@ -237,8 +237,8 @@ public final class NodeDaemon {
             int queued = egress == null ? 0 : egress.shutdown(deadline);
             if (housekeeping != null) housekeeping.shutdownNow();
             saveReplayState();
-            LOG.log(System.Logger.Level.INFO, "mixnode stopped; {0} held and {1} queued packets were not sent in the {2} ms grace",
-                    held, queued, grace.toMillis());
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "mixnode stopped; %d held and %d queued packets were not sent in the %d ms grace", held, queued, grace.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

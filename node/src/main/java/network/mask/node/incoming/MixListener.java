@@ -60,7 +60,7 @@ public final class MixListener {
         } catch (Exception e) {
             if (!settings.bindHost().equals("::")) throw e;
             // No IPv6 on this host: listen on IPv4 only, and say so.
-            LOG.log(System.Logger.Level.WARNING, "cannot listen on [::]:{0} ({1}); trying 0.0.0.0", settings.port(), e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot listen on [::]:{0} ({1}); trying 0.0.0.0", String.valueOf(settings.port()), e.getMessage());
             server = b.bind("0.0.0.0", settings.port()).sync().channel();
         }
         InetSocketAddress bound = (InetSocketAddress) server.localAddress();

@@ -72,8 +72,8 @@ public final class ReplayFilters implements AutoCloseable {
                 if (loaded.rotationId() != rotationId) throw new ReplayStateException(file, "belongs to rotation " + loaded.rotationId());
                 BloomFilter f = loaded.filter();
                 savedInsertions.put(rotationId, f.insertions());
-                LOG.log(System.Logger.Level.INFO, "replay filter for key rotation {0} reloaded: {1} tags, {2}",
-                        rotationId, f.insertions(), f.sizing().memoryText());
+                LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                        "replay filter for key rotation %d reloaded: %d tags, %s", rotationId, f.insertions(), f.sizing().memoryText()));
                 if (f.sizing().bitCount() != sizing.bitCount()) {
                     LOG.log(System.Logger.Level.INFO, "the saved filter keeps its size; the configured size applies from the next key");
                 }
@@ -88,10 +88,10 @@ public final class ReplayFilters implements AutoCloseable {
                         e.getMessage(), aside.getFileName());
             }
         }
-        LOG.log(System.Logger.Level.INFO,
-                "replay filter for key rotation {0}: {1} tags at false-positive rate {2}, {3} bits, {4} hashes, {5} off-heap",
+        LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                "replay filter for key rotation %d: %d tags at false-positive rate %.0e, %d bits, %d hashes, %s off-heap",
                 rotationId, sizing.expectedInsertions(), sizing.falsePositiveRate(), sizing.bitCount(), sizing.hashes(),
-                sizing.memoryText());
+                sizing.memoryText()));
         return new BloomFilter(sizing);
     }
 
