@@ -219,8 +219,8 @@ final class PeerLink {
         Channel ch;
         synchronized (this) {
             closing = true;
-            ch = channel;
-            drainScheduled = true;
+            ch = drainScheduled ? null : channel;   // not yet connected: onConnected drains
+            if (ch != null) drainScheduled = true;
         }
         if (ch != null) ch.eventLoop().execute(this::drain);
     }
