@@ -42,8 +42,7 @@ public final class ConfigCommand {
                     out.println("# effective configuration" + (c.source() == null ? "" : " (file " + c.source() + ")"));
                     for (Map.Entry<ConfigKey<?>, Object> e : c.values().entrySet()) {
                         ConfigKey<?> k = e.getKey();
-                        boolean secret = k.name().contains("password") || k.name().contains("token");
-                        String shown = secret && !"".equals(e.getValue()) ? "\"(set)\"" : k.renderUnchecked(e.getValue());
+                        String shown = k.isSecret() && !"".equals(e.getValue()) ? "\"(set)\"" : k.renderUnchecked(e.getValue());
                         out.println(k.path() + " = " + shown);
                     }
                     return 0;

@@ -60,12 +60,16 @@ public final class ConfigKey<T> {
         return type.render((T) value);
     }
 
+    /** Whether values of this key are secrets, never to be repeated in messages or logs. */
+    public boolean isSecret() {
+        return name.contains("password") || name.contains("token");
+    }
+
     private String shown(Object raw) {
-        if (raw instanceof String s) {
-            // Never echo secrets back into logs.
-            if (name.contains("password") || name.contains("token")) return "a string of " + s.length() + " characters";
-            return TomlReader.quote(s.length() > 60 ? s.substring(0, 60) + "..." : s);
+        if (isSecret()) {
+            return raw instanceof String s ? "a string of " + s.length() + " characters" : "a " + raw.getClass().getSimpleName().toLowerCase();
         }
+        if (raw instanceof String s) return TomlReader.quote(s.length() > 60 ? s.substring(0, 60) + "..." : s);
         return String.valueOf(raw);
     }
 
