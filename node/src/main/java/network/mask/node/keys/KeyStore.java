@@ -38,6 +38,7 @@ public final class KeyStore {
 
     /** Loads the keys, generating and saving whatever is missing. */
     public NodeKeys loadOrCreate() throws IOException, KeyFileException {
+        AtomicFiles.removeLeftoverTemps(dir);
         IdentityKey identity = readIdentity();
         if (identity == null) {
             identity = IdentityKey.generate(random);

@@ -52,6 +52,7 @@ public final class ReplayFilters implements AutoCloseable {
      * releases filters of keys no longer live (their files are deleted at the next save).
      */
     public synchronized void retain(Set<Long> rotationIds) throws IOException {
+        network.mask.node.storage.AtomicFiles.removeLeftoverTemps(dir);
         for (long id : rotationIds) {
             if (filters.containsKey(id)) continue;
             filters.put(id, loadOrCreate(id));

@@ -84,6 +84,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes temp files a crash left behind in {@code dir} (a write interrupted before its
+     * rename). Call at start, before writing there; the targets themselves are never touched.
+     */
+    public static void removeLeftoverTemps(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var entries = Files.newDirectoryStream(dir, ".*.tmp-*")) {
+            for (Path p : entries) {
+                if (p.getFileName().toString().matches("\\..+\\.tmp-[0-9a-f]+")) Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Makes a completed rename durable. */
     private static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
