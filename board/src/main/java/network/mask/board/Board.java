@@ -78,7 +78,7 @@ public interface Board extends AutoCloseable {
     /** The latest health readings (refreshed every 10 s). */
     HealthSnapshot health();
 
-    /** The Pi4J platform in use ("raspberrypi", "mock-platform"), or "none" without GPIO. */
+    /** What drives the GPIO pins: "gpiod" on a Pi, "mock" on a PC (dev mode), "none" without GPIO. */
     String platform();
 
     void addButtonListener(ButtonListener listener);

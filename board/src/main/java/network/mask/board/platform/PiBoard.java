@@ -65,7 +65,7 @@ public final class PiBoard implements Board {
                     Runnable releaseOwned) {
         this.clock = clock;
         this.releaseOwned = releaseOwned;
-        this.platform = pi4j.map(Pi4jContexts::platformId).orElse("none");
+        this.platform = pi4j.map(Pi4jContexts::backend).orElse("none");
         this.leds = new LedDriver(openLeds(config, pi4j), config.brightness(), config.ledsEnabled());
         this.button = openButton(config, pi4j);
         this.healthReader = HealthReader.forRoot(config.root(), config.dataDir());
