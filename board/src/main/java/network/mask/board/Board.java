@@ -49,7 +49,11 @@ public interface Board extends AutoCloseable {
 
     void clearError();
 
-    /** Shows the identify pattern for this long; {@link Duration#ZERO} stops it. */
+    /**
+     * Shows the identify pattern for this long; {@link Duration#ZERO} stops it.
+     *
+     * @throws IllegalArgumentException if negative or longer than 1 hour
+     */
     void identify(Duration duration);
 
     /**

@@ -125,6 +125,7 @@ class PriorityTest {
             assertThrows(IllegalArgumentException.class, () -> m.board.setBrightness(1.01));
             assertThrows(IllegalArgumentException.class, () -> m.board.setBrightness(Double.NaN));
             assertThrows(IllegalArgumentException.class, () -> m.board.identify(Duration.ofSeconds(-1)));
+            assertThrows(IllegalArgumentException.class, () -> m.board.identify(Duration.ofDays(365_000_000)));
             m.time.advance(100);
             assertEquals(NodeState.RUNNING, m.board.state());
             assertEquals(Set.of(), m.board.degradedReasons());

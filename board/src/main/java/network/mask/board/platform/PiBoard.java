@@ -42,6 +42,8 @@ import network.mask.board.time.MonotonicClock;
  */
 public final class PiBoard implements Board {
     public static final Duration HEALTH_PERIOD = Duration.ofSeconds(10);
+    /** Longer than anyone needs to find the box; bounds a typo from the setup page. */
+    public static final Duration MAX_IDENTIFY = Duration.ofHours(1);
 
     private static final Logger LOG = Logger.getLogger(PiBoard.class.getName());
     private static final Pattern REASON = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
@@ -245,8 +247,8 @@ public final class PiBoard implements Board {
 
     @Override
     public void identify(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("identify duration must not be negative: " + duration);
+        if (duration.isNegative() || duration.compareTo(MAX_IDENTIFY) > 0) {
+            throw new IllegalArgumentException("identify duration must be between 0 and 1 hour, got " + duration);
         }
         long until = duration.isZero() ? Long.MIN_VALUE : clock.millis() + duration.toMillis();
         update(c -> c.withIdentifyUntil(until));
