@@ -3,6 +3,7 @@ package network.mask.node.api;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /**
  * IP address text as Rust's {@code Display} for {@code IpAddr} writes it (RFC 5952 for v6: lower
@@ -11,6 +12,9 @@ import java.net.InetAddress;
  * so only this form round-trips. Parsing never touches DNS.
  */
 final class IpLiterals {
+
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
     private IpLiterals() {}
 
@@ -21,6 +25,10 @@ final class IpLiterals {
         }
         String s = literal.strip();
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+        if (!s.contains(":") && !DOTTED_QUAD.matcher(s).matches()) {
+            // Java also reads "1.2.3" and "010.1.1.1"; Rust does not, and a typo must not become another address.
+            throw new IllegalArgumentException("not an IPv4 address in dotted-quad form: " + literal);
+        }
         InetAddress address;
         try {
             address = InetAddress.ofLiteral(s);
