@@ -27,7 +27,7 @@ final class IpLiterals {
         if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
         if (!s.contains(":") && !DOTTED_QUAD.matcher(s).matches()) {
             // Java also reads "1.2.3" and "010.1.1.1"; Rust does not, and a typo must not become another address.
-            throw new IllegalArgumentException("not an IPv4 address in dotted-quad form: " + literal);
+            throw new IllegalArgumentException("not an IP address literal (IPv4 must be dotted-quad): " + literal);
         }
         InetAddress address;
         try {

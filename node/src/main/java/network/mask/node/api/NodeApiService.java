@@ -48,6 +48,10 @@ final class NodeApiService implements HttpService {
         if (prometheusToken != null) rules.get("/metrics/prometheus", this::prometheus);
     }
 
+    boolean servesPrometheus() {
+        return prometheusToken != null;
+    }
+
     long unauthorizedScrapes() {
         return unauthorized.get();
     }
@@ -108,7 +112,8 @@ final class NodeApiService implements HttpService {
         json(res, NymPacketCounters.of(metrics.snapshot()).packetsStatsJson());
     }
 
-    private void prometheus(ServerRequest req, ServerResponse res) {
+    /** Also served at {@code /metrics}, Prometheus' default scrape path. */
+    void prometheus(ServerRequest req, ServerResponse res) {
         if (!prometheusToken.accepts(req.headers().first(HeaderNames.AUTHORIZATION))) {
             unauthorized.incrementAndGet();
             res.status(Status.UNAUTHORIZED_401);

@@ -8,7 +8,8 @@ import network.mask.node.metrics.MetricsSource;
  * The public node HTTP API, compatible with nym-node's self-described {@code /api/v1} routes that
  * nym-api polls: {@code health}, {@code build-information}, {@code roles}, {@code description},
  * {@code host-information} (signed with the identity key), {@code metrics/packets-stats} and,
- * when a bearer token is configured, {@code metrics/prometheus}.
+ * when a bearer token is configured, {@code metrics/prometheus} (also at {@code /metrics}, the
+ * path Prometheus scrapes by default).
  * <pre>{@code
  * var api = new PublicApiServer(settings, identity, profile, BuildInformation.of(version), metrics).start();
  * api.port();
@@ -35,7 +36,10 @@ public final class PublicApiServer implements AutoCloseable {
                 .host(settings.bindHost())
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown
-                .routing(r -> r.register("/api/v1", service))
+                .routing(r -> {
+                    r.register("/api/v1", service);
+                    if (service.servesPrometheus()) r.get("/metrics", service::prometheus);
+                })
                 .build()
                 .start();
         return this;

@@ -158,8 +158,7 @@ public final class MqttTelemetry implements AutoCloseable {
         if (!EVENT_NAME.matcher(Objects.requireNonNull(name)).matches()) {
             throw new IllegalArgumentException("event name must be [a-z0-9_-]{1,32}: " + name);
         }
-        OutboundMessage probe = new OutboundMessage("x", jsonPayload, 1, false);
-        if (probe.payloadBytes().length > MAX_EVENT_BYTES) {
+        if (Objects.requireNonNull(jsonPayload).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
             throw new IllegalArgumentException("event payload larger than " + MAX_EVENT_BYTES + " bytes");
         }
         Topics t = currentTopics;

@@ -195,8 +195,17 @@ class PublicApiServerTest {
             assertFalse(r.body().contains("nym_node_"), "no metrics without the token");
         }
         assertEquals(before + 4, server.unauthorizedScrapes());
+        HttpResponse<String> root = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, root.statusCode(), "the /metrics alias is guarded the same way");
+        root = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, root.statusCode());
+        assertTrue(root.body().contains("# TYPE nym_node_mixnet_egress_forward_packets_sent gauge"));
         assertEquals(404, get(serverWithoutToken, "/metrics/prometheus", "Authorization", "Bearer " + TOKEN).statusCode(),
                 "without a configured token the route does not exist, as in nym-node");
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverWithoutToken.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
