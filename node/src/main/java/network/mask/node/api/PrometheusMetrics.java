@@ -1,8 +1,10 @@
 package network.mask.node.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import network.mask.node.metrics.MetricsSnapshot;
 import network.mask.node.metrics.RateWindow;
 
@@ -19,6 +21,54 @@ import network.mask.node.metrics.RateWindow;
  */
 final class PrometheusMetrics {
 
+    /** A counter nym-node exports (as a gauge), with its {@code _rate} companion if it has one. */
+    private record NymCounter(String name, String help, ToLongFunction<NymPacketCounters> value, String rateName,
+                              String rateHelp) {}
+
+    private static final String PREFIX = "nym_node_mixnet_";
+
+    /** nym-node's names and help texts (nym-node-metrics prometheus_wrapper.rs). */
+    private static final List<NymCounter> NYM_COUNTERS = List.of(
+            new NymCounter(PREFIX + "ingress_forward_packets_received",
+                    "The number of ingress forward hop sphinx packets received", NymPacketCounters::forwardHopReceived,
+                    PREFIX + "ingress_forward_packets_received_rate",
+                    "The current rate of receiving ingress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_final_hop_packets_received",
+                    "The number of ingress final hop sphinx packets received", NymPacketCounters::finalHopReceived,
+                    PREFIX + "ingress_final_hop_packets_received_rate",
+                    "The current rate of receiving ingress final hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_replayed_packets_received",
+                    "The number of ingress replayed sphinx packets received", NymPacketCounters::replayedReceived, null, null),
+            new NymCounter(PREFIX + "ingress_malformed_packets_received",
+                    "The number of ingress malformed sphinx packets received", NymPacketCounters::malformedReceived,
+                    PREFIX + "ingress_malformed_packets_received_rate",
+                    "The current rate of receiving ingress malformed sphinx packets"),
+            new NymCounter(PREFIX + "ingress_excessive_delay_packets_received",
+                    "The number of ingress forward sphinx packets that specified excessive delay received",
+                    NymPacketCounters::excessiveDelayReceived,
+                    PREFIX + "ingress_excessive_delay_packets_received_rate",
+                    "The current rate of receiving ingress sphinx packets that specified excessive delay"),
+            new NymCounter(PREFIX + "ingress_forward_packets_dropped",
+                    "The number of ingress forward hop sphinx packets dropped", NymPacketCounters::ingressForwardDropped,
+                    PREFIX + "ingress_forward_packets_dropped_rate",
+                    "The current rate of dropping ingress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_final_hop_packets_dropped",
+                    "The number of ingress final hop sphinx packets dropped", NymPacketCounters::finalHopDropped,
+                    PREFIX + "ingress_final_hop_packets_dropped_rate",
+                    "The current rate of dropping ingress final hop sphinx packets"),
+            new NymCounter(PREFIX + "egress_forward_packets_sent",
+                    "The number of egress forward hop sphinx packets sent/forwarded", NymPacketCounters::egressForwardSent,
+                    PREFIX + "egress_forward_packets_send_rate",
+                    "The current rate of sending/forwarding egress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "egress_ack_sent",
+                    "The number of egress forward hop sphinx packets sent/forwarded (acks only)", NymPacketCounters::ackSent,
+                    PREFIX + "egress_ack_send_rate",
+                    "The current rate of sending/forwarding egress forward hop sphinx packets (acks only)"),
+            new NymCounter(PREFIX + "egress_forward_packets_dropped",
+                    "The number of egress forward hop sphinx packets dropped", NymPacketCounters::egressForwardDropped,
+                    PREFIX + "egress_forward_packets_dropped_rate",
+                    "The current rate of dropping egress forward hop sphinx packets"));
+
     private PrometheusMetrics() {}
 
     static String render(MetricsSnapshot now, RateWindow.Rates rates, String version, long unauthorizedScrapes) {
@@ -27,55 +77,15 @@ final class PrometheusMetrics {
         double seconds = Math.max(0, Duration.between(rates.earlier().at(), now.at()).toMillis() / 1000.0);
         PrometheusText p = new PrometheusText();
 
-        p.gauge("nym_node_mixnet_ingress_forward_packets_received",
-                "The number of ingress forward hop sphinx packets received", c.forwardHopReceived());
-        p.gauge("nym_node_mixnet_ingress_final_hop_packets_received",
-                "The number of ingress final hop sphinx packets received", c.finalHopReceived());
-        p.gauge("nym_node_mixnet_ingress_replayed_packets_received",
-                "The number of ingress replayed sphinx packets received", c.replayedReceived());
-        p.gauge("nym_node_mixnet_ingress_malformed_packets_received",
-                "The number of ingress malformed sphinx packets received", c.malformedReceived());
-        p.gauge("nym_node_mixnet_ingress_excessive_delay_packets_received",
-                "The number of ingress forward sphinx packets that specified excessive delay received",
-                c.excessiveDelayReceived());
-        p.gauge("nym_node_mixnet_ingress_forward_packets_dropped",
-                "The number of ingress forward hop sphinx packets dropped", c.ingressForwardDropped());
-        p.gauge("nym_node_mixnet_ingress_final_hop_packets_dropped",
-                "The number of ingress final hop sphinx packets dropped", c.finalHopDropped());
-
-        p.gauge("nym_node_mixnet_ingress_forward_packets_received_rate",
-                "The current rate of receiving ingress forward hop sphinx packets",
-                rate(before.forwardHopReceived(), c.forwardHopReceived(), seconds));
-        p.gauge("nym_node_mixnet_ingress_final_hop_packets_received_rate",
-                "The current rate of receiving ingress final hop sphinx packets",
-                rate(before.finalHopReceived(), c.finalHopReceived(), seconds));
-        p.gauge("nym_node_mixnet_ingress_malformed_packets_received_rate",
-                "The current rate of receiving ingress malformed sphinx packets",
-                rate(before.malformedReceived(), c.malformedReceived(), seconds));
-        p.gauge("nym_node_mixnet_ingress_excessive_delay_packets_received_rate",
-                "The current rate of receiving ingress sphinx packets that specified excessive delay",
-                rate(before.excessiveDelayReceived(), c.excessiveDelayReceived(), seconds));
-        p.gauge("nym_node_mixnet_ingress_forward_packets_dropped_rate",
-                "The current rate of dropping ingress forward hop sphinx packets",
-                rate(before.ingressForwardDropped(), c.ingressForwardDropped(), seconds));
-        p.gauge("nym_node_mixnet_ingress_final_hop_packets_dropped_rate",
-                "The current rate of dropping ingress final hop sphinx packets",
-                rate(before.finalHopDropped(), c.finalHopDropped(), seconds));
-
-        p.gauge("nym_node_mixnet_egress_forward_packets_sent",
-                "The number of egress forward hop sphinx packets sent/forwarded", c.egressForwardSent());
-        p.gauge("nym_node_mixnet_egress_ack_sent",
-                "The number of egress forward hop sphinx packets sent/forwarded (acks only)", c.ackSent());
-        p.gauge("nym_node_mixnet_egress_forward_packets_dropped",
-                "The number of egress forward hop sphinx packets dropped", c.egressForwardDropped());
-        p.gauge("nym_node_mixnet_egress_forward_packets_send_rate",
-                "The current rate of sending/forwarding egress forward hop sphinx packets",
-                rate(before.egressForwardSent(), c.egressForwardSent(), seconds));
-        p.gauge("nym_node_mixnet_egress_ack_send_rate",
-                "The current rate of sending/forwarding egress forward hop sphinx packets (acks only)", 0);
-        p.gauge("nym_node_mixnet_egress_forward_packets_dropped_rate",
-                "The current rate of dropping egress forward hop sphinx packets",
-                rate(before.egressForwardDropped(), c.egressForwardDropped(), seconds));
+        for (NymCounter counter : NYM_COUNTERS) {
+            p.gauge(counter.name(), counter.help(), counter.value().applyAsLong(c));
+        }
+        for (NymCounter counter : NYM_COUNTERS) {
+            if (counter.rateName() == null) continue;
+            long earlier = counter.value().applyAsLong(before);
+            long later = counter.value().applyAsLong(c);
+            p.gauge(counter.rateName(), counter.rateHelp(), seconds <= 0 ? 0 : Math.max(0, later - earlier) / seconds);
+        }
 
         p.gauge("nym_node_network_active_ingress_mixnet_connections",
                 "The number of active ingress mixnet connections", now.inboundConnections());
@@ -126,9 +136,5 @@ final class PrometheusMetrics {
         }
         if (!sawInf) p.sample(name + "_bucket", count, "le", "+Inf");
         p.sample(name + "_count", count);
-    }
-
-    private static double rate(long earlier, long later, double seconds) {
-        return seconds <= 0 ? 0 : Math.max(0, later - earlier) / seconds;
     }
 }

@@ -23,6 +23,7 @@ class MqttDiscoveryTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String NODE = "node-a1";
+    static final String CONFIG_TOPIC = "homeassistant/device/" + NODE + "/config";
 
     @TempDir
     Path dir;
@@ -60,8 +61,7 @@ class MqttDiscoveryTest {
     void discoveryConfigFollowsHomeAssistantRulesAndIsRetained() throws Exception {
         try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
             start(MqttTelemetry.Options.defaults());
-            String configTopic = "homeassistant/device/" + NODE + "/config";
-            JsonObject config = json(ha.awaitOn(configTopic, WAIT).payload());
+            JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
             JsonObject state = json(ha.awaitOn("masknode/" + NODE + "/state", WAIT).payload());
             HomeAssistantRules.assertDeviceDiscovery(config, state, NODE, TestDoubles.device());
 
@@ -116,14 +116,13 @@ class MqttDiscoveryTest {
 
     @Test
     void homeAssistantComingOnlineGetsDiscoveryAgain() throws Exception {
-        String configTopic = "homeassistant/device/" + NODE + "/config";
-        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), configTopic)) {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), CONFIG_TOPIC)) {
             start(MqttTelemetry.Options.defaults());
-            ha.awaitOn(configTopic, WAIT);
+            ha.awaitOn(CONFIG_TOPIC, WAIT);
             int before = ha.seen().size();
             ha.publish("homeassistant/status", "offline", false);
             ha.publish("homeassistant/status", "online", false);
-            ha.awaitOn(configTopic, WAIT);
+            ha.awaitOn(CONFIG_TOPIC, WAIT);
             assertEquals(before + 1, ha.seen().size());
         }
     }
@@ -158,16 +157,15 @@ class MqttDiscoveryTest {
 
     @Test
     void anEntityThatGoesAwayIsRemovedFromTheDevice() throws Exception {
-        String configTopic = "homeassistant/device/" + NODE + "/config";
-        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), configTopic)) {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), CONFIG_TOPIC)) {
             start(MqttTelemetry.Options.defaults().withHealthMissesBeforeRemoval(2));
-            assertTrue(json(ha.awaitOn(configTopic, WAIT).payload()).getJsonObject("cmps").containsKey("cpu_temperature"));
+            assertTrue(json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload()).getJsonObject("cmps").containsKey("cpu_temperature"));
             health.reading.set(TestDoubles.Health.withoutTemperature());
             JsonObject removal = json(ha.await(WAIT, "a config removing cpu_temperature",
                     r -> json(r.payload()).getJsonObject("cmps").getJsonObject("cpu_temperature").size() == 1).payload());
             assertEquals(Json.createObjectBuilder().add("p", "sensor").build(),
                     removal.getJsonObject("cmps").getJsonObject("cpu_temperature"));
-            JsonObject clean = json(ha.awaitOn(configTopic, WAIT).payload());
+            JsonObject clean = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
             assertFalse(clean.getJsonObject("cmps").containsKey("cpu_temperature"), "removed for good afterwards");
             assertTrue(clean.getJsonObject("cmps").containsKey("memory_used"), "other health entities stay");
         }
@@ -175,12 +173,11 @@ class MqttDiscoveryTest {
 
     @Test
     void newDropReasonAddsAnEntity() throws Exception {
-        String configTopic = "homeassistant/device/" + NODE + "/config";
-        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), configTopic)) {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), CONFIG_TOPIC)) {
             start(MqttTelemetry.Options.defaults());
-            ha.awaitOn(configTopic, WAIT);
+            ha.awaitOn(CONFIG_TOPIC, WAIT);
             metrics.dropped.put("egress_queue_full", 1L);
-            JsonObject config = json(ha.awaitOn(configTopic, WAIT).payload());
+            JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
             assertTrue(config.getJsonObject("cmps").containsKey("drop_rate_egress_queue_full"));
         }
     }
