@@ -25,12 +25,12 @@ public enum Drop {
     FINAL_HOP,
     /** A next hop this node refuses to connect to (private, loopback or unspecified address). */
     FORBIDDEN_NEXT_HOP,
-    /** The delay scheduler holds its maximum number of packets. */
-    SCHEDULER_FULL,
+    /** The delay scheduler holds its maximum number of packets (the node is overloaded). */
+    SCHEDULER_OVERLOAD,
     /** A next hop's queue was full: its oldest packet was dropped. */
     EGRESS_QUEUE_FULL,
     /** Too many distinct next hops at once. */
-    TOO_MANY_PEERS,
+    EGRESS_TOO_MANY_PEERS,
     /** Still queued or held when the node stopped after its grace period. */
     SHUTDOWN,
     /** The Sphinx engine threw: a bug, counted rather than crashing a worker. */

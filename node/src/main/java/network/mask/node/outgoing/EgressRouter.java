@@ -77,7 +77,7 @@ public final class EgressRouter implements NextHopSender {
             PeerLink link = links.get(address);
             if (link == null) {
                 if (links.size() >= settings.maxPeers()) {
-                    metrics.drop(Drop.TOO_MANY_PEERS);
+                    metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
                     return;
                 }
                 link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters));
@@ -85,7 +85,7 @@ public final class EgressRouter implements NextHopSender {
             if (link.enqueue(out)) return;
             links.remove(address, link);   // retired while we looked it up
         }
-        metrics.drop(Drop.TOO_MANY_PEERS);
+        metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
     }
 
     private void sweepIdle(long idleNanos) {

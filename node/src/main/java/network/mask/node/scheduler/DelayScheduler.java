@@ -70,7 +70,7 @@ public final class DelayScheduler {
         }
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
-            metrics.drop(Drop.SCHEDULER_FULL);
+            metrics.drop(Drop.SCHEDULER_OVERLOAD);
             return false;
         }
         inbox.add(new Held(dueNanos, 0, nextHop, size, rotation, packet));

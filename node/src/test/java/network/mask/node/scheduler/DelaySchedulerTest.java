@@ -58,7 +58,7 @@ class DelaySchedulerTest {
         int accepted = 0;
         for (int i = 0; i < 5; i++) if (s.schedule(far, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, new byte[8])) accepted++;
         assertEquals(3, accepted);
-        assertEquals(2, metrics.snapshot().dropped("scheduler_full"));
+        assertEquals(2, metrics.snapshot().dropped("scheduler_overload"));
         assertEquals(3, metrics.snapshot().scheduledPackets());
     }
 
