@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
+import network.mask.node.daemon.LogFormat;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.keys.IdentityKey;
 import network.mask.node.keys.KeyStore;
@@ -37,6 +38,7 @@ public final class LocalnetCommand {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STATS_TIMEOUT = Duration.ofSeconds(10);
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("network.mask.node");
 
     private LocalnetCommand() {}
 
@@ -53,6 +55,8 @@ public final class LocalnetCommand {
             err.print(LocalnetOptions.HELP);
             return 2;
         }
+        LogFormat.install();
+        QUIET.setLevel(java.util.logging.Level.WARNING);   // the sink's routine start/stop lines would bury the report
         try {
             return new LocalnetCommand.Run(o, out).execute();
         } catch (Exception e) {
@@ -75,6 +79,7 @@ public final class LocalnetCommand {
 
         int execute() throws Exception {
             dir = Files.createTempDirectory("masknode-localnet-");
+            String loadAtStart = loadAverage();
             NodeDaemon sinkDaemon = null;
             try {
                 Topology topology = plan();
@@ -104,6 +109,8 @@ public final class LocalnetCommand {
                         threads, null);
                 out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
+                Map<String, Long> cpuAtStart = new java.util.HashMap<>();   // start-up and JIT of an idle node excluded
+                for (NodeProcess p : processes) cpuAtStart.put(p.name(), p.cpuNanos());
 
                 TrafficSender.Sent warmSent;
                 TrafficSender.Sent sent;
@@ -122,15 +129,20 @@ public final class LocalnetCommand {
                     Map<String, Long> s = p.stats(STATS_TIMEOUT);
                     long[] rss = p.rss();
                     replaysRejected += s.getOrDefault("replays", 0L);
-                    out.printf(Locale.ROOT, "node %-10s pid %-7d RSS %5.1f MB (peak %5.1f MB)  received %d forwarded %d dropped %s%n",
-                            p.name(), p.pid(), rss[0] / 1048576.0, rss[1] / 1048576.0, s.getOrDefault("received", 0L),
-                            s.getOrDefault("forwarded", 0L), StatsLine.drops(s));
+                    long received = s.getOrDefault("received", 0L);
+                    long cpu = p.cpuNanos() - cpuAtStart.getOrDefault(p.name(), 0L);
+                    out.printf(Locale.ROOT, "node %-10s pid %-7d RSS %5.1f MB (peak %5.1f MB)  received %d forwarded %d dropped %s"
+                                    + "  CPU %.1f s = %.0f us/packet%n",
+                            p.name(), p.pid(), rss[0] / 1048576.0, rss[1] / 1048576.0, received,
+                            s.getOrDefault("forwarded", 0L), StatsLine.drops(s), cpu / 1e9, received == 0 ? 0 : cpu / 1e3 / received);
                 }
                 var sinkStats = sinkDaemon.metrics().snapshot();
                 out.printf("sink: received %d, final hop %d, dropped %s%n", sinkStats.packetsReceived(),
                         sinkStats.finalHopPackets(), nonZero(sinkStats.droppedByReason()));
                 out.printf("replays: injected %d, rejected %d%n", sent.replays(), replaysRejected);
                 for (NodeProcess p : processes) p.stop(STATS_TIMEOUT);
+                out.printf("machine: %d cores, load average %s at start, %s at end%n",
+                        Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
                 report.printSummary(out);
                 boolean ok = report.lost() == 0 && recorder.duplicates() == 0 && recorder.corrupt() == 0
                         && replaysRejected == sent.replays();
@@ -212,6 +224,15 @@ public final class LocalnetCommand {
             } finally {
                 for (ServerSocket s : sockets) s.close();
             }
+        }
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

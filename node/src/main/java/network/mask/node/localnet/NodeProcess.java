@@ -82,6 +82,22 @@ final class NodeProcess implements AutoCloseable {
         return out;
     }
 
+    /** CPU time (user + system) the process has used, in nanoseconds, from /proc (Linux); -1 where unknown. */
+    long cpuNanos() {
+        return cpuNanos(process.pid());
+    }
+
+    static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14, 15)
+            return ticks * 10_000_000L;   // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static long kib(String line) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
     }
