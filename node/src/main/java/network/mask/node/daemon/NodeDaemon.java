@@ -165,12 +165,12 @@ public final class NodeDaemon {
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
                     new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
-            scheduler = new DelayScheduler(egress, maxPending(limits), metrics);
+            // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
+            scheduler = new DelayScheduler(egress, transport.group().next(), maxPending(limits), metrics);
             IngressQueue ingress = new IngressQueue(limits.ingressQueue());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
             workers = new CryptoWorkerPool(ingress, engines, () -> keys, replay::guard, scheduler, finalHops, metrics,
                     new WorkerSettings(threads, mix.maxDelay().toNanos()));
-            scheduler.start();
             workers.start();
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
                     limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),

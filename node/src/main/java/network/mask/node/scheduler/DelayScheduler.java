@@ -1,9 +1,11 @@
 package network.mask.node.scheduler;
 
+import io.netty.util.concurrent.EventExecutor;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import network.mask.node.metrics.Drop;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.outgoing.NextHopSender;
@@ -12,46 +14,54 @@ import network.mask.node.sphinx.PacketSize;
 import network.mask.node.wire.KeyRotation;
 
 /**
- * Holds each packet until its due time, then hands it to the next-hop sender. One thread owns a
- * binary heap ordered by due time (O(log n) per packet: about 17 comparisons at 100k pending);
- * workers hand packets over through a lock-free inbox, and wake the thread only when a packet
- * is due before the time it is already sleeping until.
+ * Holds each packet until its due time, then hands it to the next-hop sender.
+ * <p>
+ * One thread owns a binary heap ordered by due time (O(log n) per packet: about 17 comparisons
+ * at 100k pending). That thread is an I/O event loop, the one next-hop connections write from:
+ * a due packet goes to its socket without another thread hand-off, and the loop's own timer
+ * (its epoll timeout) wakes it. Workers hand packets over through a lock-free inbox and wake the
+ * loop only when a packet is due before the time it is already set to wake at.
  */
 public final class DelayScheduler {
 
-    private static final long IDLE_PARK_NANOS = 1_000_000_000L;
     private static final long AWAKE = Long.MIN_VALUE;
+    private static final long IDLE = Long.MAX_VALUE;
 
     private record Held(long dueNanos, long seq, NodeAddress nextHop, PacketSize size, KeyRotation rotation, byte[] packet) {}
 
     private final NextHopSender sender;
+    private final EventExecutor loop;
     private final int maxPending;
     private final MixMetrics metrics;
     private final ConcurrentLinkedQueue<Held> inbox = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Held> heap = new PriorityQueue<>(1024, (a, b) -> a.dueNanos != b.dueNanos
-            ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.seq, b.seq));
+            ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.seq, b.seq));   // loop thread only
     private final AtomicInteger pending = new AtomicInteger();
-    private final Thread thread;
-    private volatile long wakeAtNanos = AWAKE;
-    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+    private final Runnable tick = this::tick;
+    /** When the loop will next look at the heap: AWAKE while it is looking, IDLE when nothing is armed. */
+    private volatile long wakeAtNanos = IDLE;
+    private long armedAtNanos = IDLE;   // loop thread only: earliest timer already armed
+    private long seq;                   // loop thread only
     private volatile boolean stopping;
-    private long seq;  // scheduler thread only
+    private volatile long stopDeadlineNanos = Long.MAX_VALUE;
+    private volatile CountDownLatch stopped;
     private volatile int leftAtStop;
+    private boolean finished;           // loop thread only
 
-    public DelayScheduler(NextHopSender sender, int maxPending, MixMetrics metrics) {
+    /**
+     * @param loop the event loop that due packets are sent from (best: the one next-hop
+     *             connections live on)
+     */
+    public DelayScheduler(NextHopSender sender, EventExecutor loop, int maxPending, MixMetrics metrics) {
         this.sender = sender;
+        this.loop = loop;
         this.maxPending = maxPending;
         this.metrics = metrics;
-        this.thread = Thread.ofPlatform().name("mix-scheduler").daemon().unstarted(this::run);
         metrics.gauge(MixMetrics.Gauge.SCHEDULED, pending::get);
     }
 
-    public void start() {
-        thread.start();
-    }
-
     public boolean isAlive() {
-        return thread.isAlive();
+        return !loop.isShuttingDown() && !stopping;
     }
 
     /** Packets held or in the inbox. */
@@ -74,15 +84,14 @@ public final class DelayScheduler {
             return false;
         }
         inbox.add(new Held(dueNanos, 0, nextHop, size, rotation, packet));
-        // Dekker-style handshake with run(): it publishes wakeAtNanos, then re-checks the inbox.
-        long sleepingUntil = wakeAtNanos;
-        if (sleepingUntil != AWAKE && (sleepingUntil == Long.MAX_VALUE || dueNanos - sleepingUntil < 0)) {
-            LockSupport.unpark(thread);
-        }
+        // Handshake with tick(): it publishes wakeAtNanos, then looks at the inbox again.
+        long wake = wakeAtNanos;
+        if (wake != AWAKE && (wake == IDLE || dueNanos - wake < 0)) loop.execute(tick);
         return true;
     }
 
-    private void run() {
+    private void tick() {
+        if (finished) return;
         while (true) {
             wakeAtNanos = AWAKE;
             Held h;
@@ -100,24 +109,28 @@ public final class DelayScheduler {
                     metrics.drop(Drop.ENGINE_ERROR);
                 }
             }
-            if (stopping) {
-                long deadline = stopDeadlineNanos;
-                boolean nothingBeforeDeadline = inbox.isEmpty() && (next == null || next.dueNanos - deadline > 0);
-                if (nothingBeforeDeadline || now - deadline >= 0) {
-                    finishStop();
-                    return;
-                }
+            if (stopping && (now - stopDeadlineNanos >= 0
+                    || inbox.isEmpty() && (next == null || next.dueNanos - stopDeadlineNanos > 0))) {
+                finishStop();
+                return;
             }
-            long wakeAt = next == null ? Long.MAX_VALUE : next.dueNanos;
+            long wakeAt = next == null ? IDLE : next.dueNanos;
             if (stopping) wakeAt = Math.min(wakeAt, stopDeadlineNanos);
             wakeAtNanos = wakeAt;
             if (!inbox.isEmpty()) continue;
-            if (wakeAt == Long.MAX_VALUE) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-            else LockSupport.parkNanos(this, wakeAt - System.nanoTime());
+            if (wakeAt != IDLE && (armedAtNanos == IDLE || wakeAt - armedAtNanos < 0 || armedAtNanos - now <= 0)) {
+                armedAtNanos = wakeAt;
+                loop.schedule(() -> {
+                    armedAtNanos = IDLE;
+                    tick();
+                }, Math.max(0, wakeAt - now), TimeUnit.NANOSECONDS);
+            }
+            return;
         }
     }
 
     private void finishStop() {
+        finished = true;
         int left = heap.size();
         heap.clear();
         Held h;
@@ -125,6 +138,8 @@ public final class DelayScheduler {
         pending.addAndGet(-left);
         metrics.drop(Drop.SHUTDOWN, left);
         leftAtStop = left;
+        wakeAtNanos = AWAKE;   // nobody wakes a stopped scheduler
+        stopped.countDown();
     }
 
     /**
@@ -132,11 +147,15 @@ public final class DelayScheduler {
      * as shutdown drops. Returns how many were not sent.
      */
     public int stop(long deadlineNanos) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        stopped = done;
         stopDeadlineNanos = deadlineNanos;
         stopping = true;
-        LockSupport.unpark(thread);
-        if (thread.getState() == Thread.State.NEW) finishStop();
-        else thread.join();
+        if (loop.isShuttingDown()) {
+            return pending.get();
+        }
+        loop.execute(tick);
+        done.await(Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
         return leftAtStop;
     }
 }

@@ -22,6 +22,13 @@ class DelaySchedulerTest {
 
     record Sent(long due, long at) {}
 
+    final io.netty.util.concurrent.DefaultEventExecutor loop = new io.netty.util.concurrent.DefaultEventExecutor();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopLoop() {
+        loop.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Test
     void holdsAHundredThousandPacketsAndReleasesEachOnTimeInOrder() throws Exception {
         int n = 100_000;
@@ -30,8 +37,7 @@ class DelaySchedulerTest {
         DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> {
             long due = ByteBuffer.wrap(packet).getLong();
             sent.add(new Sent(due, System.nanoTime()));   // only the scheduler thread calls this
-        }, 200_000, metrics);
-        s.start();
+        }, loop, 200_000, metrics);
         Random r = new Random(5);
         long base = System.nanoTime() + Duration.ofMillis(700).toNanos();
         for (int i = 0; i < n; i++) {
@@ -53,7 +59,7 @@ class DelaySchedulerTest {
     @Test
     void aFullSchedulerDropsAndCounts() throws Exception {
         MixMetrics metrics = new MixMetrics();
-        DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> { }, 3, metrics);
+        DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> { }, loop, 3, metrics);
         long far = System.nanoTime() + Duration.ofHours(1).toNanos();
         int accepted = 0;
         for (int i = 0; i < 5; i++) if (s.schedule(far, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, new byte[8])) accepted++;
@@ -67,8 +73,7 @@ class DelaySchedulerTest {
         MixMetrics metrics = new MixMetrics();
         List<Long> released = java.util.Collections.synchronizedList(new ArrayList<>());
         DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> released.add(ByteBuffer.wrap(packet).getLong()),
-                100, metrics);
-        s.start();
+                loop, 100, metrics);
         long now = System.nanoTime();
         for (long ms : new long[] {50, 100, 5_000, 10_000}) {
             s.schedule(now + ms * 1_000_000, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, ByteBuffer.allocate(8).putLong(ms).array());

@@ -32,7 +32,8 @@ class KeyRotationTest {
     final MixMetrics metrics = new MixMetrics();
     final List<KeyRotation> forwardedWith = new CopyOnWriteArrayList<>();
     final List<Long> guardsAsked = new CopyOnWriteArrayList<>();
-    final DelayScheduler scheduler = new DelayScheduler((hop, size, rotation, packet) -> forwardedWith.add(rotation), 100, metrics);
+    final io.netty.util.concurrent.DefaultEventExecutor loop = new io.netty.util.concurrent.DefaultEventExecutor();
+    final DelayScheduler scheduler = new DelayScheduler((hop, size, rotation, packet) -> forwardedWith.add(rotation), loop, 100, metrics);
     final CryptoWorkerPool pool = new CryptoWorkerPool(new IngressQueue(8), ToyOnion::engine, () -> keys,
             rotationId -> tag -> {
                 guardsAsked.add(rotationId);
@@ -43,6 +44,7 @@ class KeyRotationTest {
     @AfterEach
     void stop() throws Exception {
         scheduler.stop(System.nanoTime());
+        loop.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     InboundFrame frame(SphinxKey key, FramingVersion version, KeyRotation rotation) {
@@ -55,7 +57,6 @@ class KeyRotationTest {
 
     @Test
     void v7TriesThePrimaryThenTheSecondary() throws Exception {
-        scheduler.start();
         pool.process(ToyOnion.engine(), frame(even, FramingVersion.V7, KeyRotation.UNKNOWN));
         pool.process(ToyOnion.engine(), frame(odd, FramingVersion.V7, KeyRotation.UNKNOWN));
         assertEquals(List.of(2L, 1L), guardsAsked, "each packet's tag goes to the filter of the key that opened it");
@@ -67,7 +68,6 @@ class KeyRotationTest {
 
     @Test
     void v8NamesExactlyOneKeyByParity() throws Exception {
-        scheduler.start();
         pool.process(ToyOnion.engine(), frame(odd, FramingVersion.V8, KeyRotation.ODD));
         assertEquals(List.of(1L), guardsAsked);
         // Marked as the primary's rotation but made for the secondary: no fallback.
