@@ -91,8 +91,7 @@ public final class LocalnetCommand {
                 for (List<Topology.Member> layer : topology.layers()) {
                     for (Topology.Member m : layer) {
                         Path config = writeNodeFiles(m);
-                        processes.add(NodeProcess.start(m.name(), config, dir.resolve(m.name()).resolve("node.log"),
-                                List.of("-Xmx" + o.nodeHeap(), "-XX:+UseSerialGC")));
+                        processes.add(NodeProcess.start(m.name(), config, dir.resolve(m.name()).resolve("node.log"), nodeJvmOptions()));
                     }
                 }
                 int warm = o.warmupPackets();
@@ -159,6 +158,14 @@ public final class LocalnetCommand {
                 if (o.keep()) out.println("kept " + dir);
                 else deleteTree(dir);
             }
+        }
+
+        /** -Xmx and SerialGC as the appliance runs; MASKNODE_NODE_JAVA_OPTS adds more (e.g. for profiling). */
+        private List<String> nodeJvmOptions() {
+            List<String> opts = new ArrayList<>(List.of("-Xmx" + o.nodeHeap(), "-XX:+UseSerialGC"));
+            String extra = System.getenv("MASKNODE_NODE_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) opts.addAll(List.of(extra.strip().split("\\s+")));
+            return opts;
         }
 
         /** Keys and free loopback ports for every node. */

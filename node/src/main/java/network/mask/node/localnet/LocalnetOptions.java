@@ -22,6 +22,7 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
               --keep               keep the temporary directory (configs, keys, node logs)
             Each mix node is a separate JVM (-Xmx<node-heap> -XX:+UseSerialGC) on 127.0.0.1 with real TCP;
             the sender and the sink (which plays the gateway) run in this process.
+            MASKNODE_NODE_JAVA_OPTS adds JVM options to every node (e.g. -XX:NativeMemoryTracking=summary).
             """;
 
     static LocalnetOptions parse(List<String> args) {
