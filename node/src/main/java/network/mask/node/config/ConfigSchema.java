@@ -69,6 +69,10 @@ public final class ConfigSchema {
     public static final ConfigKey<Duration> MIX_MAX_DELAY = key("mixnet", "max_delay", duration(Duration.ZERO, Duration.ofSeconds(60)),
             Duration.ofSeconds(10), "Longer per-packet delays requested by senders are shortened to this (nym-node: 10s).",
             c -> c.mixnet().maxDelay());
+    public static final ConfigKey<Duration> MIX_TIMER_GRANULARITY = key("mixnet", "timer_granularity", duration(Duration.ZERO, Duration.ofMillis(10)),
+            Duration.ofMillis(1), "Packets are released on multiples of this (never early, at most this much late), so that packets due\n"
+            + "together leave in one write: far fewer system calls and wake-ups per packet. \"0ms\" releases each packet exactly.",
+            c -> c.mixnet().timerGranularity());
     public static final ConfigKey<Boolean> MIX_ALLOW_PRIVATE_NEXT_HOPS = key("mixnet", "allow_private_next_hops", bool(), false,
             "Forward to loopback and private (LAN) addresses. Only for local test networks: otherwise anyone could make the node connect into your LAN.",
             c -> c.mixnet().allowPrivateNextHops());

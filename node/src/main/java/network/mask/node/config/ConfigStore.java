@@ -107,7 +107,7 @@ public final class ConfigStore {
             out.append('[').append(section.getKey()).append("]\n");
             for (ConfigKey<?> k : ConfigSchema.keys()) {
                 if (!k.section().equals(section.getKey())) continue;
-                out.append("# ").append(k.doc()).append('\n');
+                for (String line : k.doc().split("\n")) out.append("# ").append(line).append('\n');
                 Object v = values.get(k);
                 boolean isDefault = Objects.equals(v, k.defaultValue());
                 out.append(isDefault ? "# " : "").append(k.name()).append(" = ").append(k.renderUnchecked(v)).append('\n');

@@ -22,7 +22,8 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                        String wallet) {}
 
     public record Mixnet(String bindHost, int port, String announceHost, int announcePort, int verlocPort,
-                         int framingVersion, Duration maxDelay, boolean allowPrivateNextHops, Duration connectTimeout,
+                         int framingVersion, Duration maxDelay, Duration timerGranularity, boolean allowPrivateNextHops,
+                         Duration connectTimeout,
                          Duration reconnectInitial, Duration reconnectMax) {
         /** The port other nodes should use. */
         public int effectiveAnnouncePort() {
@@ -125,7 +126,7 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                 new Node(v(m, NODE_NAME), v(m, NODE_DESCRIPTION), v(m, NODE_WEBSITE), v(m, NODE_SECURITY_CONTACT),
                         Path.of(v(m, NODE_DATA_DIR)), v(m, NODE_WALLET)),
                 new Mixnet(v(m, MIX_BIND_HOST), v(m, MIX_PORT), v(m, MIX_ANNOUNCE_HOST), v(m, MIX_ANNOUNCE_PORT),
-                        v(m, MIX_VERLOC_PORT), v(m, MIX_FRAMING_VERSION), v(m, MIX_MAX_DELAY),
+                        v(m, MIX_VERLOC_PORT), v(m, MIX_FRAMING_VERSION), v(m, MIX_MAX_DELAY), v(m, MIX_TIMER_GRANULARITY),
                         v(m, MIX_ALLOW_PRIVATE_NEXT_HOPS), v(m, MIX_CONNECT_TIMEOUT), v(m, MIX_RECONNECT_INITIAL),
                         v(m, MIX_RECONNECT_MAX)),
                 new Limits(v(m, LIMIT_MAX_CONNECTIONS), v(m, LIMIT_MAX_CONNECTIONS_PER_IP), v(m, LIMIT_IDLE_TIMEOUT),

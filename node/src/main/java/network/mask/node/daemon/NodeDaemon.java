@@ -166,7 +166,7 @@ public final class NodeDaemon {
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
                     new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
-            scheduler = new DelayScheduler(egress, transport.group().next(), maxPending(limits), metrics);
+            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
             IngressQueue ingress = new IngressQueue(limits.ingressQueue());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
             workers = new CryptoWorkerPool(ingress, engines, () -> keys, replay::guard, scheduler, finalHops, metrics,

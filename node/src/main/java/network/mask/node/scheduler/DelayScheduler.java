@@ -31,6 +31,7 @@ public final class DelayScheduler {
 
     private final NextHopSender sender;
     private final EventExecutor loop;
+    private final long granularityNanos;
     private final int maxPending;
     private final MixMetrics metrics;
     private final ConcurrentLinkedQueue<Held> inbox = new ConcurrentLinkedQueue<>();
@@ -49,12 +50,17 @@ public final class DelayScheduler {
     private boolean finished;           // loop thread only
 
     /**
-     * @param loop the event loop that due packets are sent from (best: the one next-hop
-     *             connections live on)
+     * @param loop        the event loop that due packets are sent from (best: the one next-hop
+     *                    connections live on)
+     * @param granularity due times are rounded up to a multiple of this (0: exact). A millisecond
+     *                    lets packets due together leave in one write and one wake-up, at the cost
+     *                    of holding each packet up to that much longer than asked, never shorter.
      */
-    public DelayScheduler(NextHopSender sender, EventExecutor loop, int maxPending, MixMetrics metrics) {
+    public DelayScheduler(NextHopSender sender, EventExecutor loop, java.time.Duration granularity, int maxPending,
+                          MixMetrics metrics) {
         this.sender = sender;
         this.loop = loop;
+        this.granularityNanos = granularity.toNanos();
         this.maxPending = maxPending;
         this.metrics = metrics;
         metrics.gauge(MixMetrics.Gauge.SCHEDULED, pending::get);
@@ -83,6 +89,7 @@ public final class DelayScheduler {
             metrics.drop(Drop.SCHEDULER_OVERLOAD);
             return false;
         }
+        if (granularityNanos > 1) dueNanos += Math.floorMod(-dueNanos, granularityNanos);   // round up
         inbox.add(new Held(dueNanos, 0, nextHop, size, rotation, packet));
         // Handshake with tick(): it publishes wakeAtNanos, then looks at the inbox again.
         long wake = wakeAtNanos;

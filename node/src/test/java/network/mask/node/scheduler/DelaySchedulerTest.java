@@ -37,7 +37,7 @@ class DelaySchedulerTest {
         DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> {
             long due = ByteBuffer.wrap(packet).getLong();
             sent.add(new Sent(due, System.nanoTime()));   // only the scheduler thread calls this
-        }, loop, 200_000, metrics);
+        }, loop, Duration.ZERO, 200_000, metrics);
         Random r = new Random(5);
         long base = System.nanoTime() + Duration.ofMillis(700).toNanos();
         for (int i = 0; i < n; i++) {
@@ -59,7 +59,7 @@ class DelaySchedulerTest {
     @Test
     void aFullSchedulerDropsAndCounts() throws Exception {
         MixMetrics metrics = new MixMetrics();
-        DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> { }, loop, 3, metrics);
+        DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> { }, loop, Duration.ZERO, 3, metrics);
         long far = System.nanoTime() + Duration.ofHours(1).toNanos();
         int accepted = 0;
         for (int i = 0; i < 5; i++) if (s.schedule(far, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, new byte[8])) accepted++;
@@ -73,7 +73,7 @@ class DelaySchedulerTest {
         MixMetrics metrics = new MixMetrics();
         List<Long> released = java.util.Collections.synchronizedList(new ArrayList<>());
         DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) -> released.add(ByteBuffer.wrap(packet).getLong()),
-                loop, 100, metrics);
+                loop, Duration.ZERO, 100, metrics);
         long now = System.nanoTime();
         for (long ms : new long[] {50, 100, 5_000, 10_000}) {
             s.schedule(now + ms * 1_000_000, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, ByteBuffer.allocate(8).putLong(ms).array());
@@ -83,5 +83,25 @@ class DelaySchedulerTest {
         assertEquals(List.of(50L, 100L), released);
         assertEquals(2, metrics.snapshot().dropped("shutdown"));
         assertTrue(System.nanoTime() - now < Duration.ofSeconds(2).toNanos(), "stop waited for packets past the deadline");
+    }
+
+    @Test
+    void withAGranularityPacketsLeaveTogetherOnItsMultiplesAndNeverEarly() throws Exception {
+        MixMetrics metrics = new MixMetrics();
+        List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        long g = Duration.ofMillis(5).toNanos();
+        DelayScheduler s = new DelayScheduler((hop, size, rotation, packet) ->
+                sent.add(new Sent(ByteBuffer.wrap(packet).getLong(), System.nanoTime())), loop, Duration.ofNanos(g), 1000, metrics);
+        Random r = new Random(8);
+        long base = System.nanoTime() + Duration.ofMillis(50).toNanos();
+        for (int i = 0; i < 200; i++) {
+            long due = base + r.nextInt(100_000_000);
+            s.schedule(due, HOP, PacketSize.ACK, KeyRotation.UNKNOWN, ByteBuffer.allocate(8).putLong(due).array());
+        }
+        assertTrue(TestNodes.await(() -> sent.size() == 200, Duration.ofSeconds(10)));
+        for (Sent x : sent) {
+            long slot = x.due() + Math.floorMod(-x.due(), g);   // the next multiple of the granularity
+            assertTrue(x.at() >= slot, "released before its slot");
+        }
     }
 }

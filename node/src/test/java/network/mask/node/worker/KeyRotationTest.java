@@ -33,7 +33,8 @@ class KeyRotationTest {
     final List<KeyRotation> forwardedWith = new CopyOnWriteArrayList<>();
     final List<Long> guardsAsked = new CopyOnWriteArrayList<>();
     final io.netty.util.concurrent.DefaultEventExecutor loop = new io.netty.util.concurrent.DefaultEventExecutor();
-    final DelayScheduler scheduler = new DelayScheduler((hop, size, rotation, packet) -> forwardedWith.add(rotation), loop, 100, metrics);
+    final DelayScheduler scheduler = new DelayScheduler((hop, size, rotation, packet) -> forwardedWith.add(rotation), loop,
+            java.time.Duration.ZERO, 100, metrics);
     final CryptoWorkerPool pool = new CryptoWorkerPool(new IngressQueue(8), ToyOnion::engine, () -> keys,
             rotationId -> tag -> {
                 guardsAsked.add(rotationId);
