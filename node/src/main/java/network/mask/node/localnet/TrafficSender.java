@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 final class TrafficSender implements AutoCloseable {
 
     private static final int BUFFER = 64 * 1024;
+    private static final long BATCH_NANOS = 1_000_000;
 
     private final List<SocketChannel> channels = new ArrayList<>();
     private final List<ByteBuffer> buffers = new ArrayList<>();
@@ -47,8 +48,10 @@ final class TrafficSender implements AutoCloseable {
             long due = start + (long) ((i - from) * interval);
             if (System.nanoTime() - due < 0) {
                 flushAll();
+                // Sleep at least a millisecond: what fell due meanwhile goes out in one write.
+                long wakeAt = Math.max(due, System.nanoTime() + BATCH_NANOS);
                 long wait;
-                while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                while ((wait = wakeAt - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
             }
             if (i < to) {
                 append(built.firstHop()[i], built.frames()[i]);

@@ -36,6 +36,7 @@ final class PeerLink {
     private final MixMetrics metrics;
     private final EgressRouter.Counters counters;
     private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
+    private final byte[] header = new byte[FrameCodec.MAX_HEADER_LENGTH];
     private State state = State.IDLE;
     private Channel channel;
     private int failures;
@@ -186,8 +187,7 @@ final class PeerLink {
     private ByteBuf encode(Channel ch, Outbound o) {
         int headerLength = settings.framing().headerLength();
         ByteBuf buf = ch.alloc().ioBuffer(headerLength + o.packet().length);
-        byte[] header = new byte[FrameCodec.MAX_HEADER_LENGTH];
-        FrameCodec.encode(settings.framing(), o.size(), o.rotation(), header, 0);
+        FrameCodec.encode(settings.framing(), o.size(), o.rotation(), header, 0);   // event-loop thread only
         buf.writeBytes(header, 0, headerLength).writeBytes(o.packet());
         return buf;
     }

@@ -27,7 +27,23 @@ public final class DelayScheduler {
     private static final long AWAKE = Long.MIN_VALUE;
     private static final long IDLE = Long.MAX_VALUE;
 
-    private record Held(long dueNanos, long seq, NodeAddress nextHop, PacketSize size, KeyRotation rotation, byte[] packet) {}
+    /** A held packet; {@code seq} (set on the loop thread) keeps equal due times in arrival order. */
+    private static final class Held {
+        final long dueNanos;
+        final NodeAddress nextHop;
+        final PacketSize size;
+        final KeyRotation rotation;
+        final byte[] packet;
+        long seq;
+
+        Held(long dueNanos, NodeAddress nextHop, PacketSize size, KeyRotation rotation, byte[] packet) {
+            this.dueNanos = dueNanos;
+            this.nextHop = nextHop;
+            this.size = size;
+            this.rotation = rotation;
+            this.packet = packet;
+        }
+    }
 
     private final NextHopSender sender;
     private final EventExecutor loop;
@@ -90,7 +106,7 @@ public final class DelayScheduler {
             return false;
         }
         if (granularityNanos > 1) dueNanos += Math.floorMod(-dueNanos, granularityNanos);   // round up
-        inbox.add(new Held(dueNanos, 0, nextHop, size, rotation, packet));
+        inbox.add(new Held(dueNanos, nextHop, size, rotation, packet));
         // Handshake with tick(): it publishes wakeAtNanos, then looks at the inbox again.
         long wake = wakeAtNanos;
         if (wake != AWAKE && (wake == IDLE || dueNanos - wake < 0)) loop.execute(tick);
@@ -103,7 +119,8 @@ public final class DelayScheduler {
             wakeAtNanos = AWAKE;
             Held h;
             while ((h = inbox.poll()) != null) {
-                heap.add(new Held(h.dueNanos, seq++, h.nextHop, h.size, h.rotation, h.packet));
+                h.seq = seq++;
+                heap.add(h);
             }
             long now = System.nanoTime();
             Held next;
