@@ -90,6 +90,11 @@ public final class AdminServer implements AutoCloseable {
         return fingerprint;
     }
 
+    /** Refusals and bad input so far, for the node's metrics. */
+    public AdminCounters.Snapshot counters() {
+        return context.counters().snapshot();
+    }
+
     public boolean isRunning() {
         return server.isRunning();
     }

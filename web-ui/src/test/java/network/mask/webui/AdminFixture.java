@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,14 +70,20 @@ public final class AdminFixture implements AutoCloseable {
 
     /** Claims the box with the one-time code and sets {@link #PASSWORD}; returns the owner's client. */
     public TestClient claimed() {
+        TestClient c = presenceProven();
+        TestClient.Response r = c.post("/claim/password", Map.of("password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(303, r.status(), r.body());
+        return c;
+    }
+
+    /** A visitor who entered the one-time code and now looks at the password form. */
+    public TestClient presenceProven() {
         TestClient c = client();
         c.get("/claim");
         TestClient.Response r = c.post("/claim", Map.of("code", claim.display()));
         assertEquals(303, r.status(), r.body());
         assertEquals("/claim/password", r.location());
         c.get("/claim/password");
-        r = c.post("/claim/password", Map.of("password", PASSWORD, "confirm", PASSWORD));
-        assertEquals(303, r.status(), r.body());
         return c;
     }
 
@@ -120,9 +125,5 @@ public final class AdminFixture implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    static List<String> lines(String s) {
-        return s.lines().toList();
     }
 }

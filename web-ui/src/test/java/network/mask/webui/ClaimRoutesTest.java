@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import network.mask.webui.claim.OneTimeClaimCode;
 import network.mask.webui.security.PasswordHasher;
@@ -116,6 +112,7 @@ class ClaimRoutesTest {
         assertEquals("30", locked.header("Retry-After").orElseThrow());
         admin.clock.advance(java.time.Duration.ofSeconds(31));
         assertEquals(303, c.post("/claim", Map.of("code", admin.claim.display())).status());
+        assertEquals(6, admin.server.counters().wrongClaimCodes());
     }
 
     @Test
@@ -162,10 +159,7 @@ class ClaimRoutesTest {
             "only spaces|'            '|'            '|password|The password cannot be only spaces.",
             "mismatch|correct horse battery|correct horse batterx|confirm|The two passwords do not match."})
     void invalidPasswordsAreExplained(String name, String password, String confirm, String field, String message) {
-        TestClient c = admin.client();
-        c.get("/claim");
-        c.post("/claim", Map.of("code", admin.claim.display()));
-        c.get("/claim/password");
+        TestClient c = admin.presenceProven();
         TestClient.Response r = c.post("/claim/password", Map.of("password", password, "confirm", confirm));
         assertEquals(400, r.status());
         assertTrue(r.body().contains("id=\"" + field + "-error\">" + message.replace("'", "&#39;") + "</p>"), r.body());
@@ -174,10 +168,7 @@ class ClaimRoutesTest {
 
     @Test
     void tooLongPasswordIsExplained() {
-        TestClient c = admin.client();
-        c.get("/claim");
-        c.post("/claim", Map.of("code", admin.claim.display()));
-        c.get("/claim/password");
+        TestClient c = admin.presenceProven();
         String longOne = "x".repeat(257);
         TestClient.Response r = c.post("/claim/password", Map.of("password", longOne, "confirm", longOne));
         assertEquals(400, r.status());
@@ -186,10 +177,7 @@ class ClaimRoutesTest {
 
     @Test
     void aFailedWriteLeavesTheBoxUnclaimed() {
-        TestClient c = admin.client();
-        c.get("/claim");
-        c.post("/claim", Map.of("code", admin.claim.display()));
-        c.get("/claim/password");
+        TestClient c = admin.presenceProven();
         admin.node.failWrites = true;
         TestClient.Response r = c.post("/claim/password", Map.of("password", AdminFixture.PASSWORD, "confirm", AdminFixture.PASSWORD));
         assertEquals(500, r.status());
@@ -212,28 +200,9 @@ class ClaimRoutesTest {
     @Test
     void startingUnclaimedAnnouncesTheCode() {
         admin.close();
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger logger = Logger.getLogger(OneTimeClaimCode.class.getName());
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(h);
-        try {
+        try (LogCapture log = new LogCapture(OneTimeClaimCode.class)) {
             admin = AdminFixture.start(c -> c.withDevMode(true));
-            assertEquals(List.of("Setup page one-time claim code: " + admin.claim.display()), logged);
-        } finally {
-            logger.removeHandler(h);
+            assertEquals(List.of("Setup page one-time claim code: " + admin.claim.display()), log.messages());
         }
     }
 }

@@ -22,29 +22,18 @@ import java.util.concurrent.TimeUnit;
 
 import network.mask.webui.backup.BackupCipher;
 import network.mask.webui.spi.DashboardSnapshot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DashboardRoutesTest {
+class DashboardRoutesTest extends OwnerRoutesTest {
 
-    private AdminFixture admin;
-    private TestClient owner;
 
     @BeforeEach
-    void start() {
-        admin = AdminFixture.start();
-        owner = admin.claimed();
-        admin.completeSettings();
-        owner.get("/dashboard");
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
+    void onTheDashboard() {
+        finishWizard();
     }
 
     @Test

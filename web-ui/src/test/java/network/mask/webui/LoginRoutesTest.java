@@ -7,26 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LoginRoutesTest {
+class LoginRoutesTest extends OwnerRoutesTest {
 
-    private AdminFixture admin;
 
     @BeforeEach
-    void start() {
-        admin = AdminFixture.start();
-        admin.claimed();
+    void setUp() {
         admin.completeSettings();
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     @ParameterizedTest
@@ -107,6 +98,8 @@ class LoginRoutesTest {
 
         admin.clock.advance(Duration.ofSeconds(21));
         assertEquals(303, c.post("/login", Map.of("password", AdminFixture.PASSWORD)).status());
+        assertEquals(6, admin.server.counters().wrongPasswords());
+        assertEquals(3, admin.server.counters().throttled());
     }
 
     @Test

@@ -10,38 +10,26 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CSRF on every form, headers on every answer, the Host and source-address gates. */
-class SecurityRoutesTest {
+class SecurityRoutesTest extends OwnerRoutesTest {
 
     static final List<String> POST_ROUTES = List.of("/logout", "/setup/node", "/setup/network", "/setup/network/check",
             "/setup/wallet", "/setup/mqtt", "/setup/mqtt/test", "/setup/led", "/setup/keys/sign", "/actions/identify",
             "/actions/restart", "/actions/factory-reset", "/backup", "/restore");
 
-    private AdminFixture admin;
-    private TestClient owner;
 
     @BeforeEach
-    void start() {
-        admin = AdminFixture.start();
-        owner = admin.claimed();
-        admin.completeSettings();
-        owner.get("/dashboard");
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
+    void onTheDashboard() {
+        finishWizard();
     }
 
     private Map<String, String> everyField(String csrf) {
@@ -79,6 +67,7 @@ class SecurityRoutesTest {
         assertNotEquals(other.csrf(), owner.csrf());
         assertEquals(403, owner.postRaw(path, everyField(other.csrf()), Map.of()).status(), "another session's token");
         assertNothingHappened();
+        assertEquals(4, admin.server.counters().refusedForms());
     }
 
     @Test
@@ -145,7 +134,7 @@ class SecurityRoutesTest {
         assertFalse(INLINE_SCRIPT.matcher(html).find(), "inline script on " + path);
         assertFalse(EVENT_HANDLER.matcher(html).find(), "inline event handler on " + path);
         assertFalse(STYLE_ATTR.matcher(html).find(), "inline style on " + path);
-        assertFalse(html.contains("http://") && html.contains("<script src=\"http"), "no CDN");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "nothing loaded from elsewhere (no CDN)");
         var inputs = Pattern.compile("<(input|textarea|select)\\b([^>]*)>").matcher(html);
         int checked = 0;
         while (inputs.find()) {
@@ -171,12 +160,18 @@ class SecurityRoutesTest {
         assertEquals(303, rawStatus("masknode.local:" + admin.server.port()));
         assertEquals(303, rawStatus("192.168.1.5:" + admin.server.port()));
         assertEquals(303, rawStatus("[fe80::1]:" + admin.server.port()));
+        assertEquals(1, admin.server.counters().refusedHostNames());
     }
 
     private int rawStatus(String host) throws Exception {
+        return rawStatus("GET /dashboard HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Writes a hand-made request (headers the JDK client will not send) and returns the status code. */
+    private int rawStatus(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", admin.server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /dashboard HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(status.split(" ")[1]);
@@ -196,19 +191,23 @@ class SecurityRoutesTest {
             TestClient.Response r = c.postRaw("/claim", Map.of("code", internet.claim.display()), Map.of());
             assertEquals(403, r.status());
             assertTrue(internet.claim.acceptCode(internet.claim.display()), "the code was never even checked");
+            assertEquals(4, internet.server.counters().refusedPeers());
         }
     }
 
     @Test
     void cookieFlagsOnPlainHttp() {
-        List<String> cookies = new ArrayList<>();
-        TestClient c = admin.client();
-        c.get("/login");
-        cookies.add(c.get("/login").header("Set-Cookie").orElse("(none: session reused)"));
-        TestClient fresh = admin.client();
-        String cookie = fresh.get("/login").header("Set-Cookie").orElseThrow();
+        String cookie = admin.client().get("/login").header("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("masknode="));
         assertTrue(cookie.contains("; Path=/; HttpOnly; SameSite=Strict"));
         assertFalse(cookie.contains("Secure"));
+    }
+
+    /** Announces 5 MiB and sends none of it: the server must answer from the headers alone. */
+    @Test
+    void oversizedBodiesAreRefused() throws Exception {
+        assertEquals(413, rawStatus("POST /restore HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + owner.cookie()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n"));
+        assertTrue(admin.node.imports.isEmpty());
     }
 }

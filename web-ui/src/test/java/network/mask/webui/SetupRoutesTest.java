@@ -14,7 +14,6 @@ import network.mask.webui.spi.MqttSettings;
 import network.mask.webui.spi.MqttTester;
 import network.mask.webui.spi.NodeSettings;
 import network.mask.webui.spi.ReachabilityChecker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,23 +21,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each wizard form: valid input is applied, every invalid field is explained and nothing is applied. */
-class SetupRoutesTest {
+class SetupRoutesTest extends OwnerRoutesTest {
 
     private static final String WALLET = "n1jw6mp7d5xqc7w6xm79lha27glmd0vdt3l9artf";
 
-    private AdminFixture admin;
-    private TestClient owner;
 
     @BeforeEach
-    void start() {
-        admin = AdminFixture.start();
-        owner = admin.claimed();
+    void onTheFirstStep() {
         owner.get("/setup/node");
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
     }
 
     private static Map<String, String> valid(String step) {
@@ -183,6 +173,7 @@ class SetupRoutesTest {
         assertTrue(r.body().contains("aria-invalid=\"true\""));
         assertEquals(1, r.body().split("class=\"field-error\"", -1).length - 1, "only the broken field is flagged");
         assertTrue(admin.node.applied.isEmpty(), "invalid input never reaches the store");
+        assertEquals(1, admin.server.counters().invalidForms());
     }
 
     @Test

@@ -23,9 +23,9 @@ final class ActionHandlers {
     }
 
     void register(HttpRules rules) {
-        rules.post("/actions/identify", Posts.csrfChecked(this::identify))
-                .post("/actions/restart", Posts.csrfChecked(this::restart))
-                .post("/actions/factory-reset", Posts.csrfChecked(this::factoryReset));
+        rules.post("/actions/identify", Posts.csrfChecked(ctx, this::identify))
+                .post("/actions/restart", Posts.csrfChecked(ctx, this::restart))
+                .post("/actions/factory-reset", Posts.csrfChecked(ctx, this::factoryReset));
     }
 
     private void identify(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
@@ -51,6 +51,7 @@ final class ActionHandlers {
             errors.add("resetPassword", "Enter your password to confirm the reset.");
         } else if (!LoginPages.checkPassword(ctx, password)) {
             ctx.throttle.recordFailure(visit.client());
+            ctx.counters.wrongPassword();
             if (Throttled.refuse(ctx, visit, res)) {
                 return;
             }
@@ -60,7 +61,7 @@ final class ActionHandlers {
             errors.add("resetConfirm", "Tick the box to confirm that the keys will be erased.");
         }
         if (!errors.isEmpty()) {
-            Respond.html(res, Status.BAD_REQUEST_400, dashboard.render(visit, session, errors, ""));
+            Respond.invalid(ctx, res, dashboard.render(visit, session, errors, ""));
             return;
         }
         ctx.throttle.recordSuccess(visit.client());

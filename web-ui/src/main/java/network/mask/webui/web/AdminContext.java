@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
+import network.mask.webui.AdminCounters;
 import network.mask.webui.backup.BackupCipher;
 import network.mask.webui.security.LoginThrottle;
 import network.mask.webui.security.PasswordHasher;
@@ -30,6 +31,7 @@ public final class AdminContext {
     final HostHeader hostHeader;
     final Predicate<InetAddress> sourceAllowed;
     final Optional<String> tlsFingerprint;
+    final AdminCounters counters = new AdminCounters();
     final Semaphore liveStreams = new Semaphore(MAX_LIVE_STREAMS);
     final Object claimLock = new Object();
     private volatile boolean claimed;
@@ -73,6 +75,10 @@ public final class AdminContext {
     /** After a factory reset the store is empty again; forget the cached state. */
     void forgetClaim() {
         claimed = false;
+    }
+
+    public AdminCounters counters() {
+        return counters;
     }
 
     public void boundPort(int port) {

@@ -32,8 +32,8 @@ final class BackupPages {
     }
 
     void register(HttpRules rules) {
-        rules.post("/backup", Posts.csrfChecked(this::download))
-                .post("/restore", Posts.csrfChecked(this::restore));
+        rules.post("/backup", Posts.csrfChecked(ctx, this::download))
+                .post("/restore", Posts.csrfChecked(ctx, this::restore));
     }
 
     private void download(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
@@ -41,7 +41,7 @@ final class BackupPages {
         String passphrase = PasswordRules.validateNew("passphrase", "backupPassphrase", form.get("backupPassphrase"),
                 "backupConfirm", form.get("backupConfirm"), errors);
         if (passphrase == null) {
-            Respond.html(res, Status.BAD_REQUEST_400, dashboard.render(visit, session, errors, ""));
+            Respond.invalid(ctx, res, dashboard.render(visit, session, errors, ""));
             return;
         }
         byte[] file;
@@ -94,7 +94,7 @@ final class BackupPages {
             }
         }
         if (!errors.isEmpty()) {
-            Respond.html(res, Status.BAD_REQUEST_400, dashboard.render(visit, session, errors, ""));
+            Respond.invalid(ctx, res, dashboard.render(visit, session, errors, ""));
             return;
         }
         try {

@@ -26,9 +26,9 @@ final class ClaimPages {
 
     void register(HttpRules rules) {
         rules.get("/claim", this::presenceForm)
-                .post("/claim", Posts.csrfChecked(this::presence))
+                .post("/claim", Posts.csrfChecked(ctx, this::presence))
                 .get("/claim/password", this::passwordForm)
-                .post("/claim/password", Posts.csrfChecked(this::setPassword));
+                .post("/claim/password", Posts.csrfChecked(ctx, this::setPassword));
     }
 
     private void presenceForm(ServerRequest req, ServerResponse res) {
@@ -55,6 +55,7 @@ final class ClaimPages {
             proven = ctx.backend.claim().acceptCode(code);
             if (!proven) {
                 ctx.throttle.recordFailure(visit.client());
+                ctx.counters.wrongClaimCode();
                 if (Throttled.refuse(ctx, visit, res)) {
                     return;
                 }
@@ -63,7 +64,7 @@ final class ClaimPages {
             }
         }
         if (!proven) {
-            Respond.html(res, Status.BAD_REQUEST_400, presencePage(visit, session, code, errors));
+            Respond.invalid(ctx, res, presencePage(visit, session, code, errors));
             return;
         }
         ctx.throttle.recordSuccess(visit.client());
@@ -91,7 +92,7 @@ final class ClaimPages {
         FieldErrors errors = new FieldErrors();
         String password = PasswordRules.validateNew("password", "password", form.get("password"), "confirm", form.get("confirm"), errors);
         if (password == null) {
-            Respond.html(res, Status.BAD_REQUEST_400, passwordPage(visit, session, errors));
+            Respond.invalid(ctx, res, passwordPage(visit, session, errors));
             return;
         }
         String hash = ctx.hasher.hash(password);

@@ -36,6 +36,7 @@ final class Gate implements Filter {
         if (client == null || !ctx.sourceAllowed.test(client)) {
             LOG.log(System.Logger.Level.WARNING, "refused setup page request from non-private address "
                     + (client == null ? "?" : client.getHostAddress()));
+            ctx.counters.refusedPeer();
             res.header("Connection", "close");
             Respond.plain(res, Status.FORBIDDEN_403, "The setup page only answers devices on the home network.\n");
             return;
@@ -43,6 +44,7 @@ final class Gate implements Filter {
         String path = req.path().path();
         securityHeaders(res, path);
         if (!ctx.hostHeader.allowed(req.authority())) {
+            ctx.counters.refusedHostName();
             Respond.plain(res, Status.FORBIDDEN_403,
                     "Open the setup page by the box's address, such as http://masknode.local or its IP address.\n");
             return;

@@ -32,7 +32,7 @@ final class KeysPage {
 
     void register(HttpRules rules) {
         rules.get(SetupStep.KEYS.path(), this::show)
-                .post("/setup/keys/sign", Posts.csrfChecked(this::sign));
+                .post("/setup/keys/sign", Posts.csrfChecked(ctx, this::sign));
     }
 
     private void show(ServerRequest req, ServerResponse res) {
@@ -63,7 +63,11 @@ final class KeysPage {
                 errors.add("contractMessage", "The node could not sign this message: " + e.getMessage());
             }
         }
-        Respond.html(res, errors.isEmpty() ? Status.OK_200 : Status.BAD_REQUEST_400, page(visit, session, raw, errors, signature));
+        if (errors.isEmpty()) {
+            Respond.html(res, Status.OK_200, page(visit, session, raw, errors, signature));
+        } else {
+            Respond.invalid(ctx, res, page(visit, session, raw, errors, null));
+        }
     }
 
     private String page(Visit visit, Session session, String message, FieldErrors errors, String signature) {

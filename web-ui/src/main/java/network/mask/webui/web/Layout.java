@@ -23,6 +23,7 @@ final class Layout {
         sb.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(title)).append(" · Mask Node</title>")
+                .append("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/static/app.css\">")
                 .append("<script src=\"/static/app.js\" defer></script>");
         for (String script : scripts) {

@@ -23,8 +23,8 @@ final class LoginPages {
 
     void register(HttpRules rules) {
         rules.get("/login", this::form)
-                .post("/login", Posts.csrfChecked(this::login))
-                .post("/logout", Posts.csrfChecked(this::logout));
+                .post("/login", Posts.csrfChecked(ctx, this::login))
+                .post("/logout", Posts.csrfChecked(ctx, this::logout));
     }
 
     private void form(ServerRequest req, ServerResponse res) {
@@ -50,6 +50,7 @@ final class LoginPages {
             return;
         }
         ctx.throttle.recordFailure(visit.client());
+        ctx.counters.wrongPassword();
         LOG.log(System.Logger.Level.WARNING, "wrong setup page password from " + visit.client().getHostAddress());
         if (Throttled.refuse(ctx, visit, res)) {
             return;

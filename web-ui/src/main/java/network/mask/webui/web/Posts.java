@@ -30,7 +30,7 @@ final class Posts {
     private Posts() {
     }
 
-    static Handler csrfChecked(FormHandler handler) {
+    static Handler csrfChecked(AdminContext ctx, FormHandler handler) {
         return (req, res) -> {
             Visit visit = visit(req);
             boolean urlEncoded = req.headers().contentType()
@@ -40,13 +40,13 @@ final class Posts {
                 return;
             }
             if (!sameOrigin(req)) {
-                refuse(res, visit, "cross-origin form post");
+                refuse(ctx, res, visit, "cross-origin form post");
                 return;
             }
             Parameters params = req.content().hasEntity() ? req.content().as(Parameters.class) : Parameters.empty("form");
             Optional<Session> session = visit.session();
             if (session.isEmpty() || !SessionStore.csrfMatches(session.get(), params.first("csrf").orElse(null))) {
-                refuse(res, visit, session.isEmpty() ? "form post without a session" : "form post with a wrong CSRF token");
+                refuse(ctx, res, visit, session.isEmpty() ? "form post without a session" : "form post with a wrong CSRF token");
                 return;
             }
             handler.handle(req, res, visit, session.get(), new Form(params));
@@ -71,7 +71,8 @@ final class Posts {
         return origin.get().toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
     }
 
-    private static void refuse(ServerResponse res, Visit visit, String why) {
+    private static void refuse(AdminContext ctx, ServerResponse res, Visit visit, String why) {
+        ctx.counters.refusedForm();
         LOG.log(System.Logger.Level.WARNING, "refused " + why + " from " + visit.client().getHostAddress());
         Respond.html(res, Status.FORBIDDEN_403, Layout.message("Form expired", visit,
                 "This form has expired or did not come from this page. Go back, reload the page and try again.",

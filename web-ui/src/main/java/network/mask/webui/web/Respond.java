@@ -15,6 +15,12 @@ final class Respond {
         res.send(html);
     }
 
+    /** A form sent back with its field errors (400), counted. */
+    static void invalid(AdminContext ctx, ServerResponse res, String html) {
+        ctx.counters.invalidForm();
+        html(res, Status.BAD_REQUEST_400, html);
+    }
+
     /** 303 so a browser follows a form POST with a GET (post/redirect/get). */
     static void redirect(ServerResponse res, String location) {
         res.status(Status.SEE_OTHER_303);

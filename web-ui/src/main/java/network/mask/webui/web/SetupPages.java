@@ -38,11 +38,11 @@ final class SetupPages {
         for (SetupStep step : SetupStep.values()) {
             if (step != SetupStep.KEYS) {
                 rules.get(step.path(), (req, res) -> show(req, res, step));
-                rules.post(step.path(), Posts.csrfChecked((req, res, visit, session, form) -> save(res, visit, session, form, step)));
+                rules.post(step.path(), Posts.csrfChecked(ctx, (req, res, visit, session, form) -> save(res, visit, session, form, step)));
             }
         }
-        rules.post("/setup/network/check", Posts.csrfChecked(this::checkReachability));
-        rules.post("/setup/mqtt/test", Posts.csrfChecked(this::testMqtt));
+        rules.post("/setup/network/check", Posts.csrfChecked(ctx, this::checkReachability));
+        rules.post("/setup/mqtt/test", Posts.csrfChecked(ctx, this::testMqtt));
         keysPage.register(rules);
     }
 
@@ -57,7 +57,7 @@ final class SetupPages {
         FieldErrors errors = new FieldErrors();
         NodeSettings next = validate(step, current, form, errors);
         if (next == null) {
-            Respond.html(res, Status.BAD_REQUEST_400, page(step, visit, session, posted(step, form), errors, ""));
+            Respond.invalid(ctx, res, page(step, visit, session, posted(step, form), errors, ""));
             return;
         }
         try {
@@ -89,7 +89,7 @@ final class SetupPages {
         FieldErrors errors = new FieldErrors();
         NodeSettings candidate = ctx.validator().network(ctx.backend.settings().read(), form::get, errors);
         if (candidate == null) {
-            Respond.html(res, Status.BAD_REQUEST_400, page(SetupStep.NETWORK, visit, session, posted(SetupStep.NETWORK, form), errors, ""));
+            Respond.invalid(ctx, res, page(SetupStep.NETWORK, visit, session, posted(SetupStep.NETWORK, form), errors, ""));
             return;
         }
         String host = candidate.publicHost();
@@ -123,7 +123,7 @@ final class SetupPages {
             errors.add("mqttUrl", "Enter the broker address to test.");
         }
         if (!errors.isEmpty()) {
-            Respond.html(res, Status.BAD_REQUEST_400, page(SetupStep.MQTT, visit, session, posted(SetupStep.MQTT, form), errors, ""));
+            Respond.invalid(ctx, res, page(SetupStep.MQTT, visit, session, posted(SetupStep.MQTT, form), errors, ""));
             return;
         }
         MqttTester.Result result = ctx.backend.mqtt().test(settings);

@@ -18,6 +18,7 @@ final class Throttled {
         if (wait.isEmpty()) {
             return false;
         }
+        ctx.counters.throttled();
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         res.header("Retry-After", Long.toString(seconds));
         Respond.html(res, Status.TOO_MANY_REQUESTS_429, Layout.message("Too many attempts", visit,

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
+import network.mask.webui.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class OneTimeClaimCodeTest {
@@ -47,31 +44,12 @@ class OneTimeClaimCodeTest {
     @Test
     void announceLogsTheCodeUntilItIsSpent() {
         OneTimeClaimCode c = OneTimeClaimCode.generate(() -> false);
-        List<String> messages = new CopyOnWriteArrayList<>();
-        Logger logger = Logger.getLogger(OneTimeClaimCode.class.getName());
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                messages.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(h);
-        try {
+        try (LogCapture log = new LogCapture(OneTimeClaimCode.class)) {
             c.announce();
-            assertEquals(List.of("Setup page one-time claim code: " + c.display()), messages);
+            assertEquals(List.of("Setup page one-time claim code: " + c.display()), log.messages());
             c.acceptCode(c.display());
             c.announce();
-            assertEquals(1, messages.size());
-        } finally {
-            logger.removeHandler(h);
+            assertEquals(1, log.messages().size());
         }
     }
 }
