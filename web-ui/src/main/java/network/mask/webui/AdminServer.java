@@ -45,7 +45,11 @@ public final class AdminServer implements AutoCloseable {
         this.fingerprint = fingerprint;
     }
 
-    /** Binds and starts serving; if the box is unclaimed, asks the claim authority to announce itself. */
+    /**
+     * Binds and starts serving; if the box is unclaimed, asks the claim authority to announce itself.
+     *
+     * @throws IOException if the port cannot be bound, or the TLS material cannot be loaded or stored
+     */
     public static AdminServer start(AdminConfig config, AdminBackend backend) throws IOException {
         return start(config, backend, PrivateAddresses::isPrivate, new PasswordHasher(), new BackupCipher());
     }
@@ -68,6 +72,11 @@ public final class AdminServer implements AutoCloseable {
                 .privateKeyCertChain(List.of(c.certificate()))
                 .build()));
         WebServer server = builder.build().start();
+        if (!server.isRunning()) {
+            // Helidon logs a failed bind and returns a stopped server; the node must not carry on without its page.
+            throw new IOException("the setup page cannot listen on " + config.bindAddress().getHostAddress() + ":"
+                    + config.port() + " (is another program using the port?)");
+        }
         context.boundPort(server.port());
         String scheme = config.tls() ? "https" : "http";
         LOG.log(System.Logger.Level.INFO, "setup page listening on " + scheme + "://" + config.bindAddress().getHostAddress()

@@ -164,11 +164,11 @@ class SecurityRoutesTest extends OwnerRoutesTest {
     }
 
     private int rawStatus(String host) throws Exception {
-        return rawStatus("GET /dashboard HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        return rawRequestStatus("GET /dashboard HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
     }
 
     /** Writes a hand-made request (headers the JDK client will not send) and returns the status code. */
-    private int rawStatus(String request) throws Exception {
+    private int rawRequestStatus(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", admin.server.port())) {
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -206,7 +206,7 @@ class SecurityRoutesTest extends OwnerRoutesTest {
     /** Announces 5 MiB and sends none of it: the server must answer from the headers alone. */
     @Test
     void oversizedBodiesAreRefused() throws Exception {
-        assertEquals(413, rawStatus("POST /restore HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + owner.cookie()
+        assertEquals(413, rawRequestStatus("POST /restore HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + owner.cookie()
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + (5 * 1024 * 1024) + "\r\n\r\n"));
         assertTrue(admin.node.imports.isEmpty());
     }

@@ -209,6 +209,14 @@ class SetupRoutesTest extends OwnerRoutesTest {
     }
 
     @Test
+    void textSurvivesTheRoundTripAsUtf8() {
+        assertEquals(303, owner.post("/setup/node", Map.of("name", "Café — ☕ 東京", "description", "a+b=c & 100%")).status());
+        assertEquals("Café — ☕ 東京", admin.node.settings.get().name());
+        assertEquals("a+b=c & 100%", admin.node.settings.get().description());
+        assertTrue(owner.get("/setup/node").body().contains("value=\"Café — ☕ 東京\""));
+    }
+
+    @Test
     void formsShowTheStoredValuesButNeverTheMqttPassword() {
         admin.node.settings.set(FakeNode.FRESH.withIdentity("Attic <node>", "")
                 .withMqtt(new MqttSettings("ssl://broker.local:8883", "ha", "topsecret", true)));
