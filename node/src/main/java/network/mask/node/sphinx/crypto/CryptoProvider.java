@@ -21,6 +21,11 @@ public interface CryptoProvider {
         return Optional.empty();
     }
 
+    /** Whether the code is native (no JIT warm-up needed before it runs at full speed). */
+    default boolean nativeCode() {
+        return false;
+    }
+
     /** Library versions that matter for speed, for the selection fingerprint; empty for pure Java. */
     default String versionInfo() {
         return "";

@@ -32,8 +32,11 @@ public final class CryptoSelector {
     public static final String X25519_KEY = "x25519";
 
     private static final System.Logger LOG = System.getLogger(CryptoSelector.class.getName());
-    private static final long WARMUP_NANOS = 12_000_000;
-    private static final long SLICE_NANOS = 6_000_000;
+    /** Java code needs C2 (and its intrinsics) before it is timed; native code only its caches. */
+    private static final long JAVA_WARMUP_CALLS = 12_000;
+    private static final long NATIVE_WARMUP_CALLS = 256;
+    private static final long WARMUP_CAP_NANOS = 40_000_000;
+    private static final long SLICE_NANOS = 4_000_000;
     private static final int ROUNDS = 3;
 
     /** The outcome, with the measured rates (operations/s per provider name) when it was measured. */
@@ -82,7 +85,7 @@ public final class CryptoSelector {
         for (Primitive primitive : Primitive.values()) {
             List<CryptoProvider> candidates = new ArrayList<>();
             for (CryptoProvider provider : CryptoProviders.all()) {
-                if (CryptoProviders.usable(provider, primitive)) candidates.add(provider);
+                if (!dominated(provider, primitive) && CryptoProviders.usable(provider, primitive)) candidates.add(provider);
             }
             if (skip.contains(primitive) || candidates.size() == 1) {
                 choice.put(primitive, candidates.getFirst()); // BouncyCastle is always usable
@@ -103,7 +106,7 @@ public final class CryptoSelector {
         List<PrimitiveWorkload> workloads = new ArrayList<>();
         for (CryptoProvider candidate : candidates) {
             PrimitiveWorkload workload = PrimitiveWorkload.of(candidate, primitive);
-            workload.measure(WARMUP_NANOS);
+            workload.warmUp(candidate.nativeCode() ? NATIVE_WARMUP_CALLS : JAVA_WARMUP_CALLS, WARMUP_CAP_NANOS);
             workloads.add(workload);
         }
         Map<String, Double> best = new LinkedHashMap<>();
@@ -114,6 +117,18 @@ public final class CryptoSelector {
             }
         }
         return best;
+    }
+
+    /**
+     * Correct but never faster, per ../shared/research/performance.md, so not worth start-up time;
+     * configuration can still choose them. The JDK's XDH is pure Java with no intrinsic on any
+     * platform (slower than BouncyCastle); OpenSSL imports every new scalar with a fixed-base
+     * multiplication, doubling the cost of blinding.
+     */
+    static boolean dominated(CryptoProvider provider, Primitive primitive) {
+        boolean x25519 = primitive == Primitive.X25519_DH || primitive == Primitive.X25519_BLIND;
+        return provider.name().equals("jca") && x25519
+                || provider.name().equals("openssl") && primitive == Primitive.X25519_BLIND;
     }
 
     static Map<Primitive, CryptoProvider> parseOverrides(Map<String, String> overrides) {

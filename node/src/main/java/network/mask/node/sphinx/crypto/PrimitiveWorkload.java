@@ -83,6 +83,15 @@ public final class PrimitiveWorkload {
         for (long i = 0; i < times; i++) op.run();
     }
 
+    /**
+     * Runs {@code calls} operations, or for {@code capNanos} if that comes first: long enough for
+     * HotSpot to compile the hot paths (and switch on its intrinsics) before anything is timed.
+     */
+    public void warmUp(long calls, long capNanos) {
+        long deadline = System.nanoTime() + capNanos;
+        for (long done = 0; done < calls && System.nanoTime() < deadline; done += 64) run(64);
+    }
+
     /** Runs for about {@code nanos} and returns the rate in operations per second. */
     public double measure(long nanos) {
         long start = System.nanoTime();

@@ -35,6 +35,11 @@ public final class OpenSslProvider implements CryptoProvider {
     }
 
     @Override
+    public boolean nativeCode() {
+        return true;
+    }
+
+    @Override
     public String versionInfo() {
         return OpenSslLib.VERSION;
     }

@@ -32,6 +32,11 @@ public final class SodiumProvider implements CryptoProvider {
     }
 
     @Override
+    public boolean nativeCode() {
+        return true;
+    }
+
+    @Override
     public String versionInfo() {
         return "libsodium " + SodiumLib.VERSION;
     }
