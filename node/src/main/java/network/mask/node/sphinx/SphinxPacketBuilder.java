@@ -75,6 +75,7 @@ public final class SphinxPacketBuilder {
      */
     public byte[] build(int routingVersion, PacketSize size, List<RouteHop> route,
                         byte[] destination, byte[] surbId, byte[] message) {
+        checkHops(route.size());
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         byte[] padding = new byte[finalHopPaddingLength(route.size())];
@@ -91,7 +92,7 @@ public final class SphinxPacketBuilder {
     public byte[] build(int routingVersion, int payloadLength, List<RouteHop> route, byte[] destination,
                         byte[] surbId, byte[] message, byte[] initialSecret, byte[] finalHopPadding) {
         int hops = route.size();
-        check(hops >= 1 && hops <= MAX_PATH_LENGTH, "route must have 1 to 5 hops, not " + hops);
+        checkHops(hops);
         check(routingVersion >= SphinxConstants.VERSION_EXPLICIT_PAYLOAD_KEYS && routingVersion <= 0xffff,
                 "routing version must be 258..65535 (legacy blinding is not implemented): " + routingVersion);
         check(destination.length == SphinxConstants.DESTINATION_LENGTH, "destination must be 32 bytes");
@@ -184,6 +185,10 @@ public final class SphinxPacketBuilder {
     private void macOf(byte[] hopOkm) {
         hmac.mac(hopOkm, KeyDerivation.MAC_KEY, KeyDerivation.MAC_KEY_LENGTH, beta, 0, ROUTING_INFO_SIZE, mac, 0);
         System.arraycopy(mac, 0, gamma, 0, MAC_SIZE);
+    }
+
+    private static void checkHops(int hops) {
+        check(hops >= 1 && hops <= MAX_PATH_LENGTH, "route must have 1 to 5 hops, not " + hops);
     }
 
     private static void check(boolean condition, String message) {

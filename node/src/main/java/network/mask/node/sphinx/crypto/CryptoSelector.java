@@ -20,7 +20,8 @@ import network.mask.node.storage.AtomicFiles;
 /**
  * Picks the fastest correct provider per primitive at start-up. Every candidate first passes
  * {@link KnownAnswers}; then each is timed on its hop-sized workload for a few tens of
- * milliseconds, interleaved in rounds so that a burst of load hurts all alike. The choice is
+ * milliseconds, interleaved in rounds so that a burst of load hurts all alike, until every rate
+ * is steady (HotSpot has compiled the Java candidates) or ten rounds have passed. The choice is
  * cached in {@value #CACHE_FILE} under the node's data directory together with a
  * {@link CryptoFingerprint}, and re-measured when the fingerprint changes. Configuration
  * overrides win over both.
@@ -37,7 +38,10 @@ public final class CryptoSelector {
     private static final long NATIVE_WARMUP_CALLS = 256;
     private static final long WARMUP_CAP_NANOS = 40_000_000;
     private static final long SLICE_NANOS = 4_000_000;
-    private static final int ROUNDS = 3;
+    /** Rounds continue until every candidate's rate is steady (the JIT has finished), within limits. */
+    private static final int MIN_ROUNDS = 3;
+    private static final int MAX_ROUNDS = 10;
+    private static final double STEADY = 0.15;
 
     /** The outcome, with the measured rates (operations/s per provider name) when it was measured. */
     public record Selection(SphinxCrypto crypto, String source, Map<Primitive, Map<String, Double>> opsPerSecond) {}
@@ -110,11 +114,16 @@ public final class CryptoSelector {
             workloads.add(workload);
         }
         Map<String, Double> best = new LinkedHashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        double[] previous = new double[candidates.size()];
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean steady = true;
             for (int i = 0; i < candidates.size(); i++) {
                 double rate = workloads.get(i).measure(SLICE_NANOS);
+                steady &= Math.abs(rate - previous[i]) <= STEADY * rate;
+                previous[i] = rate;
                 best.merge(candidates.get(i).name(), rate, Math::max);
             }
+            if (steady && round + 1 >= MIN_ROUNDS) break;
         }
         return best;
     }
@@ -123,12 +132,15 @@ public final class CryptoSelector {
      * Correct but never faster, per ../shared/research/performance.md, so not worth start-up time;
      * configuration can still choose them. The JDK's XDH is pure Java with no intrinsic on any
      * platform (slower than BouncyCastle); OpenSSL imports every new scalar with a fixed-base
-     * multiplication, doubling the cost of blinding.
+     * multiplication, doubling the cost of blinding; BouncyCastle's AES, SHA-256 and ChaCha20 lose
+     * to the JDK's by 5 to 90 times wherever HotSpot has the intrinsic, which a measurement of
+     * not-yet-compiled code would miss.
      */
     static boolean dominated(CryptoProvider provider, Primitive primitive) {
         boolean x25519 = primitive == Primitive.X25519_DH || primitive == Primitive.X25519_BLIND;
         return provider.name().equals("jca") && x25519
-                || provider.name().equals("openssl") && primitive == Primitive.X25519_BLIND;
+                || provider.name().equals("openssl") && primitive == Primitive.X25519_BLIND
+                || provider.name().equals("bc") && JitIntrinsics.accelerates(primitive);
     }
 
     static Map<Primitive, CryptoProvider> parseOverrides(Map<String, String> overrides) {
