@@ -64,11 +64,7 @@ public class HopBenchmark {
         byte[][] keys = new byte[4][32];
         for (int i = 0; i < hops.length; i++) {
             random.nextBytes(keys[i]);
-            byte[] base = new byte[32];
-            base[0] = 9;
-            byte[] pub = new byte[32];
-            x25519.scalarMult(keys[i], 0, base, 0, pub, 0);
-            hops[i] = new RouteHop(pub, new NodeAddress(new java.net.InetSocketAddress(
+            hops[i] = new RouteHop(x25519.publicKey(keys[i]), new NodeAddress(new java.net.InetSocketAddress(
                     java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) (i + 1)}), 1789)), 50_000_000L);
         }
         route = List.of(hops);

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import network.mask.node.sphinx.crypto.CryptoSelector;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
 import network.mask.node.sphinx.crypto.Suites;
+import network.mask.node.sphinx.crypto.Throughput;
 
 /**
  * {@code masknode bench sphinx [--seconds N] [--openssl-seconds N]}: single-thread hop and
@@ -75,10 +76,10 @@ final class BenchCommand {
                 continue;
             }
             SphinxThroughput bench = new SphinxThroughput(suite.getValue());
-            SphinxThroughput.rate(bench::hops, warmup);
-            double hops = SphinxThroughput.rate(bench::hops, nanos);
-            SphinxThroughput.rate(bench::creations, warmup / 2);
-            double creations = SphinxThroughput.rate(bench::creations, nanos);
+            Throughput.perSecond(bench::hops, warmup);
+            double hops = Throughput.perSecond(bench::hops, nanos);
+            Throughput.perSecond(bench::creations, warmup / 2);
+            double creations = Throughput.perSecond(bench::creations, nanos);
             out.printf(Locale.ROOT, "%-10s hop %8.0f/s  create %7.0f/s  %s%n", suite.getKey(), hops, creations,
                     suite.getValue().describe());
             if (headline == null) headline = new double[] {hops, creations};

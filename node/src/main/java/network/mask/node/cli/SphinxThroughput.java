@@ -46,12 +46,8 @@ final class SphinxThroughput {
         for (int i = 0; i < 4; i++) {
             byte[] secret = new byte[32];
             random.nextBytes(secret);
-            byte[] base = new byte[32];
-            base[0] = 9;
-            byte[] pub = new byte[32];
-            x25519.scalarMult(secret, 0, base, 0, pub, 0);
             keys.add(secret);
-            route.add(new RouteHop(pub, address(i), 50_000_000L));
+            route.add(new RouteHop(x25519.publicKey(secret), address(i), 50_000_000L));
         }
         firstHopKey = keys.getFirst();
         createRoute = route;
@@ -76,26 +72,6 @@ final class SphinxThroughput {
         for (long i = 0; i < times; i++) {
             builder.build(SphinxConstants.VERSION_PAYLOAD_KEY_SEEDS, PacketSize.REGULAR, createRoute, destination, surbId, message);
         }
-    }
-
-    interface Work {
-        void run(long times);
-    }
-
-    /** Runs {@code work} in growing batches for about {@code nanos}; returns operations per second. */
-    static double rate(Work work, long nanos) {
-        long start = System.nanoTime();
-        long deadline = start + nanos;
-        long done = 0;
-        long batch = 1;
-        long now;
-        do {
-            work.run(batch);
-            done += batch;
-            now = System.nanoTime();
-            if (batch < 1024) batch <<= 1;
-        } while (now < deadline);
-        return done * 1e9 / (now - start);
     }
 
     private static NodeAddress address(int i) {

@@ -24,7 +24,6 @@ import network.mask.node.sphinx.crypto.X25519;
  */
 public final class SphinxPacketBuilder {
 
-    private static final byte[] BASE_POINT = basePoint();
     private static final int FORWARD_FLAG = 1;
     private static final int FINAL_FLAG = 2;
     /** Routing info a forward slot carries over from the next hop's beta. */
@@ -105,7 +104,7 @@ public final class SphinxPacketBuilder {
         for (RouteHop hop : route) check(hop.publicKey().length == 32, "public keys must be 32 bytes");
 
         byte[] packet = new byte[HEADER_SIZE + payloadLength];
-        check(x25519.scalarMult(initialSecret, 0, BASE_POINT, 0, packet, 0), "initial secret gives no public key");
+        System.arraycopy(x25519.publicKey(initialSecret), 0, packet, 0, ALPHA_SIZE);
         deriveHopKeys(route, initialSecret);
         buildHeader(routingVersion, route, destination, surbId, finalHopPadding);
         System.arraycopy(gamma, 0, packet, ALPHA_SIZE, MAC_SIZE);
@@ -193,11 +192,5 @@ public final class SphinxPacketBuilder {
 
     private static void check(boolean condition, String message) {
         if (!condition) throw new IllegalArgumentException(message);
-    }
-
-    private static byte[] basePoint() {
-        byte[] base = new byte[32];
-        base[0] = 9;
-        return base;
     }
 }

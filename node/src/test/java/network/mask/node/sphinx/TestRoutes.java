@@ -19,12 +19,8 @@ public record TestRoutes(List<RouteHop> route, List<byte[]> privateKeys) {
         for (int i = 0; i < hops; i++) {
             byte[] secret = new byte[32];
             random.nextBytes(secret);
-            byte[] base = new byte[32];
-            base[0] = 9;
-            byte[] pub = new byte[32];
-            x25519.scalarMult(secret, 0, base, 0, pub, 0);
             keys.add(secret);
-            route.add(new RouteHop(pub, randomAddress(random), random.nextLong(0, 20_000_000_000L)));
+            route.add(new RouteHop(x25519.publicKey(secret), randomAddress(random), random.nextLong(0, 20_000_000_000L)));
         }
         return new TestRoutes(route, keys);
     }

@@ -84,7 +84,7 @@ public final class VectorFileGenerator {
         JsonArrayBuilder routeJson = Json.createArrayBuilder();
         for (int i = 0; i < spec.hops(); i++) {
             byte[] secret = bytes(random, 32);
-            byte[] pub = base(x25519, secret);
+            byte[] pub = x25519.publicKey(secret);
             NodeAddress address = address(spec.ipv6(), i);
             long delay = spec.delay() == -1L ? -1L : spec.delay() + i;
             secrets.add(secret);
@@ -139,7 +139,7 @@ public final class VectorFileGenerator {
                 .add("sphinx_version_bytes_hex", hex(new byte[] {0, (byte) (spec.version() >> 8), (byte) spec.version()}))
                 .add("packet_size_name", spec.size().name().toLowerCase(java.util.Locale.ROOT))
                 .add("sphinx_payload_size", spec.size().payloadLength()).add("packet_len", packet.length)
-                .add("initial_secret_hex", hex(initialSecret)).add("initial_alpha_hex", hex(base(x25519, initialSecret)))
+                .add("initial_secret_hex", hex(initialSecret)).add("initial_alpha_hex", hex(x25519.publicKey(initialSecret)))
                 .add("route", routeJson)
                 .add("destination", Json.createObjectBuilder().add("address_hex", hex(destination)).add("identifier_hex", hex(surbId)))
                 .add("final_hop_padding_hex", hex(padding)).add("message_hex", hex(message)).add("packet_hex", hex(packet))
@@ -178,14 +178,6 @@ public final class VectorFileGenerator {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] base(X25519 x25519, byte[] secret) {
-        byte[] basePoint = new byte[32];
-        basePoint[0] = 9;
-        byte[] out = new byte[32];
-        x25519.scalarMult(secret, 0, basePoint, 0, out, 0);
-        return out;
     }
 
     private static BigInteger unsigned(long value) {

@@ -95,17 +95,6 @@ public final class PrimitiveWorkload {
 
     /** Runs for about {@code nanos} and returns the rate in operations per second. */
     public double measure(long nanos) {
-        long start = System.nanoTime();
-        long deadline = start + nanos;
-        long done = 0;
-        long batch = 1;
-        long now;
-        do {
-            run(batch);
-            done += batch;
-            now = System.nanoTime();
-            if (batch < 1 << 16) batch <<= 1;
-        } while (now < deadline);
-        return done * 1e9 / (now - start);
+        return Throughput.perSecond(this::run, nanos);
     }
 }

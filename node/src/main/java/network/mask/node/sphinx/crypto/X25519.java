@@ -17,4 +17,13 @@ public interface X25519 {
      *     shared secret would then be public. The content of {@code out} is unspecified then.
      */
     boolean scalarMult(byte[] k, int kOff, byte[] u, int uOff, byte[] out, int outOff);
+
+    /** {@code X25519(clamp(secret), 9)}: the public key of a raw 32-byte secret. */
+    default byte[] publicKey(byte[] secret) {
+        byte[] base = new byte[LENGTH];
+        base[0] = 9;
+        byte[] out = new byte[LENGTH];
+        if (!scalarMult(secret, 0, base, 0, out, 0)) throw new IllegalArgumentException("secret gives no public key");
+        return out;
+    }
 }

@@ -1,10 +1,8 @@
 package network.mask.node.sphinx.crypto.ffm;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import network.mask.node.sphinx.crypto.Blake2bMac;
-import network.mask.node.sphinx.crypto.CryptoProvider;
 import network.mask.node.sphinx.crypto.Primitive;
 import network.mask.node.sphinx.crypto.X25519;
 
@@ -13,7 +11,7 @@ import network.mask.node.sphinx.crypto.X25519;
  * that is fast when the scalar repeats (the node key) but slow for fresh scalars (blinding),
  * because OpenSSL computes a public key whenever it imports a private one.
  */
-public final class OpenSslProvider implements CryptoProvider {
+public final class OpenSslProvider extends NativeProvider {
 
     public static final OpenSslProvider INSTANCE = new OpenSslProvider();
 
@@ -30,13 +28,8 @@ public final class OpenSslProvider implements CryptoProvider {
     }
 
     @Override
-    public Optional<String> unavailableReason() {
-        return Optional.ofNullable(OpenSslLib.FAILURE);
-    }
-
-    @Override
-    public boolean nativeCode() {
-        return true;
+    String failure() {
+        return OpenSslLib.FAILURE;
     }
 
     @Override
@@ -54,9 +47,5 @@ public final class OpenSslProvider implements CryptoProvider {
     public Blake2bMac blake2b() {
         requireLoaded();
         return new OpenSslBlake2b();
-    }
-
-    private static void requireLoaded() {
-        if (OpenSslLib.FAILURE != null) throw new IllegalStateException(OpenSslLib.FAILURE);
     }
 }

@@ -1,16 +1,14 @@
 package network.mask.node.sphinx.crypto.ffm;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import network.mask.node.sphinx.crypto.Blake2bMac;
 import network.mask.node.sphinx.crypto.ChaCha20;
-import network.mask.node.sphinx.crypto.CryptoProvider;
 import network.mask.node.sphinx.crypto.Primitive;
 import network.mask.node.sphinx.crypto.X25519;
 
 /** The system's libsodium through FFM: X25519 about twice as fast as BouncyCastle on x86. */
-public final class SodiumProvider implements CryptoProvider {
+public final class SodiumProvider extends NativeProvider {
 
     public static final SodiumProvider INSTANCE = new SodiumProvider();
 
@@ -27,13 +25,8 @@ public final class SodiumProvider implements CryptoProvider {
     }
 
     @Override
-    public Optional<String> unavailableReason() {
-        return Optional.ofNullable(SodiumLib.FAILURE);
-    }
-
-    @Override
-    public boolean nativeCode() {
-        return true;
+    String failure() {
+        return SodiumLib.FAILURE;
     }
 
     @Override
@@ -57,9 +50,5 @@ public final class SodiumProvider implements CryptoProvider {
     public Blake2bMac blake2b() {
         requireLoaded();
         return new SodiumBlake2b();
-    }
-
-    private static void requireLoaded() {
-        if (SodiumLib.FAILURE != null) throw new IllegalStateException(SodiumLib.FAILURE);
     }
 }
