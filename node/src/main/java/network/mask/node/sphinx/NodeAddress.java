@@ -53,6 +53,7 @@ public record NodeAddress(InetSocketAddress socketAddress) {
      * so that it re-encodes to the same bytes.
      */
     public static NodeAddress decode(byte[] in, int offset) {
+        if (offset < 0 || in.length - offset < LENGTH) throw new IllegalArgumentException("address field needs 32 bytes");
         int type = in[offset];
         int port = (in[offset + 1] & 0xff) << 8 | in[offset + 2] & 0xff;
         try {

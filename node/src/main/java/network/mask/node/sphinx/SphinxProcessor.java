@@ -85,39 +85,53 @@ public final class SphinxProcessor {
         if (packet == null || packet.length < MIN_PACKET_LENGTH) return reject(RejectReason.WRONG_LENGTH);
         // Lioness needs a non-empty right half; upstream fails such payloads with InvalidPayload.
         if (packet.length - HEADER_SIZE < Lioness.MIN_BLOCK) return reject(RejectReason.MALFORMED);
+        HopResult rejected;
         try {
-            return unwrap(packet, nodePrivateKey, replayGuard);
+            rejected = verifyHeader(packet, nodePrivateKey);
         } catch (RuntimeException e) {
-            // Only a broken backend gets here; packet content cannot. Drop rather than kill the worker.
-            if (!internalFailureLogged) {
-                internalFailureLogged = true;
-                LOG.log(System.Logger.Level.ERROR, "Sphinx processing failed internally; packet dropped", e);
-            }
-            return reject(RejectReason.MALFORMED);
+            return internalFailure(e);
+        }
+        if (rejected != null) return rejected;
+        // Outside the catch: a failing guard is the caller's bug, not a bad packet.
+        if (!replayGuard.markSeen(replayTag)) return reject(RejectReason.REPLAYED);
+        try {
+            return route(packet);
+        } catch (RuntimeException e) {
+            return internalFailure(e);
         }
     }
 
-    private HopResult unwrap(byte[] packet, byte[] nodePrivateKey, ReplayGuard replayGuard) {
+    /** Group element and MAC; leaves the replay tag in {@link #replayTag}. Returns {@code null} when both pass. */
+    private HopResult verifyHeader(byte[] packet, byte[] nodePrivateKey) {
         if (!dh.scalarMult(nodePrivateKey, 0, packet, 0, sharedSecret, 0)) return reject(RejectReason.BAD_GROUP_ELEMENT);
         kdf.expand(sharedSecret, okm);
-
         hmac.mac(okm, KeyDerivation.MAC_KEY, KeyDerivation.MAC_KEY_LENGTH, packet, BETA_OFFSET, ROUTING_INFO_SIZE, mac, 0);
         System.arraycopy(mac, 0, computedGamma, 0, MAC_SIZE);
         System.arraycopy(packet, GAMMA_OFFSET, receivedGamma, 0, MAC_SIZE);
         if (!MessageDigest.isEqual(computedGamma, receivedGamma)) return reject(RejectReason.BAD_MAC);
-
         System.arraycopy(okm, KeyDerivation.REPLAY_TAG, replayTag, 0, replayTag.length);
-        if (!replayGuard.markSeen(replayTag)) return reject(RejectReason.REPLAYED);
+        return null;
+    }
 
-        // P = (beta || 0^60) XOR keystream(360)
+    /** P = (beta || 0^60) XOR keystream(360); the flag in P[0] says what this hop is. */
+    private HopResult route(byte[] packet) {
         System.arraycopy(packet, BETA_OFFSET, routing, 0, ROUTING_INFO_SIZE);
         Arrays.fill(routing, ROUTING_INFO_SIZE, STREAM_CIPHER_OUTPUT_LENGTH, (byte) 0);
         aes.xor(okm, KeyDerivation.STREAM_KEY, routing, 0, STREAM_CIPHER_OUTPUT_LENGTH);
-        return switch (routing[0]) {
+        return switch (routing[RoutingLayout.FLAG]) {
             case FLAG_FORWARD -> forward(packet);
             case FLAG_FINAL -> finalHop(packet);
             default -> reject(RejectReason.UNKNOWN_FLAG);
         };
+    }
+
+    /** Only a broken backend gets here; packet content cannot. Drop rather than kill the worker. */
+    private HopResult internalFailure(RuntimeException e) {
+        if (!internalFailureLogged) {
+            internalFailureLogged = true;
+            LOG.log(System.Logger.Level.ERROR, "Sphinx processing failed internally; packet dropped", e);
+        }
+        return reject(RejectReason.MALFORMED);
     }
 
     /** P[4..36) next hop, P[36..44) delay, P[44..60) next gamma, P[60..360) next beta. */

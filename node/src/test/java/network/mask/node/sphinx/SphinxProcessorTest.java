@@ -13,6 +13,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.EnumSet;
+import java.util.Set;
+import network.mask.node.sphinx.crypto.CryptoProvider;
+import network.mask.node.sphinx.crypto.HmacSha256;
+import network.mask.node.sphinx.crypto.Primitive;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +204,37 @@ class SphinxProcessorTest {
         assertThrows(IllegalArgumentException.class, () -> builder.build(259, PacketSize.ACK, hops, new byte[32], new byte[16], new byte[22]));
         List<RouteHop> lowOrder = List.of(new RouteHop(new byte[32], hops.get(0).address(), 0));
         assertThrows(IllegalArgumentException.class, () -> builder.build(259, PacketSize.ACK, lowOrder, new byte[32], new byte[16], message));
+    }
+
+    @Test
+    void aBrokenBackendDropsThePacketInsteadOfThrowing() {
+        CryptoProvider brokenHmac = new CryptoProvider() {
+            @Override
+            public String name() {
+                return "broken-hmac";
+            }
+
+            @Override
+            public Set<Primitive> primitives() {
+                return EnumSet.of(Primitive.HMAC);
+            }
+
+            @Override
+            public HmacSha256 hmac() {
+                return (key, keyOff, keyLen, data, off, len, out, outOff) -> {
+                    throw new IllegalStateException("native library went away");
+                };
+            }
+        };
+        SphinxProcessor broken = new SphinxProcessor(CRYPTO.with(Primitive.HMAC, brokenHmac));
+        assertEquals(new HopResult.Rejected(RejectReason.MALFORMED), broken.process(packet(259), key(0), ReplayGuard.NONE));
+    }
+
+    @Test
+    void aFailingReplayGuardIsTheCallersBugAndPropagates() {
+        assertThrows(IllegalStateException.class, () -> processor.process(packet(259), key(0), tag -> {
+            throw new IllegalStateException("bloom filter closed");
+        }));
     }
 
     @Test

@@ -79,6 +79,7 @@ public final class CryptoSelector {
             }
         }
         String source = wanted.isEmpty() ? base.source() : base.source() + "+config";
+        LOG.log(System.Logger.Level.INFO, "Sphinx crypto backends ({0}): {1}", source, crypto.describe());
         return new Selection(crypto, source, base.opsPerSecond());
     }
 
