@@ -14,6 +14,9 @@ import java.util.NoSuchElementException;
 /** Opens a system library by one of its sonames and binds functions from it. */
 final class NativeLibrary {
 
+    /** {@code -Dmasknode.sphinx.native=off} keeps every native library unloaded (diagnosis, tests). */
+    static final String SWITCH = "masknode.sphinx.native";
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CRITICAL = Linker.Option.critical(true);
 
@@ -31,6 +34,7 @@ final class NativeLibrary {
      * @throws IllegalStateException naming every soname tried, when none loads or size_t is not 64-bit
      */
     static NativeLibrary open(String... sonames) {
+        if ("off".equals(System.getProperty(SWITCH))) throw new IllegalStateException("disabled by -D" + SWITCH + "=off");
         if (ValueLayout.JAVA_LONG.byteSize() != LINKER.canonicalLayouts().get("size_t").byteSize()) {
             throw new IllegalStateException("size_t is not 64-bit on this platform");
         }
