@@ -52,34 +52,36 @@ public final class SphinxCrypto {
      */
     public static SphinxCrypto preferring(CryptoProvider... order) {
         EnumMap<Primitive, CryptoProvider> choice = new EnumMap<>(Primitive.class);
-        for (Primitive primitive : Primitive.values()) {
-            CryptoProvider chosen = BcProvider.INSTANCE;
-            for (CryptoProvider candidate : order) {
-                if (CryptoProviders.usable(candidate, primitive)) {
-                    chosen = candidate;
-                    break;
-                }
-            }
-            choice.put(primitive, chosen);
-        }
+        for (Primitive primitive : Primitive.values()) choice.put(primitive, first(primitive, order));
         return new SphinxCrypto(choice);
     }
 
     /**
-     * A good choice without measuring, following ../shared/research/performance.md for x86 and
-     * recent ARM: libcrypto for the node-key DH and BLAKE2b, libsodium for blinding, the JDK for
-     * the symmetric ciphers and SHA-2, BouncyCastle where nothing native loads.
+     * A good choice without measuring, following ../shared/research/performance.md and this
+     * project's own measurements: libcrypto for the node-key DH (it keeps the key prepared),
+     * libsodium for blinding and BLAKE2b, the JDK for AES, SHA-2 and (where HotSpot has the
+     * intrinsic) ChaCha20, BouncyCastle wherever nothing better loads.
      */
     public static SphinxCrypto preferred() {
-        EnumMap<Primitive, CryptoProvider> choice = new EnumMap<>(preferring(
-                SodiumProvider.INSTANCE, JcaProvider.INSTANCE, BcProvider.INSTANCE).choice);
-        if (CryptoProviders.usable(OpenSslProvider.INSTANCE, Primitive.X25519_DH)) {
-            choice.put(Primitive.X25519_DH, OpenSslProvider.INSTANCE);
+        EnumMap<Primitive, CryptoProvider> choice = new EnumMap<>(Primitive.class);
+        for (Primitive symmetric : new Primitive[] {Primitive.HKDF, Primitive.AES_CTR, Primitive.HMAC, Primitive.CHACHA20}) {
+            choice.put(symmetric, first(symmetric, JcaProvider.INSTANCE));
         }
-        if (CryptoProviders.usable(OpenSslProvider.INSTANCE, Primitive.BLAKE2B)) {
-            choice.put(Primitive.BLAKE2B, OpenSslProvider.INSTANCE);
+        choice.put(Primitive.X25519_DH, first(Primitive.X25519_DH, OpenSslProvider.INSTANCE, SodiumProvider.INSTANCE));
+        choice.put(Primitive.X25519_BLIND, first(Primitive.X25519_BLIND, SodiumProvider.INSTANCE));
+        choice.put(Primitive.BLAKE2B, first(Primitive.BLAKE2B, SodiumProvider.INSTANCE, OpenSslProvider.INSTANCE));
+        if (!JitIntrinsics.accelerates(Primitive.CHACHA20)) {
+            choice.put(Primitive.CHACHA20, first(Primitive.CHACHA20, SodiumProvider.INSTANCE, JcaProvider.INSTANCE));
         }
         return new SphinxCrypto(choice);
+    }
+
+    /** The first usable of {@code order} for {@code primitive}, else BouncyCastle. */
+    private static CryptoProvider first(Primitive primitive, CryptoProvider... order) {
+        for (CryptoProvider candidate : order) {
+            if (CryptoProviders.usable(candidate, primitive)) return candidate;
+        }
+        return BcProvider.INSTANCE;
     }
 
     /** This suite with {@code primitive} served by {@code provider}. */
