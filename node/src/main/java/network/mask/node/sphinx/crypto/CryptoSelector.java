@@ -63,7 +63,7 @@ public final class CryptoSelector {
         Selection base = cacheFile == null ? null : readCache(cacheFile, fingerprint);
         if (base == null) {
             long start = System.nanoTime();
-            base = measure(wanted.keySet());
+            base = measure(); // everything, even what configuration overrides: the cache outlives the configuration
             LOG.log(System.Logger.Level.INFO, "Sphinx crypto measured in {0} ms: {1}",
                     (System.nanoTime() - start) / 1_000_000, base.crypto().describe());
             if (cacheFile != null) writeCache(cacheFile, fingerprint, base);
@@ -83,8 +83,8 @@ public final class CryptoSelector {
         return new Selection(crypto, source, base.opsPerSecond());
     }
 
-    /** Measures every usable provider of each primitive, except those in {@code skip} (they are configured). */
-    public static Selection measure(java.util.Set<Primitive> skip) {
+    /** Measures every usable, not dominated provider of each primitive; a single candidate is taken unmeasured. */
+    public static Selection measure() {
         EnumMap<Primitive, CryptoProvider> choice = new EnumMap<>(Primitive.class);
         Map<Primitive, Map<String, Double>> rates = new EnumMap<>(Primitive.class);
         for (Primitive primitive : Primitive.values()) {
@@ -92,7 +92,7 @@ public final class CryptoSelector {
             for (CryptoProvider provider : CryptoProviders.all()) {
                 if (!dominated(provider, primitive) && CryptoProviders.usable(provider, primitive)) candidates.add(provider);
             }
-            if (skip.contains(primitive) || candidates.size() == 1) {
+            if (candidates.size() == 1) {
                 choice.put(primitive, candidates.getFirst()); // BouncyCastle is always usable
                 continue;
             }

@@ -82,6 +82,16 @@ class CryptoSelectorTest {
     }
 
     @Test
+    void anOverrideDoesNotLeakIntoTheCache(@TempDir Path dir) throws IOException {
+        CryptoSelector.Selection selection = CryptoSelector.select(dir, Map.of("x25519", "bc"));
+        assertEquals("measured+config", selection.source());
+        assertEquals(BcProvider.INSTANCE, selection.crypto().provider(Primitive.X25519_BLIND));
+        // The cache records what was measured, so dropping the override later brings native X25519 back.
+        String cached = load(dir.resolve(CryptoSelector.CACHE_FILE)).getProperty("x25519-blind");
+        assertTrue(CryptoProviders.byName(cached).nativeCode(), cached);
+    }
+
+    @Test
     void badConfigurationIsAClearError() {
         IllegalArgumentException unknownBackend = assertThrows(IllegalArgumentException.class,
                 () -> CryptoSelector.select(shared, Map.of("x25519", "gmp")));
