@@ -15,14 +15,17 @@ import network.mask.node.sphinx.crypto.Throughput;
 
 /**
  * {@code masknode bench sphinx [--seconds N] [--openssl-seconds N]}: single-thread hop and
- * creation rates for the start-up selection and for the other backend mixes worth comparing,
- * next to the native limit from {@code openssl speed}. The last line is machine-readable:
+ * creation rates (each the best of three slices of N seconds / 3, after a warm-up) for the
+ * start-up selection and for the other backend mixes worth comparing, next to the native limit
+ * from {@code openssl speed}. The last line is machine-readable:
  * {@code hop_per_s=<n> create_per_s=<n> backend=<names>} for the selected backends.
  */
 final class BenchCommand {
 
     static final String USAGE = "bench sphinx [--seconds N] [--openssl-seconds N]  single-thread Sphinx hop and"
             + " creation rates per crypto backend";
+
+    private static final int SLICES = 3;
 
     private BenchCommand() {}
 
@@ -77,9 +80,9 @@ final class BenchCommand {
             }
             SphinxThroughput bench = new SphinxThroughput(suite.getValue());
             Throughput.perSecond(bench::hops, warmup);
-            double hops = Throughput.perSecond(bench::hops, nanos);
+            double hops = bestSlice(bench::hops, nanos);
             Throughput.perSecond(bench::creations, warmup / 2);
-            double creations = Throughput.perSecond(bench::creations, nanos);
+            double creations = bestSlice(bench::creations, nanos);
             out.printf(Locale.ROOT, "%-10s hop %8.0f/s  create %7.0f/s  %s%n", suite.getKey(), hops, creations,
                     suite.getValue().describe());
             if (headline == null) headline = new double[] {hops, creations};
@@ -91,6 +94,16 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "hop_per_s=%d create_per_s=%d backend=%s%n",
                 Math.round(headline[0]), Math.round(headline[1]), selected.describe());
         return 0;
+    }
+
+    /**
+     * The best of three equal slices of {@code nanos}: on a shared machine another process can
+     * only slow a slice down, so the best one is the closest to what the code itself can do.
+     */
+    private static double bestSlice(java.util.function.LongConsumer work, long nanos) {
+        double best = 0;
+        for (int slice = 0; slice < SLICES; slice++) best = Math.max(best, Throughput.perSecond(work, nanos / SLICES));
+        return best;
     }
 
     private static int usage(PrintStream err) {
