@@ -32,6 +32,8 @@ public final class Main {
             case "keys" -> network.mask.node.keys.KeysCommand.run(rest, out, err);
             case "config" -> network.mask.node.config.ConfigCommand.run(rest, out, err);
             case "localnet" -> network.mask.node.localnet.LocalnetCommand.run(rest, out, err);
+            case "vectors" -> VectorsCommand.run(rest, out, err);
+            case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
                 err.println("masknode: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -53,9 +55,8 @@ public final class Main {
               localnet --layers L --rate R --seconds S
                                         run a local mixnet of separate node processes and measure it
               --version                 print the version
-
-            Flags of run, keys and config show:
-            """ + network.mask.node.config.ConfigFlags.HELP;
+            """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n"
+            + "\nFlags of run, keys and config show:\n" + network.mask.node.config.ConfigFlags.HELP;
     }
 
     /** The project version, stamped into the jar at build time. */

@@ -33,6 +33,7 @@ import network.mask.node.outgoing.NextHopPolicy;
 import network.mask.node.replay.BloomSizing;
 import network.mask.node.replay.ReplayFilters;
 import network.mask.node.scheduler.DelayScheduler;
+import network.mask.node.sphinx.SphinxEngines;
 import network.mask.node.worker.CryptoWorkerPool;
 import network.mask.node.worker.FinalHopHandler;
 import network.mask.node.worker.HopEngine;
@@ -93,7 +94,7 @@ public final class NodeDaemon {
     /** Assembles a daemon. Only {@link #build} touches the disk (keys). */
     public static final class Builder {
         private final NodeConfig config;
-        private Supplier<HopEngine> engines = HopEngine::sphinx;
+        private Supplier<HopEngine> engines;
         private FinalHopHandler finalHops;
         private final List<NodeService> services = new ArrayList<>();
         private NodeKeys keys;
@@ -103,7 +104,10 @@ public final class NodeDaemon {
             this.config = config;
         }
 
-        /** The Sphinx engine per worker thread; the real one unless a test says otherwise. */
+        /**
+         * The Sphinx engine per worker thread. Default: the real engine with the crypto backends
+         * measured fastest on this machine (cached in the data directory) and the config's overrides.
+         */
         public Builder hopEngines(Supplier<HopEngine> engines) {
             this.engines = engines;
             return this;
@@ -167,9 +171,10 @@ public final class NodeDaemon {
                     new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
             scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
+            Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
             IngressQueue ingress = new IngressQueue(limits.ingressQueue());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
-            workers = new CryptoWorkerPool(ingress, engines, () -> keys, replay::guard, scheduler, finalHops, metrics,
+            workers = new CryptoWorkerPool(ingress, hopEngines, () -> keys, replay::guard, scheduler, finalHops, metrics,
                     new WorkerSettings(threads, mix.maxDelay().toNanos()));
             workers.start();
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
@@ -196,6 +201,13 @@ public final class NodeDaemon {
                 }
             }
         }
+    }
+
+    /** The real engine on the fastest correct backends (measured once per machine, cached in the data directory). */
+    private Supplier<HopEngine> measuredEngines() {
+        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());
+        LOG.log(System.Logger.Level.INFO, "Sphinx engine: " + selected);
+        return () -> selected.processor()::process;
     }
 
     private static int maxPending(NodeConfig.Limits limits) {

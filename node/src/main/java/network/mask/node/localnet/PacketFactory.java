@@ -13,6 +13,7 @@ import network.mask.node.sphinx.NodeAddress;
 import network.mask.node.sphinx.PacketSize;
 import network.mask.node.sphinx.RouteHop;
 import network.mask.node.sphinx.SphinxConstants;
+import network.mask.node.sphinx.SphinxEngines;
 import network.mask.node.sphinx.SphinxPacketBuilder;
 import network.mask.node.wire.FrameCodec;
 import network.mask.node.wire.FramingVersion;
@@ -39,7 +40,8 @@ final class PacketFactory {
         int[] firstHop = new int[count];
         long[] delays = new long[count];
         AtomicInteger done = new AtomicInteger();
-        ThreadLocal<SphinxPacketBuilder> builders = ThreadLocal.withInitial(SphinxPacketBuilder::new);
+        SphinxEngines engines = SphinxEngines.select(null, java.util.Map.of());   // fastest backends here, not cached
+        ThreadLocal<SphinxPacketBuilder> builders = ThreadLocal.withInitial(engines::builder);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> parts = new ArrayList<>();

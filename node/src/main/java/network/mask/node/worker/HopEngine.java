@@ -16,7 +16,10 @@ public interface HopEngine {
 
     HopResult process(byte[] packet, byte[] nodePrivateKey, ReplayGuard replayGuard);
 
-    /** The real engine: a fresh {@link SphinxProcessor} (it holds per-thread scratch buffers). */
+    /**
+     * The real engine on the preferred backends, without measuring: a fresh {@link SphinxProcessor}
+     * (it holds per-thread scratch buffers). The daemon measures and caches its choice instead.
+     */
     static HopEngine sphinx() {
         return new SphinxProcessor()::process;
     }

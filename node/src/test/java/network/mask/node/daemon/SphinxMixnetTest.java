@@ -47,7 +47,8 @@ class SphinxMixnetTest {
 
     NodeDaemon start(String name, boolean sink, int framing) throws Exception {
         var b = NodeDaemon.builder(TestNodes.config(dir.resolve(name))
-                .with(network.mask.node.config.ConfigSchema.MIX_FRAMING_VERSION, framing));
+                .with(network.mask.node.config.ConfigSchema.MIX_FRAMING_VERSION, framing))
+                .hopEngines(network.mask.node.worker.HopEngine::sphinx);   // preferred backends: no start-up measurement
         if (sink) {
             b.finalHopHandler((f, frame) -> {
                 long seq = ByteBuffer.wrap(f.surbId()).getLong();
