@@ -51,6 +51,8 @@ public final class NodeDaemon {
     private static final System.Logger LOG = System.getLogger(NodeDaemon.class.getName());
     /** Approximate heap cost of one held 2413-byte packet with its bookkeeping. */
     private static final int HELD_PACKET_BYTES = 2600;
+    /** How often freed native memory is handed back to the OS (see {@link NativeHeapTrimmer}). */
+    private static final long TRIM_SECONDS = 5;
 
     private final NodeConfig config;
     private final NodeKeys keys;
@@ -182,9 +184,12 @@ public final class NodeDaemon {
                     limits.maxFrameBytes()), ingress, metrics);
             boundAddress = listener.bind();
 
-            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("replay-saver").daemon().factory());
+            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             long every = config.replay().saveInterval().toMillis();
             housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
+            if (NativeHeapTrimmer.available()) {
+                housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
+            }
             running = true;
             listening.countDown();
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
