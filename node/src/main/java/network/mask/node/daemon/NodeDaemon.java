@@ -210,8 +210,7 @@ public final class NodeDaemon {
 
     /** The real engine on the fastest correct backends (measured once per machine, cached in the data directory). */
     private Supplier<HopEngine> measuredEngines() {
-        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());
-        LOG.log(System.Logger.Level.INFO, "Sphinx engine: " + selected);
+        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());   // logs its choice
         return () -> selected.processor()::process;
     }
 

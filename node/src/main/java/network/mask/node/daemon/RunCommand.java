@@ -49,7 +49,15 @@ public final class RunCommand {
             return 1;
         }
         Duration grace = config.limits().shutdownGrace();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> daemon.stop(grace)));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
+            out.println("masknode: stopping (grace " + grace.toMillis() + " ms)");
+            daemon.stop(grace);
+            // java.util.logging is already shut down inside a shutdown hook, so this goes to stdout.
+            var m = daemon.metrics().snapshot();
+            out.println("masknode: stopped; received " + m.packetsReceived() + ", forwarded " + m.packetsForwarded()
+                    + ", dropped " + m.packetsDropped() + " (" + m.dropped("shutdown") + " at shutdown); replay state saved");
+            out.flush();
+        }));
         out.println("masknode: running (" + config + "), mix " + daemon.mixAddress() + "; stop with Ctrl-C or SIGTERM");
         try {
             daemon.awaitStopped();
