@@ -64,7 +64,7 @@ class EgressRouterTest {
 
     @Test
     void aNextHopThatIsDownGetsTheNewestPacketsAfterItComesBack() throws Exception {
-        int port = TestNodes.freePort();
+        int port = TestNodes.freePortBelowEphemeralRange();
         NodeAddress hop = new NodeAddress(TestNodes.loopback(port));
         EgressRouter router = router(20, FramingVersion.V7);
         for (int i = 0; i < 50; i++) router.send(hop, PacketSize.REGULAR, KeyRotation.UNKNOWN, packet(i));
@@ -115,7 +115,7 @@ class EgressRouterTest {
 
     @Test
     void shutdownCountsWhatCouldNotBeSent() throws Exception {
-        NodeAddress nowhere = new NodeAddress(TestNodes.loopback(TestNodes.freePort()));
+        NodeAddress nowhere = new NodeAddress(TestNodes.loopback(TestNodes.freePortBelowEphemeralRange()));
         EgressRouter router = router(100, FramingVersion.V7);
         for (int i = 0; i < 7; i++) router.send(nowhere, PacketSize.REGULAR, KeyRotation.UNKNOWN, packet(i));
         int left = router.shutdown(System.nanoTime() + Duration.ofMillis(200).toNanos());
