@@ -156,8 +156,21 @@ public final class NodeDaemon {
         }
     }
 
-    /** Loads replay state, opens the mix port and starts the pipeline, then the services. */
+    /**
+     * Loads replay state, opens the mix port and starts the pipeline, then the services. If the
+     * pipeline cannot start (e.g. the port is taken), whatever did start is stopped again.
+     */
     public void start() throws Exception {
+        try {
+            startPipeline();
+        } catch (Exception | Error e) {
+            stop(Duration.ZERO);
+            throw e;
+        }
+        startServices();
+    }
+
+    private void startPipeline() throws Exception {
         synchronized (lifecycle) {
             if (running || stopping) throw new IllegalStateException("already started");
             NodeConfig.Limits limits = config.limits();
@@ -196,7 +209,11 @@ public final class NodeDaemon {
                     "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
                     keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
                     replay.memoryBytes() >> 10, maxPending(limits)));
+        }
+    }
 
+    private void startServices() {
+        synchronized (lifecycle) {
             for (NodeService s : services) {
                 try {
                     s.start();
