@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -306,11 +305,6 @@ public final class NodeDaemon {
         return metrics;
     }
 
-    /** The same metrics with their write side, for in-process tools (tests, the local mixnet). */
-    public MixMetrics mixMetrics() {
-        return metrics;
-    }
-
     public NodeKeys keys() {
         return keys;
     }
@@ -332,10 +326,5 @@ public final class NodeDaemon {
     /** The bound mix address, or null before start. */
     public InetSocketAddress mixAddress() {
         return boundAddress;
-    }
-
-    /** Rotation ids with a live replay filter; for tests. */
-    Set<Long> replayRotations() {
-        return keys.sphinxKeys().stream().map(SphinxKey::rotationId).collect(Collectors.toSet());
     }
 }

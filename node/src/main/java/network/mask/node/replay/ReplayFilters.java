@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ public final class ReplayFilters implements AutoCloseable {
     private final Clock clock;
     private final Map<Long, BloomFilter> filters = new ConcurrentHashMap<>();
     private final Map<Long, Long> savedInsertions = new HashMap<>();
+    private final Set<Long> overfullWarned = new java.util.HashSet<>();
 
     public ReplayFilters(Path dataDir, BloomSizing sizing, MixMetrics metrics, Clock clock) {
         this.dir = dataDir.resolve("replay");
@@ -103,10 +103,6 @@ public final class ReplayFilters implements AutoCloseable {
         return f::add;
     }
 
-    public Collection<BloomFilter> filters() {
-        return filters.values();
-    }
-
     /** Off-heap memory held by all filters. */
     public long memoryBytes() {
         return filters.values().stream().mapToLong(f -> f.sizing().memoryBytes()).sum();
@@ -124,6 +120,12 @@ public final class ReplayFilters implements AutoCloseable {
             long inserted = f.insertions();
             Path file = dir.resolve(fileName(id));
             if (Long.valueOf(inserted).equals(savedInsertions.get(id)) && Files.exists(file)) continue;
+            if (f.fill() > 1 && overfullWarned.add(id)) {
+                LOG.log(System.Logger.Level.WARNING, String.format(java.util.Locale.ROOT,
+                        "replay filter for key rotation %d holds %d tags, more than the %d it is sized for: its false-positive"
+                        + " rate now exceeds the target; rotate the Sphinx key or raise replay.expected_rate",
+                        id, inserted, f.sizing().expectedInsertions()));
+            }
             try {
                 ReplayStateFile.save(file, id, f, clock.millis());
                 savedInsertions.put(id, inserted);
