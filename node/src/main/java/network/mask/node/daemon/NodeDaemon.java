@@ -51,7 +51,7 @@ public final class NodeDaemon {
     /** Approximate heap cost of one held 2413-byte packet with its bookkeeping. */
     private static final int HELD_PACKET_BYTES = 2600;
     /** How often freed native memory is handed back to the OS (see {@link NativeHeapTrimmer}). */
-    private static final long TRIM_SECONDS = 5;
+    private static final long TRIM_SECONDS = 1;
 
     private final NodeConfig config;
     private final NodeKeys keys;

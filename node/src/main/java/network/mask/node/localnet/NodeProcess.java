@@ -48,7 +48,11 @@ final class NodeProcess implements AutoCloseable {
         cmd.add(LocalnetNode.class.getName());
         cmd.add(configFile.toString());
         Files.createDirectories(logFile.getParent());
-        Process p = new ProcessBuilder(cmd).redirectError(logFile.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(logFile.toFile());
+        // glibc gives each thread that allocates its own arena; two are plenty for a node and
+        // keep freed native memory from spreading over many (the systemd unit sets the same).
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process p = pb.start();
         return new NodeProcess(name, p);
     }
 
