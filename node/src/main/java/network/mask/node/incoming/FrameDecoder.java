@@ -27,6 +27,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private final long frameTimeoutNanos;
     private final byte[] header = new byte[FrameCodec.MAX_HEADER_LENGTH];
     private long partialSinceNanos;
+    private boolean checkPending;
     private boolean failed;
 
     FrameDecoder(MixMetrics metrics, int maxFrameBytes, long frameTimeoutNanos) {
@@ -80,14 +81,18 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private void partial(ChannelHandlerContext ctx) {
         if (partialSinceNanos != 0) return;
         partialSinceNanos = System.nanoTime();
-        scheduleCheck(ctx, frameTimeoutNanos);
+        // At most one timer per connection: frames split across reads are routine, and a timer
+        // per split would pile up thousands in the event loop's timer queue.
+        if (!checkPending) scheduleCheck(ctx, frameTimeoutNanos);
     }
 
     private void scheduleCheck(ChannelHandlerContext ctx, long afterNanos) {
+        checkPending = true;
         ctx.executor().schedule(() -> checkPartial(ctx), afterNanos, TimeUnit.NANOSECONDS);
     }
 
     private void checkPartial(ChannelHandlerContext ctx) {
+        checkPending = false;
         if (partialSinceNanos == 0 || !ctx.channel().isActive()) return;
         long now = System.nanoTime();
         if (!ctx.channel().config().isAutoRead()) {
