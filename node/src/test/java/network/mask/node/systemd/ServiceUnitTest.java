@@ -1,0 +1,132 @@
+package network.mask.node.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped unit, checked by systemd's own tools: {@code systemd-analyze verify} is clean and
+ * {@code systemd-analyze security --offline} scores an exposure of at most 1.5.
+ */
+class ServiceUnitTest {
+
+    private static final Path UNIT = Path.of("..", "systemd", "masknode.service").toAbsolutePath().normalize();
+    private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+)");
+
+    private static String analyze;
+    private static String unitText;
+
+    @BeforeAll
+    static void findTools() throws IOException {
+        assertTrue(Files.isRegularFile(UNIT), "unit file missing: " + UNIT);
+        unitText = Files.readString(UNIT);
+        analyze = List.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze").stream()
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElseGet(() -> fail("systemd-analyze not found; install Debian's systemd package"
+                        + " (apt-get install systemd) to check masknode.service"));
+    }
+
+    @Test
+    void exposureIsAtMostOnePointFive() throws Exception {
+        Result r = run(analyze, "security", "--offline=true", "--threshold=15", UNIT.toString());
+        Matcher m = EXPOSURE.matcher(r.output);
+        assertTrue(m.find(), "no exposure score in:\n" + r.output);
+        double exposure = Double.parseDouble(m.group(1));
+        assertTrue(exposure <= 1.5, "exposure " + exposure + " > 1.5:\n" + r.output);
+        assertEquals(0, r.exit, "systemd-analyze security --threshold=15 failed:\n" + r.output);
+    }
+
+    /**
+     * verify checks that ExecStart's binary exists, so it runs against a small root holding a
+     * stand-in /usr/bin/java and the targets the unit names (stubs, so a misspelt target fails).
+     */
+    @Test
+    void verifyIsClean(@TempDir Path root) throws Exception {
+        Path java = root.resolve("usr/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path units = Files.createDirectories(root.resolve("usr/lib/systemd/system"));
+        for (String target : List.of("sysinit.target", "basic.target", "shutdown.target",
+                "network-online.target", "multi-user.target")) {
+            Files.writeString(units.resolve(target), "[Unit]\nDescription=stub " + target + "\n");
+        }
+        Path installed = Files.createDirectories(root.resolve("etc/systemd/system")).resolve("masknode.service");
+        Files.copy(UNIT, installed);
+
+        Result r = run(analyze, "verify", "--root=" + root, installed.toString());
+        assertEquals(0, r.exit, "systemd-analyze verify failed:\n" + r.output);
+        // Unknown keys and bad values are only warnings (exit 0), so any output is a failure.
+        assertEquals("", r.output.strip(), "systemd-analyze verify complained");
+    }
+
+    @Test
+    void honoursTheDaemonContract() {
+        assertTrue(unitText.contains("\nType=notify\n"), "Type=notify");
+        assertTrue(unitText.contains("\nNotifyAccess=main\n"), "NotifyAccess=main");
+        assertTrue(unitText.contains("\nWatchdogSec=30s\n"), "WatchdogSec");
+        assertTrue(unitText.contains("\nRestart=on-failure\n"), "Restart=on-failure");
+        assertTrue(unitText.contains("\nStateDirectory=masknode\n"), "StateDirectory");
+        assertTrue(unitText.contains("-jar /usr/lib/masknode/masknode.jar run --data /var/lib/masknode"), "ExecStart");
+        // The JVM fails at start-up under it (W+X pages for the JIT and interpreter).
+        assertFalse(Pattern.compile("(?m)^MemoryDenyWriteExecute=").matcher(unitText).find(),
+                "MemoryDenyWriteExecute must stay off");
+    }
+
+    /** The unit's JVM flags are accepted by a JDK 25 even without the AOT cache file. */
+    @Test
+    void jvmAcceptsTheFlagsWithoutAnAotCache() throws Exception {
+        List<String> flags = jvmFlags();
+        assertTrue(flags.contains("-XX:AOTMode=auto"), flags.toString());
+        assertTrue(flags.contains("-XX:+UseSerialGC"), flags.toString());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.add("-version");
+        Result r = run(cmd.toArray(String[]::new));
+        assertEquals(0, r.exit, "JVM rejected the unit's flags " + flags + ":\n" + r.output);
+        assertTrue(r.output.contains("version \"25"), r.output);
+    }
+
+    /** The words of ExecStart between the java binary and -jar, without the owner's variable. */
+    private static List<String> jvmFlags() {
+        String joined = unitText.replace("\\\n", " ");
+        String execStart = joined.lines().filter(l -> l.startsWith("ExecStart=")).findFirst()
+                .orElseGet(() -> fail("no ExecStart"));
+        List<String> words = Arrays.asList(execStart.substring("ExecStart=".length()).trim().split("\\s+"));
+        assertEquals("/usr/bin/java", words.getFirst());
+        return words.subList(1, words.indexOf("-jar")).stream()
+                .filter(w -> !w.startsWith("$"))
+                .toList();
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("timed out: " + String.join(" ", command));
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
