@@ -16,15 +16,15 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** The test's own MQTT client, playing Home Assistant: subscribes and records what arrives. */
-final class TopicRecorder implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable {
 
-    record Received(String topic, String payload, boolean retained) {}
+    public record Received(String topic, String payload, boolean retained) {}
 
     private final MqttClient client;
     private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final List<Received> all = new ArrayList<>();
 
-    TopicRecorder(String brokerUrl, String... filters) throws MqttException {
+    public TopicRecorder(String brokerUrl, String... filters) throws MqttException {
         client = new MqttClient(brokerUrl, "recorder-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -52,7 +52,7 @@ final class TopicRecorder implements AutoCloseable {
         return await(timeout, "a message on " + topic, r -> r.topic().equals(topic));
     }
 
-    Received awaitPayload(String topic, String payload, Duration timeout) throws InterruptedException {
+    public Received awaitPayload(String topic, String payload, Duration timeout) throws InterruptedException {
         return await(timeout, "'" + payload + "' on " + topic, r -> r.topic().equals(topic) && r.payload().equals(payload));
     }
 
