@@ -30,7 +30,7 @@ import network.mask.node.testing.TestNodes;
 final class DevNodeProcess implements AutoCloseable {
 
     /** How {@code OneTimeClaimCode} prints the code to the console. */
-    static final Pattern CLAIM_CODE = Pattern.compile("one-time claim code: ([A-Z2-9]{5}-[A-Z2-9]{5})");
+    static final Pattern CLAIM_CODE = Pattern.compile("(?i)one-time claim code: ([A-Z2-9]{5}-[A-Z2-9]{5})");
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);   // a shared, busy 2-core machine
 
     private static final Path LOGS = Path.of("target", "acceptance");

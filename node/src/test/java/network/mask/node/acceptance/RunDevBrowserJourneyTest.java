@@ -120,10 +120,11 @@ class RunDevBrowserJourneyTest {
                 traffic.startSteady(50);
                 // Live figures, pushed by the node, move off zero while the packets flow.
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> rate("rate-in") > 0 && rate("rate-out") > 0);
-                assertTrue(traffic.awaitDelivered(20, Duration.ofSeconds(20)),
+                // A few seconds of traffic, so the chart has a line and not just a point.
+                assertTrue(traffic.awaitDelivered(150, Duration.ofSeconds(30)),
                         traffic.delivered() + " of " + traffic.sent() + " packets reached the sink");
                 String points = driver.findElement(By.id("line-in")).getDomAttribute("points");
-                assertTrue(points != null && points.split(" ").length >= 2, "the chart draws the incoming rate: " + points);
+                assertTrue(points != null && points.split(" ").length >= 3, "the chart draws the incoming rate: " + points);
                 int peers = Integer.parseInt(text("peers"));
                 assertTrue(peers >= 1, "the sink is a peer: " + peers);
                 shot("05-dashboard-traffic");
