@@ -1,6 +1,10 @@
 package network.mask.node.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -64,8 +68,20 @@ public final class Appliance implements AutoCloseable {
     }
 
     public static Appliance open(NodeConfig config, PrintStream console, SdNotify notify) {
+        createDataDir(config.node().dataDir());
         LogRing log = LogRing.install(LOG_LINES);
         return new Appliance(config, console, BoardOpener.open(config), notify, log);
+    }
+
+    /** Owner-only, as the key store would make it; early, so the board can report the disk's free space. */
+    private static void createDataDir(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot create the data directory " + dir + ": " + e);
+        }
     }
 
     public boolean dev() {

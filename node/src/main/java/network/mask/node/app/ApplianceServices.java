@@ -28,7 +28,11 @@ public final class ApplianceServices {
 
     private ApplianceServices() {}
 
-    public static void addTo(NodeDaemon daemon, Appliance appliance) {
+    /** What one start composed, for callers that drive it directly (tests). */
+    public record Composed(TelemetryService telemetry, ApiService api, AdminService admin, ConfigSettingsStore settings,
+                           ApplianceControl control, LiveDashboard dashboard) {}
+
+    public static Composed addTo(NodeDaemon daemon, Appliance appliance) {
         NodeConfig config = daemon.config();
         ConfigStore store = daemon.configStore();
         DataFiles files = new DataFiles(config.node().dataDir());
@@ -56,10 +60,11 @@ public final class ApplianceServices {
         // On a PC there is no button to press: the console's code is the only way to claim.
         ClaimAuthority claim = new ConsoleClaim(config.dev() ? () -> false : appliance.buttonPresses()::pressedRecently,
                 appliance.console());
-        AdminBackend backend = new AdminBackend(credentials, claim, new ConfigSettingsStore(store, telemetry, board),
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId),
-                new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(), appliance.log(), version),
-                control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon.keys(), store),
+        ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
+        LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
+                appliance.log(), version);
+        AdminBackend backend = new AdminBackend(credentials, claim, settings,
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon.keys(), store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
@@ -73,5 +78,6 @@ public final class ApplianceServices {
         daemon.addService(admin);
         daemon.addService(new ReadyAnnouncer(appliance.notifier(), appliance.console(), host, daemon::mixAddress,
                 api::port, admin::port));
+        return new Composed(telemetry, api, admin, settings, control, dashboard);
     }
 }
