@@ -1,15 +1,22 @@
 package network.mask.node.acceptance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +97,16 @@ final class DevNodeProcess implements AutoCloseable {
     /** Waits until the setup page, the public API and the mix port all accept connections. */
     void awaitListening() {
         for (int port : new int[] {adminPort, apiPort, mixPort}) awaitPort(port);
+    }
+
+    /** The keys the node announces to the network: {@code data.keys} of its signed {@code /api/v1/host-information}. */
+    JsonObject publishedKeys() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(apiBase().resolve("/api/v1/host-information"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return Json.createReader(new StringReader(r.body())).readObject().getJsonObject("data").getJsonObject("keys");
+        }
     }
 
     /** The one-time claim code the node printed at start. */

@@ -71,7 +71,7 @@ class RunDevAcceptanceTest {
             assertEquals("Up", body.getString("status"), health.body());
 
             // Real Sphinx packets on M are mixed and forwarded to the next hop.
-            try (SphinxTraffic traffic = SphinxTraffic.towards(node.apiBase(), node.mixAddress(), dir.resolve("sink"))) {
+            try (SphinxTraffic traffic = SphinxTraffic.towards(node, dir.resolve("sink"))) {
                 traffic.send(20);
                 assertTrue(traffic.awaitDelivered(20, Duration.ofSeconds(20)),
                         traffic.delivered() + " of 20 packets reached the sink\n" + node.output());

@@ -3,12 +3,6 @@ package network.mask.node.acceptance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import network.mask.webui.backup.BackupCipher;
+import network.mask.webui.browser.BrowserPage;
 import network.mask.webui.browser.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +42,7 @@ class RunDevBrowserJourneyTest {
     Path dir;
 
     private ChromeDriver driver;
-    private WebDriverWait wait;
+    private BrowserPage page;
 
     @AfterEach
     void quit() {
@@ -62,61 +55,61 @@ class RunDevBrowserJourneyTest {
         Path downloads = Files.createDirectories(dir.resolve("downloads"));
         try (DevNodeProcess node = DevNodeProcess.start("run-dev-browser", data)) {
             driver = Chromium.start(Files.createDirectories(dir.resolve("profile")), downloads);
-            wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            page = new BrowserPage(driver, Duration.ofSeconds(20));
             node.awaitListening();
             String code = node.claimCode();
 
             driver.get(node.adminBase().toString());
-            waitForPath("/claim");
+            page.waitForPath("/claim");
             shot("01-claim");
-            type("code", code);
-            click("claim-continue");
-            waitForPath("/claim/password");
-            type("password", PASSWORD);
-            type("confirm", PASSWORD);
-            click("claim-set-password");
+            page.type("code", code);
+            page.click("claim-continue");
+            page.waitForPath("/claim/password");
+            page.type("password", PASSWORD);
+            page.type("confirm", PASSWORD);
+            page.click("claim-set-password");
 
-            waitForPath("/setup/node");
-            type("name", "Desk node");
-            type("description", "Acceptance run on a PC.");
-            click("save");
+            page.waitForPath("/setup/node");
+            page.type("name", "Desk node");
+            page.type("description", "Acceptance run on a PC.");
+            page.click("save");
 
-            waitForPath("/setup/network");
-            type("publicHost", "127.0.0.1");   // dev mode accepts a home address
-            type("mixPort", Integer.toString(node.mixPort()));
-            type("apiPort", Integer.toString(node.apiPort()));
-            click("check-reachability");
+            page.waitForPath("/setup/network");
+            page.type("publicHost", "127.0.0.1");   // dev mode accepts a home address
+            page.type("mixPort", Integer.toString(node.mixPort()));
+            page.type("apiPort", Integer.toString(node.apiPort()));
+            page.click("check-reachability");
             // The real checker connects from the box to the announced address: both ports answer.
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "Reachable."));
+            page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "Reachable."));
             shot("02-network-check");
-            click("save");
+            page.click("save");
 
-            waitForPath("/setup/wallet");
-            type("wallet", WALLET.replace("artf", "artg"));
-            click("save");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-error"), "checksum does not match"));
-            type("wallet", WALLET);
-            click("save");
+            page.waitForPath("/setup/wallet");
+            page.type("wallet", WALLET.replace("artf", "artg"));
+            page.click("save");
+            page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-error"), "checksum does not match"));
+            page.type("wallet", WALLET);
+            page.click("save");
 
-            waitForPath("/setup/mqtt");
-            click("save");   // no broker: MQTT off
+            page.waitForPath("/setup/mqtt");
+            page.click("save");   // no broker: MQTT off
 
-            waitForPath("/setup/led");
-            type("ledBrightness", "40");
-            click("save");
+            page.waitForPath("/setup/led");
+            page.type("ledBrightness", "40");
+            page.click("save");
 
-            waitForPath("/setup/keys");
-            String identity = hostKeys(node).get("ed25519_identity");
+            page.waitForPath("/setup/keys");
+            String identity = node.publishedKeys().getString("ed25519_identity");
             List<String> shown = driver.findElements(By.cssSelector("input[id^='key-']")).stream()
                     .map(e -> e.getDomProperty("value")).toList();
             assertTrue(shown.contains(identity), "the keys page shows the node's identity key " + identity + ": " + shown);
             shot("03-keys");
-            click("finish");
+            page.click("finish");
 
-            waitForPath("/dashboard");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "updated"));
+            page.waitForPath("/dashboard");
+            page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "updated"));
             shot("04-dashboard-idle");
-            try (SphinxTraffic traffic = SphinxTraffic.towards(node.apiBase(), node.mixAddress(), dir.resolve("sink"))) {
+            try (SphinxTraffic traffic = SphinxTraffic.towards(node, dir.resolve("sink"))) {
                 traffic.startSteady(50);
                 // Live figures, pushed by the node, move off zero while the packets flow.
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> rate("rate-in") > 0 && rate("rate-out") > 0);
@@ -125,28 +118,28 @@ class RunDevBrowserJourneyTest {
                         traffic.delivered() + " of " + traffic.sent() + " packets reached the sink");
                 String points = driver.findElement(By.id("line-in")).getDomAttribute("points");
                 assertTrue(points != null && points.split(" ").length >= 3, "the chart draws the incoming rate: " + points);
-                int peers = Integer.parseInt(text("peers"));
+                int peers = Integer.parseInt(page.text("peers"));
                 assertTrue(peers >= 1, "the sink is a peer: " + peers);
                 shot("05-dashboard-traffic");
                 assertTrue(traffic.sending(), "the node kept accepting the traffic");
                 assertEquals(0, traffic.corrupt());
             }
 
-            type("backupPassphrase", "my backup phrase");
-            type("backupConfirm", "my backup phrase");
-            click("download-backup");
-            Path backup = waitForDownload(downloads);
+            page.type("backupPassphrase", "my backup phrase");
+            page.type("backupConfirm", "my backup phrase");
+            page.click("download-backup");
+            Path backup = page.waitForDownload(downloads, ".mnbackup");
             Map<String, byte[]> files = new BackupCipher().decrypt(Files.readAllBytes(backup), "my backup phrase");
             byte[] identityKeyFile = Files.readAllBytes(data.resolve("keys").resolve("identity_ed25519.key"));
             assertTrue(files.values().stream().anyMatch(v -> Arrays.equals(v, identityKeyFile)),
                     "the backup holds the node's identity key file; it has " + files.keySet());
 
-            click("logout");
-            waitForPath("/login");
+            page.click("logout");
+            page.waitForPath("/login");
             shot("06-login");
-            type("password", PASSWORD);
-            click("login-submit");
-            waitForPath("/dashboard");
+            page.type("password", PASSWORD);
+            page.click("login-submit");
+            page.waitForPath("/dashboard");
             assertEquals("Dashboard", driver.findElement(By.tagName("h1")).getText());
             shot("07-dashboard-again");
 
@@ -158,50 +151,12 @@ class RunDevBrowserJourneyTest {
         }
     }
 
-    /** The node's keys as its public API publishes them ({@code data.keys} of host-information). */
-    private static Map<String, String> hostKeys(DevNodeProcess node) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String body = http.send(HttpRequest.newBuilder(node.apiBase().resolve("/api/v1/host-information")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            var keys = Json.createReader(new StringReader(body)).readObject().getJsonObject("data").getJsonObject("keys");
-            return Map.of("ed25519_identity", keys.getString("ed25519_identity"), "x25519_sphinx", keys.getString("x25519_sphinx"));
-        }
-    }
-
     private double rate(String id) {
-        Matcher m = RATE.matcher(text(id));
+        Matcher m = RATE.matcher(page.text(id));
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private void waitForPath(String path) {
-        wait.until(d -> d.getCurrentUrl().replaceFirst("^https?://[^/]+", "").equals(path));
-    }
-
-    private void type(String id, String value) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(value);
-    }
-
-    private void click(String id) {
-        driver.findElement(By.id(id)).click();
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
     }
 
     private void shot(String name) {
         Chromium.screenshot(driver, SHOTS.resolve("node-" + name + ".png"));
-    }
-
-    private Path waitForDownload(Path downloads) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".mnbackup")).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
     }
 }

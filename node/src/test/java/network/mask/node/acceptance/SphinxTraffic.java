@@ -2,17 +2,10 @@ package network.mask.node.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,23 +59,11 @@ final class SphinxTraffic implements AutoCloseable {
         sink.start();
     }
 
-    /** A sink on loopback and a sender for the node whose public API is at {@code apiBase}. */
-    static SphinxTraffic towards(URI apiBase, InetSocketAddress mixAddress, Path sinkDir) throws Exception {
-        return new SphinxTraffic(sinkDir, sphinxKey(apiBase), mixAddress);
-    }
-
-    /** The node's current Sphinx public key, as the network learns it: from its signed host information. */
-    static byte[] sphinxKey(URI apiBase) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(apiBase.resolve("/api/v1/host-information"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            JsonObject keys = Json.createReader(new StringReader(r.body())).readObject()
-                    .getJsonObject("data").getJsonObject("keys");
-            byte[] key = Base58.decode(keys.getString("x25519_sphinx"));
-            assertEquals(32, key.length, "x25519_sphinx of " + r.body());
-            return key;
-        }
+    /** A sink on loopback and a sender for {@code node}, using the Sphinx key its public API announces. */
+    static SphinxTraffic towards(DevNodeProcess node, Path sinkDir) throws Exception {
+        byte[] key = Base58.decode(node.publishedKeys().getString("x25519_sphinx"));
+        assertEquals(32, key.length, "x25519_sphinx is an X25519 public key");
+        return new SphinxTraffic(sinkDir, key, node.mixAddress());
     }
 
     /** Sends {@code count} packets now, on one connection. */
