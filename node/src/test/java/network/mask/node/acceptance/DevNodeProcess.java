@@ -76,6 +76,8 @@ final class DevNodeProcess implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         Files.createDirectories(LOGS);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // The node does not watch its parent: should the test JVM end early, kill it rather than leave it running.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-" + name));
         p.getOutputStream().close();
         return new DevNodeProcess(name, p, admin, api, mix, LOGS.resolve(name + ".log"));
     }
