@@ -37,7 +37,7 @@ public final class TopicRecorder implements AutoCloseable {
     }
 
     /** Waits for the next message matching {@code test}, keeping the ones skipped on the way. */
-    Received await(Duration timeout, String what, Predicate<Received> test) throws InterruptedException {
+    public Received await(Duration timeout, String what, Predicate<Received> test) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -48,7 +48,7 @@ public final class TopicRecorder implements AutoCloseable {
         }
     }
 
-    Received awaitOn(String topic, Duration timeout) throws InterruptedException {
+    public Received awaitOn(String topic, Duration timeout) throws InterruptedException {
         return await(timeout, "a message on " + topic, r -> r.topic().equals(topic));
     }
 
@@ -64,7 +64,7 @@ public final class TopicRecorder implements AutoCloseable {
     }
 
     /** Everything seen so far (awaited or skipped). */
-    List<Received> seen() {
+    public List<Received> seen() {
         return List.copyOf(all);
     }
 
