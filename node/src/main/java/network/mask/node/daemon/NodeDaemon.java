@@ -51,6 +51,8 @@ public final class NodeDaemon {
     private static final System.Logger LOG = System.getLogger(NodeDaemon.class.getName());
     /** Approximate heap cost of one held 2413-byte packet with its bookkeeping. */
     private static final int HELD_PACKET_BYTES = 2600;
+    /** How often freed native memory is handed back to the OS (see {@link NativeHeapTrimmer}). */
+    private static final long TRIM_SECONDS = 5;
 
     private final NodeConfig config;
     private final NodeKeys keys;
@@ -154,8 +156,21 @@ public final class NodeDaemon {
         }
     }
 
-    /** Loads replay state, opens the mix port and starts the pipeline, then the services. */
+    /**
+     * Loads replay state, opens the mix port and starts the pipeline, then the services. If the
+     * pipeline cannot start (e.g. the port is taken), whatever did start is stopped again.
+     */
     public void start() throws Exception {
+        try {
+            startPipeline();
+        } catch (Exception | Error e) {
+            stop(Duration.ZERO);
+            throw e;
+        }
+        startServices();
+    }
+
+    private void startPipeline() throws Exception {
         synchronized (lifecycle) {
             if (running || stopping) throw new IllegalStateException("already started");
             NodeConfig.Limits limits = config.limits();
@@ -182,16 +197,23 @@ public final class NodeDaemon {
                     limits.maxFrameBytes()), ingress, metrics);
             boundAddress = listener.bind();
 
-            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("replay-saver").daemon().factory());
+            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             long every = config.replay().saveInterval().toMillis();
             housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
+            if (NativeHeapTrimmer.available()) {
+                housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
+            }
             running = true;
             listening.countDown();
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
                     "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
                     keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
                     replay.memoryBytes() >> 10, maxPending(limits)));
+        }
+    }
 
+    private void startServices() {
+        synchronized (lifecycle) {
             for (NodeService s : services) {
                 try {
                     s.start();
@@ -205,8 +227,7 @@ public final class NodeDaemon {
 
     /** The real engine on the fastest correct backends (measured once per machine, cached in the data directory). */
     private Supplier<HopEngine> measuredEngines() {
-        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());
-        LOG.log(System.Logger.Level.INFO, "Sphinx engine: " + selected);
+        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());   // logs its choice
         return () -> selected.processor()::process;
     }
 

@@ -141,6 +141,9 @@ public final class LocalnetCommand {
                                     + "  CPU %.1f s = %.0f us/packet (measured part)%n",
                             p.name(), p.pid(), rss[0] / 1048576.0, rss[1] / 1048576.0, received,
                             s.getOrDefault("forwarded", 0L), StatsLine.drops(s), cpu / 1e9, measured == 0 ? 0 : cpu / 1e3 / measured);
+                    out.printf(Locale.ROOT, "     %-10s heap used %.1f of %.1f MB, Netty direct buffers %.1f MB%n", "",
+                            s.getOrDefault("heap_used", 0L) / 1048576.0, s.getOrDefault("heap_committed", 0L) / 1048576.0,
+                            s.getOrDefault("netty_direct", 0L) / 1048576.0);
                 }
                 var sinkStats = sinkDaemon.metrics().snapshot();
                 out.printf("sink: received %d, final hop %d, dropped %s%n", sinkStats.packetsReceived(),

@@ -35,6 +35,13 @@ public final class LocalnetNode {
                 TelemetrySettings.nodeId(identity), daemon.metrics(), HealthSource.NONE, none);
     }
 
+    /** Where the memory is, for the driver's report: heap in use and Netty's direct buffers. */
+    private static String memory() {
+        Runtime rt = Runtime.getRuntime();
+        return " heap_used=" + (rt.totalMemory() - rt.freeMemory()) + " heap_committed=" + rt.totalMemory()
+                + " netty_direct=" + io.netty.util.internal.PlatformDependent.usedDirectMemory();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             System.err.println("usage: LocalnetNode CONFIG_FILE");
@@ -51,7 +58,7 @@ public final class LocalnetNode {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.strip().equals("STATS")) {
-                    System.out.println("STATS " + StatsLine.encode(daemon.metrics().snapshot()));
+                    System.out.println("STATS " + StatsLine.encode(daemon.metrics().snapshot()) + memory());
                     System.out.flush();
                 }
             }

@@ -71,23 +71,23 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
     }
 
     private static int integer(String flag, String v, int min, int max) {
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException ignored) {
-            // below
-        }
-        throw new IllegalArgumentException(flag + " expects an integer from " + min + " to " + max + ", got '" + v + "'");
+        return (int) number(flag, v, min, max, "an integer", Integer::parseInt);
     }
 
     private static double decimal(String flag, String v, double min, double max) {
+        return number(flag, v, min, max, "a number", Double::parseDouble);
+    }
+
+    private static double number(String flag, String v, double min, double max, String kind,
+                                 java.util.function.ToDoubleFunction<String> parser) {
         try {
-            double d = Double.parseDouble(v);
+            double d = parser.applyAsDouble(v);
             if (d >= min && d <= max) return d;
         } catch (NumberFormatException ignored) {
             // below
         }
-        throw new IllegalArgumentException(flag + " expects a number from " + min + " to " + max + ", got '" + v + "'");
+        String range = kind.equals("an integer") ? (long) min + " to " + (long) max : min + " to " + max;
+        throw new IllegalArgumentException(flag + " expects " + kind + " from " + range + ", got '" + v + "'");
     }
 
     int measuredPackets() {

@@ -166,7 +166,6 @@ final class PeerLink {
         }
         if (ch == null || !ch.isActive()) return;
         Outbound[] batch = new Outbound[DRAIN_BATCH];
-        int total = 0;
         while (ch.isWritable()) {
             int n = 0;
             synchronized (this) {
@@ -179,9 +178,8 @@ final class PeerLink {
                 batch[i] = null;
             }
             ch.flush();
-            total += n;
+            metrics.forwarded(n);
         }
-        if (total > 0) metrics.forwarded(total);
     }
 
     private ByteBuf encode(Channel ch, Outbound o) {

@@ -116,6 +116,8 @@ class SphinxMixnetTest {
                         "packet " + i + " late by " + (elapsed - delays[i]) / 1e6 + " ms");
             }
             for (NodeDaemon m : List.of(m1, m2, m3)) {
+                // Counted right after the write: the sink may have it a moment before.
+                assertTrue(TestNodes.await(() -> m.metrics().snapshot().packetsForwarded() == n, Duration.ofSeconds(5)));
                 MetricsSnapshot s = m.metrics().snapshot();
                 assertEquals(n, s.packetsForwarded());
                 assertEquals(m == m1 ? 1 : 0, s.packetsDropped(), () -> s.droppedByReason().toString());

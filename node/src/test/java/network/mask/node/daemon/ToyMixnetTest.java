@@ -90,6 +90,8 @@ class ToyMixnetTest {
                     "packet " + i + " arrived " + (elapsed - delaySum[i]) / 1e6 + " ms late");
         }
         for (NodeDaemon m : List.of(m1, m2, m3)) {
+            // Counted right after the write: the sink may have it a moment before.
+            assertTrue(TestNodes.await(() -> m.metrics().snapshot().packetsForwarded() == n, Duration.ofSeconds(5)));
             MetricsSnapshot s = m.metrics().snapshot();
             assertEquals(n, s.packetsReceived());
             assertEquals(n, s.packetsForwarded());

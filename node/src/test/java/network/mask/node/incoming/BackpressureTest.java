@@ -55,6 +55,7 @@ class BackpressureTest {
                 out.flush();
                 assertTrue(TestNodes.await(() -> delivered.get() == n, Duration.ofSeconds(60)), "delivered " + delivered.get());
             }
+            assertTrue(TestNodes.await(() -> mix.metrics().snapshot().packetsForwarded() == n, Duration.ofSeconds(5)));
             MetricsSnapshot m = mix.metrics().snapshot();
             assertEquals(0, m.packetsDropped(), () -> "drops: " + m.droppedByReason());
             assertTrue(m.event("ingress_paused") > 0, "reading was never paused");

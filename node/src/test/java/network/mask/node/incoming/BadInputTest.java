@@ -228,6 +228,7 @@ class BadInputTest {
                 held.add(s);
             }
             assertTrue(TestNodes.await(() -> metrics().inboundConnections() == 4, Duration.ofSeconds(5)));
+            assertTrue(TestNodes.await(() -> delivered.get() == 4, Duration.ofSeconds(5)));
             try (Socket fifth = abuser()) {
                 assertTrue(closedByServer(fifth, Duration.ofSeconds(5)));
             }

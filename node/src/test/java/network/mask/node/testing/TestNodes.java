@@ -53,6 +53,24 @@ public final class TestNodes {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), for "nothing listens here" tests:
+     * a client retrying an ephemeral port can be handed that very port as its own source and
+     * connect to itself (TCP simultaneous open).
+     */
+    public static int freePortBelowEphemeralRange() throws IOException {
+        java.util.Random r = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + r.nextInt(10_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between 20000 and 30000");
+    }
+
     public static InetSocketAddress loopback(int port) {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
