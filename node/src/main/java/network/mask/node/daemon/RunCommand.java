@@ -60,13 +60,24 @@ public final class RunCommand {
                     Thread.currentThread().interrupt();
                     return 0;
                 }
-                if (!appliance.takeRestart()) return 0;
+                if (!appliance.takeRestart()) {
+                    printStopped(out, daemon);
+                    return 0;
+                }
                 config = load(overrides, err);
                 if (config == null) return 1;   // systemd (Restart=on-failure) tries again; --dev ends here
             }
         } finally {
             appliance.close();
         }
+    }
+
+    /** The last word on stdout: java.util.logging may already be shut down by the JVM's own hook. */
+    private static void printStopped(PrintStream out, NodeDaemon daemon) {
+        var m = daemon.metrics().snapshot();
+        out.println("masknode: stopped; received " + m.packetsReceived() + ", forwarded " + m.packetsForwarded()
+                + ", dropped " + m.packetsDropped() + " (" + m.dropped("shutdown") + " at shutdown); replay state saved");
+        out.flush();
     }
 
     /** The configuration, or null after printing why it is unusable. */

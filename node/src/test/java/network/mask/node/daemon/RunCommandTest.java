@@ -32,8 +32,11 @@ class RunCommandTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertTrue(line != null && line.startsWith("masknode: running"), String.valueOf(line));
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("masknode: ready")) {
+                lines.add(line);
+            }
+            assertTrue(line != null, "the node never said it was ready: " + lines);
             try (var s = TestNodes.send(TestNodes.loopback(port), new byte[] {7, 1, 0})) {   // the port is open
                 assertTrue(s.isConnected());
             }
