@@ -1,12 +1,17 @@
 package network.mask.node.app;
 
 import java.io.IOException;
+import java.util.Optional;
 import network.mask.node.daemon.NodeService;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
 import network.mask.webui.AdminServer;
 
-/** The setup page and dashboard on the admin port, for the node's lifetime. */
+/**
+ * The setup page and dashboard on the admin port, for the node's lifetime. With {@code admin.tls}
+ * it serves HTTPS with the certificate kept by the backend's TLS material store (made at the first
+ * start); the page logs its fingerprint and the readiness notice prints it.
+ */
 public final class AdminService implements NodeService {
 
     private final AdminConfig config;
@@ -27,6 +32,12 @@ public final class AdminService implements NodeService {
     public int port() {
         AdminServer s = server;
         return s != null && s.isRunning() ? s.port() : -1;
+    }
+
+    /** SHA-256 fingerprint of the page's certificate while it serves HTTPS. */
+    public Optional<String> certificateFingerprint() {
+        AdminServer s = server;
+        return s != null && s.isRunning() ? s.certificateFingerprint() : Optional.empty();
     }
 
     @Override

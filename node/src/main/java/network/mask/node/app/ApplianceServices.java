@@ -50,15 +50,16 @@ public final class ApplianceServices {
 
         TrafficRates rates = new TrafficRates();
         DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
-                "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
+                (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control);
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon.keys()), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());
 
-        // On a PC there is no button to press: the console's code is the only way to claim.
-        ClaimAuthority claim = new ConsoleClaim(config.dev() ? () -> false : appliance.buttonPresses()::pressedRecently,
+        // Without a button (always on a PC) the console's code is the only way to claim.
+        boolean buttonWired = BoardOpener.hasButton(config);
+        ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::pressedRecently : () -> false,
                 appliance.console());
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
@@ -68,16 +69,17 @@ public final class ApplianceServices {
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
+                .withTls(config.admin().tls())
                 .withHostNames(host.endsWith(".local") && !host.equals("masknode.local")
                         ? List.of("masknode.local", host) : List.of("masknode.local"));
         AdminService admin = new AdminService(adminConfig, backend);
 
-        daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry));
+        daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));
         daemon.addService(telemetry);
         daemon.addService(api);
         daemon.addService(admin);
         daemon.addService(new ReadyAnnouncer(appliance.notifier(), appliance.console(), host, daemon::mixAddress,
-                api::port, admin::port));
+                api::port, admin::port, admin::certificateFingerprint));
         return new Composed(telemetry, api, admin, settings, control, dashboard);
     }
 }

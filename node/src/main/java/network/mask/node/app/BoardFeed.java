@@ -13,7 +13,8 @@ import network.mask.node.telemetry.TelemetryState;
 
 /**
  * Tells the board, once a second, what the node is doing: booting is over once this starts (the
- * mix listener is up by then), setup is needed while no admin password is set, the forwarded
+ * mix listener is up by then), while no admin password is set the box waits for its owner (with a
+ * button: "press the button" to claim it; without: "open the setup page"), the forwarded
  * packet rate, and the reasons for running degraded that the node can see (MQTT broker down or
  * refusing the login, when MQTT is on; no next hop reachable). A board problem never reaches the node.
  */
@@ -29,13 +30,17 @@ public final class BoardFeed implements NodeService {
     private final TrafficRates rates;
     private final BooleanSupplier claimed;
     private final TelemetryService telemetry;
+    private final boolean buttonWired;
     private ScheduledExecutorService ticker;
     private long connectFailures = -1;
     private long forwarded = -1;
     private boolean noNextHop;
 
-    public BoardFeed(Board board, MetricsSource metrics, TrafficRates rates, BooleanSupplier claimed, TelemetryService telemetry) {
+    /** @param buttonWired the box has a button to press for the claim (never on a developer PC) */
+    public BoardFeed(Board board, MetricsSource metrics, TrafficRates rates, BooleanSupplier claimed, TelemetryService telemetry,
+                     boolean buttonWired) {
         this.board = board;
+        this.buttonWired = buttonWired;
         this.metrics = metrics;
         this.rates = rates;
         this.claimed = claimed;
@@ -55,7 +60,9 @@ public final class BoardFeed implements NodeService {
         try {
             MetricsSnapshot m = metrics.snapshot();
             board.setPacketRate(rates.update(m).out());
-            board.setSetupNeeded(!claimed.getAsBoolean());
+            boolean unclaimed = !claimed.getAsBoolean();
+            board.setClaiming(unclaimed && buttonWired);
+            board.setSetupNeeded(unclaimed && !buttonWired);
             TelemetryState mqtt = telemetry.enabled() ? telemetry.status().state() : TelemetryState.DISABLED;
             board.setDegraded(MQTT_AUTH, mqtt == TelemetryState.AUTH_FAILED);
             board.setDegraded(MQTT_DOWN, mqtt == TelemetryState.UNREACHABLE || mqtt == TelemetryState.TLS_FAILED

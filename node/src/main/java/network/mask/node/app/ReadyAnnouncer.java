@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import network.mask.node.daemon.NodeService;
@@ -21,16 +22,21 @@ public final class ReadyAnnouncer implements NodeService {
     private final Supplier<InetSocketAddress> mix;
     private final IntSupplier apiPort;
     private final IntSupplier adminPort;
+    private final Supplier<Optional<String>> adminFingerprint;
 
-    /** @param host the name or address the owner should use in URLs */
+    /**
+     * @param host             the name or address the owner should use in URLs
+     * @param adminFingerprint the setup page certificate's fingerprint when it serves HTTPS
+     */
     public ReadyAnnouncer(SdNotify notify, PrintStream console, String host, Supplier<InetSocketAddress> mix,
-                          IntSupplier apiPort, IntSupplier adminPort) {
+                          IntSupplier apiPort, IntSupplier adminPort, Supplier<Optional<String>> adminFingerprint) {
         this.notify = notify;
         this.console = console;
         this.host = host;
         this.mix = mix;
         this.apiPort = apiPort;
         this.adminPort = adminPort;
+        this.adminFingerprint = adminFingerprint;
     }
 
     @Override
@@ -38,10 +44,12 @@ public final class ReadyAnnouncer implements NodeService {
         int admin = adminPort.getAsInt();
         int api = apiPort.getAsInt();
         int mixPort = mix.get().getPort();
-        String setup = admin > 0 ? "http://" + urlHost() + ":" + admin + "/" : "not running (see the log)";
+        Optional<String> fingerprint = adminFingerprint.get();
+        String setup = admin > 0 ? (fingerprint.isPresent() ? "https://" : "http://") + urlHost() + ":" + admin + "/" : "not running (see the log)";
         String apiUrl = api > 0 ? "http://" + urlHost() + ":" + api + "/api/v1/health" : "not running (see the log)";
         console.println("masknode: ready");
         console.println("  Setup page: " + setup);
+        fingerprint.ifPresent(fp -> console.println("  Certificate SHA-256: " + fp));
         console.println("  Public API: " + apiUrl);
         console.println("  Mix port:   " + mix.get().getAddress().getHostAddress() + ":" + mixPort);
         console.flush();
