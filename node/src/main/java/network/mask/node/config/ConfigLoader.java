@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import network.mask.node.replay.BloomSizing;
 
@@ -154,8 +155,33 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             problems.add("replay.expected_rate x replay.key_lifetime needs a filter larger than 8 GiB; lower one of them");
         }
+        problems.addAll(pinClashes(c.board()));
         if (c.mixnet().maxDelay().compareTo(Duration.ofSeconds(60)) > 0) {
             problems.add("mixnet.max_delay above 60s would hold packets longer than senders expect");
+        }
+        return problems;
+    }
+
+    /** Each GPIO may be wired to one thing only: the button, one light, or one leg of the colour light. */
+    private static List<String> pinClashes(NodeConfig.Board b) {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> owner = new LinkedHashMap<>();
+        Map<String, OptionalInt> single = new LinkedHashMap<>();
+        single.put(ConfigSchema.BOARD_BUTTON_BCM.path(), b.button());
+        single.put(ConfigSchema.BOARD_STATUS_LED_BCM.path(), b.statusLed());
+        single.put(ConfigSchema.BOARD_ALERT_LED_BCM.path(), b.alertLed());
+        for (Map.Entry<String, OptionalInt> e : single.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            int pin = e.getValue().getAsInt();
+            String before = owner.putIfAbsent(pin, e.getKey());
+            if (before != null) problems.add(e.getKey() + " = " + pin + " is already used by " + before);
+        }
+        for (int pin : b.rgbPins()) {
+            String before = owner.putIfAbsent(pin, ConfigSchema.BOARD_RGB_LED.path());
+            if (before != null) {
+                problems.add(ConfigSchema.BOARD_RGB_LED.path() + " = \"" + b.rgbLed() + "\" uses GPIO " + pin
+                        + ", which is already used by " + before);
+            }
         }
         return problems;
     }

@@ -4,6 +4,8 @@ import static network.mask.node.config.ValueType.bool;
 import static network.mask.node.config.ValueType.choice;
 import static network.mask.node.config.ValueType.decimal;
 import static network.mask.node.config.ValueType.duration;
+import static network.mask.node.config.ValueType.gpioPin;
+import static network.mask.node.config.ValueType.gpioTriple;
 import static network.mask.node.config.ValueType.integer;
 import static network.mask.node.config.ValueType.pattern;
 import static network.mask.node.config.ValueType.text;
@@ -155,6 +157,10 @@ public final class ConfigSchema {
             "Address the setup page listens on (--dev: 127.0.0.1).", c -> c.admin().bindHost());
     public static final ConfigKey<Integer> ADMIN_PORT = key("admin", "port", integer(1, 65535), 8443,
             "Setup page port (flag --admin-port).", c -> c.admin().port());
+    public static final ConfigKey<Boolean> ADMIN_TLS = key("admin", "tls", bool(), false,
+            "Serve the setup page over HTTPS with the box's own self-signed certificate (made at first start, kept in\n"
+            + "<data_dir>; its SHA-256 fingerprint is logged so you can check it when the browser asks).",
+            c -> c.admin().tls());
 
     static {
         section("mqtt", "Telemetry to your own MQTT broker (Home Assistant discovery).");
@@ -183,6 +189,26 @@ public final class ConfigSchema {
             "Light the LEDs at all.", c -> c.led().enabled());
     public static final ConfigKey<Integer> LED_BRIGHTNESS = key("led", "brightness", integer(0, 100), 60,
             "LED brightness in percent.", c -> c.led().brightness());
+
+    static {
+        section("board", "How the box is wired: its button and any lights on GPIO pins, by BCM number (the GPIOn in pinout\n"
+                + "diagrams, not the physical pin number). Every pin may be used once. With --dev none of this is touched.");
+    }
+    public static final ConfigKey<Boolean> BOARD_ONBOARD_LEDS = key("board", "onboard_leds", bool(), true,
+            "Use the Raspberry Pi's own green (ACT) and red (PWR) lights for the status.", c -> c.board().onboardLeds());
+    public static final ConfigKey<Integer> BOARD_BUTTON_BCM = key("board", "button_bcm", gpioPin(), -1,
+            "GPIO of the push button; -1 = no button. A short press confirms a claim from the setup page;\n"
+            + "holding it 10 s resets the box to factory settings.", c -> c.board().buttonBcm());
+    public static final ConfigKey<Boolean> BOARD_BUTTON_ACTIVE_LOW = key("board", "button_active_low", bool(), true,
+            "true when the button connects the pin to ground (the internal pull-up is used); false when it connects to 3.3 V.",
+            c -> c.board().buttonActiveLow());
+    public static final ConfigKey<Integer> BOARD_STATUS_LED_BCM = key("board", "status_led_bcm", gpioPin(), -1,
+            "GPIO of an extra green status light (on/off); -1 = none.", c -> c.board().statusLedBcm());
+    public static final ConfigKey<Integer> BOARD_ALERT_LED_BCM = key("board", "alert_led_bcm", gpioPin(), -1,
+            "GPIO of an extra red alert light (on/off); -1 = none.", c -> c.board().alertLedBcm());
+    public static final ConfigKey<String> BOARD_RGB_LED = key("board", "rgb_led", gpioTriple(), "",
+            "GPIOs of a colour light's red, green and blue legs, e.g. \"5,6,26\"; \"\" = none. Driven on/off\n"
+            + "(no dimming), so mixed colours such as amber show as their full-on legs.", c -> c.board().rgbLed());
 
     static {
         section("crypto", "Which implementation the Sphinx engine uses for each primitive. \"auto\" (the default) measures\n"

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * The node's whole configuration, validated. Built by {@link ConfigLoader} from the config
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param source the file this was read from (and is saved to), or {@code null} if none existed
  */
 public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay, Api api, Admin admin, Mqtt mqtt,
-                         Led led, Crypto crypto, boolean dev, Path source) {
+                         Led led, Board board, Crypto crypto, boolean dev, Path source) {
 
     public record Node(String name, String description, String website, String securityContact, Path dataDir,
                        String wallet) {}
@@ -50,7 +52,7 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
         }
     }
 
-    public record Admin(String bindHost, int port) {}
+    public record Admin(String bindHost, int port, boolean tls) {}
 
     public record Mqtt(boolean enabled, String url, String username, String password, boolean tls, String topicPrefix,
                        String discoveryPrefix, Duration interval) {
@@ -61,6 +63,32 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
     }
 
     public record Led(boolean enabled, int brightness) {}
+
+    /** The box's wiring; pins are BCM numbers, -1 (or "" for the colour light) means not wired. */
+    public record Board(boolean onboardLeds, int buttonBcm, boolean buttonActiveLow, int statusLedBcm, int alertLedBcm,
+                        String rgbLed) {
+        public OptionalInt button() {
+            return pin(buttonBcm);
+        }
+
+        public OptionalInt statusLed() {
+            return pin(statusLedBcm);
+        }
+
+        public OptionalInt alertLed() {
+            return pin(alertLedBcm);
+        }
+
+        /** Red, green and blue pins, or empty. */
+        public List<Integer> rgbPins() {
+            if (rgbLed.isEmpty()) return List.of();
+            return Stream.of(rgbLed.split(",")).map(p -> Integer.parseInt(p.strip())).toList();
+        }
+
+        private static OptionalInt pin(int bcm) {
+            return bcm < 0 ? OptionalInt.empty() : OptionalInt.of(bcm);
+        }
+    }
 
     public record Crypto(String x25519, String x25519Dh, String x25519Blind, String hkdf, String aesCtr, String hmac,
                          String chacha20, String blake2b) {
@@ -137,10 +165,12 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                 new Replay(v(m, REPLAY_EXPECTED_RATE), v(m, REPLAY_KEY_LIFETIME), v(m, REPLAY_FALSE_POSITIVE_RATE),
                         v(m, REPLAY_SAVE_INTERVAL)),
                 new Api(v(m, API_BIND_HOST), v(m, API_PORT), v(m, API_METRICS_TOKEN), v(m, API_EXPOSE_SYSTEM_INFO)),
-                new Admin(v(m, ADMIN_BIND_HOST), v(m, ADMIN_PORT)),
+                new Admin(v(m, ADMIN_BIND_HOST), v(m, ADMIN_PORT), v(m, ADMIN_TLS)),
                 new Mqtt(v(m, MQTT_ENABLED), v(m, MQTT_URL), v(m, MQTT_USERNAME), v(m, MQTT_PASSWORD), v(m, MQTT_TLS),
                         v(m, MQTT_TOPIC_PREFIX), v(m, MQTT_DISCOVERY_PREFIX), v(m, MQTT_INTERVAL)),
                 new Led(v(m, LED_ENABLED), v(m, LED_BRIGHTNESS)),
+                new Board(v(m, BOARD_ONBOARD_LEDS), v(m, BOARD_BUTTON_BCM), v(m, BOARD_BUTTON_ACTIVE_LOW),
+                        v(m, BOARD_STATUS_LED_BCM), v(m, BOARD_ALERT_LED_BCM), v(m, BOARD_RGB_LED)),
                 new Crypto(v(m, CRYPTO_X25519), v(m, CRYPTO_X25519_DH), v(m, CRYPTO_X25519_BLIND), v(m, CRYPTO_HKDF),
                         v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B)),
                 dev, source);

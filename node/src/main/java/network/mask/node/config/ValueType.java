@@ -59,6 +59,41 @@ public interface ValueType<T> {
         };
     }
 
+    /** A BCM GPIO number on the 40-pin header (0..27), or -1 for "none wired". */
+    static ValueType<Integer> gpioPin() {
+        return new ValueType<>() {
+            public Integer convert(Object raw) {
+                if (!(raw instanceof Long n) || n < -1 || n > 27) throw new IllegalArgumentException(describe());
+                return n.intValue();
+            }
+            public String render(Integer v) { return Integer.toString(v); }
+            public String describe() { return "a BCM GPIO number from 0 to 27, or -1 for none"; }
+        };
+    }
+
+    /** Three different BCM GPIO numbers written "R,G,B" (spaces allowed), or empty for none. */
+    static ValueType<String> gpioTriple() {
+        Pattern p = Pattern.compile(" *([0-9]{1,2}) *, *([0-9]{1,2}) *, *([0-9]{1,2}) *");
+        return new ValueType<>() {
+            public String convert(Object raw) {
+                if (!(raw instanceof String s)) throw new IllegalArgumentException(describe());
+                if (s.isEmpty()) return s;
+                Matcher m = p.matcher(s);
+                if (!m.matches()) throw new IllegalArgumentException(describe());
+                Set<Integer> pins = new java.util.LinkedHashSet<>();
+                for (int i = 1; i <= 3; i++) {
+                    int pin = Integer.parseInt(m.group(i));
+                    if (pin > 27 || !pins.add(pin)) throw new IllegalArgumentException(describe());
+                }
+                return String.join(",", pins.stream().map(String::valueOf).toList());   // normalised: no spaces
+            }
+            public String render(String v) { return TomlReader.quote(v); }
+            public String describe() {
+                return "three different BCM GPIO numbers from 0 to 27 for red, green and blue in quotes, like \"5,6,26\", or \"\"";
+            }
+        };
+    }
+
     static ValueType<Double> decimal(double min, double max) {
         return new ValueType<>() {
             public Double convert(Object raw) {

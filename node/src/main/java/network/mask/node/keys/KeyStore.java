@@ -16,9 +16,9 @@ import network.mask.node.storage.AtomicFiles;
  */
 public final class KeyStore {
 
-    static final String IDENTITY_FILE = "identity_ed25519.key";
-    static final String PRIMARY_FILE = "sphinx_x25519_primary.key";
-    static final String SECONDARY_FILE = "sphinx_x25519_secondary.key";
+    public static final String IDENTITY_FILE = "identity_ed25519.key";
+    public static final String PRIMARY_FILE = "sphinx_x25519_primary.key";
+    public static final String SECONDARY_FILE = "sphinx_x25519_secondary.key";
     /** Rotation id of a node's first Sphinx key (0 would read as "unknown" in v8 framing). */
     static final long FIRST_ROTATION_ID = 1;
 

@@ -88,6 +88,7 @@ public final class LocalnetCommand {
                                 + " (+%.1f s warm-up), mean delay %.1f ms/hop, framing v%d, %d worker(s)/node, node JVMs -Xmx%s%n",
                         o.layers(), o.nodesPerLayer(), o.rate(), o.seconds(), o.warmupSeconds(), o.delayMs(), o.framing(),
                         o.workers(), o.nodeHeap());
+                if (!o.mqtt().isEmpty()) out.printf("every node publishes MQTT telemetry to %s%n", o.mqtt());
                 for (List<Topology.Member> layer : topology.layers()) {
                     for (Topology.Member m : layer) {
                         Path config = writeNodeFiles(m);
@@ -203,7 +204,7 @@ public final class LocalnetCommand {
 
         private NodeConfig nodeConfig(Topology.Member m, Path nodeDir) {
             long runSeconds = (long) Math.ceil(o.seconds() + o.warmupSeconds()) + 60;
-            return NodeConfig.defaults()
+            NodeConfig config = NodeConfig.defaults()
                     .with(NODE_NAME, m.name())
                     .with(NODE_DATA_DIR, nodeDir.toString())
                     .with(MIX_BIND_HOST, "127.0.0.1")
@@ -217,6 +218,7 @@ public final class LocalnetCommand {
                     .with(REPLAY_EXPECTED_RATE, o.rate() + o.replays())
                     .with(REPLAY_KEY_LIFETIME, Duration.ofMinutes(Math.max(1, (runSeconds + 59) / 60)))
                     .with(REPLAY_SAVE_INTERVAL, Duration.ofHours(1));
+            return o.mqtt().isEmpty() ? config : config.with(MQTT_ENABLED, true).with(MQTT_URL, o.mqtt());
         }
 
         /** Waits until everything arrived, or nothing more can be expected. */

@@ -4,10 +4,16 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import network.mask.node.app.TelemetryService;
+import network.mask.node.app.TelemetrySettings;
+import network.mask.node.cli.Main;
 import network.mask.node.config.ConfigLoader;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.LogFormat;
 import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.telemetry.DeviceInfo;
+import network.mask.node.telemetry.HealthSource;
+import network.mask.node.telemetry.NodeActions;
 
 /**
  * One mix node of the local mixnet, in its own JVM so that its memory can be measured. Talks
@@ -17,6 +23,17 @@ import network.mask.node.daemon.NodeDaemon;
 public final class LocalnetNode {
 
     private LocalnetNode() {}
+
+    /** The appliance's MQTT telemetry (localnet --mqtt); Home Assistant's buttons do nothing here. */
+    private static TelemetryService telemetry(NodeConfig config, NodeDaemon daemon) {
+        String identity = daemon.identity().publicKeyBase58();
+        NodeActions none = new NodeActions() {
+            @Override public void identify() {}
+            @Override public void restart() {}
+        };
+        return new TelemetryService(config, new DeviceInfo(config.node().name(), Main.version(), null, identity, null, null),
+                TelemetrySettings.nodeId(identity), daemon.metrics(), HealthSource.NONE, none);
+    }
 
     /** Where the memory is, for the driver's report: heap in use and Netty's direct buffers. */
     private static String memory() {
@@ -33,6 +50,7 @@ public final class LocalnetNode {
         LogFormat.install();
         NodeConfig config = ConfigLoader.load(new ConfigLoader.Overrides(Path.of(args[0]), null, null, null, null, null, false));
         NodeDaemon daemon = NodeDaemon.builder(config).build();
+        if (config.mqtt().enabled()) daemon.addService(telemetry(config, daemon));
         daemon.start();
         System.out.println("READY " + daemon.mixAddress().getPort());
         System.out.flush();

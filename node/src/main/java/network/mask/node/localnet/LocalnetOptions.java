@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Command-line options of {@code masknode localnet}. */
 record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, double delayMs, int replays, int workers,
-                       int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed) {
+                       int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed, String mqtt) {
 
     static final String HELP = """
             Usage: masknode localnet --layers L --rate R --seconds S [options]
@@ -19,6 +19,8 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
               --warmup-seconds W   traffic before the measured run (JIT warm-up), counted for loss only; default 2
               --node-heap SIZE     -Xmx of each node JVM; default 64m
               --seed N             random seed for routes and delays; default 1
+              --mqtt URL           every node also runs its MQTT telemetry to this broker (tcp://host:port);
+                                   to see what a slow or dead broker does to mixing; default off
               --keep               keep the temporary directory (configs, keys, node logs)
             Each mix node is a separate JVM (-Xmx<node-heap> -XX:+UseSerialGC) on 127.0.0.1 with real TCP;
             the sender and the sink (which plays the gateway) run in this process.
@@ -31,6 +33,7 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
         String heap = "64m";
         boolean keep = false;
         long seed = 1;
+        String mqtt = "";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--keep")) {
@@ -54,11 +57,17 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
                     heap = v;
                 }
                 case "--seed" -> seed = integer(a, v, 0, Integer.MAX_VALUE);
+                case "--mqtt" -> {
+                    if (!v.matches("(tcp|ssl)://[^/\\s]+:[0-9]{1,5}")) {
+                        throw new IllegalArgumentException(a + " expects a broker like tcp://127.0.0.1:1883, got '" + v + "'");
+                    }
+                    mqtt = v;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if ((long) rate * seconds > 20_000_000L) throw new IllegalArgumentException("rate x seconds above 20 million packets");
-        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed);
+        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt);
     }
 
     private static int integer(String flag, String v, int min, int max) {

@@ -42,6 +42,89 @@ class ConfigLoaderTest {
         assertFalse(c.mixnet().allowPrivateNextHops());
         assertEquals(1e-6, c.replay().falsePositiveRate());
         assertTrue(c.crypto().overrides().isEmpty());
+        assertTrue(c.board().onboardLeds());
+        assertTrue(c.board().button().isEmpty());
+        assertTrue(c.board().buttonActiveLow());
+        assertTrue(c.board().statusLed().isEmpty());
+        assertTrue(c.board().alertLed().isEmpty());
+        assertEquals(List.of(), c.board().rgbPins());
+        assertFalse(c.admin().tls());
+    }
+
+    @Test
+    void readsTheBoardWiringAndAdminTls() throws Exception {
+        NodeConfig c = ConfigLoader.check(file("""
+                [admin]
+                tls = true
+                [board]
+                onboard_leds = false
+                button_bcm = 0
+                button_active_low = false
+                status_led_bcm = 27
+                alert_led_bcm = 4
+                rgb_led = " 5, 6 ,26 "
+                """));
+        assertTrue(c.admin().tls());
+        assertFalse(c.board().onboardLeds());
+        assertEquals(0, c.board().button().getAsInt());
+        assertFalse(c.board().buttonActiveLow());
+        assertEquals(27, c.board().statusLed().getAsInt());
+        assertEquals(4, c.board().alertLed().getAsInt());
+        assertEquals(List.of(5, 6, 26), c.board().rgbPins());
+        assertEquals("5,6,26", c.board().rgbLed(), "stored without the spaces");
+    }
+
+    @Test
+    void everyMalformedBoardOrTlsValueIsReportedPrecisely() throws Exception {
+        String pin = "expected a BCM GPIO number from 0 to 27, or -1 for none, got ";
+        String rgb = "expected three different BCM GPIO numbers from 0 to 27 for red, green and blue in quotes, like \"5,6,26\", or \"\", got ";
+        String bool = "expected true or false (without quotes), got ";
+        List<String> p = problems("""
+                [board]
+                button_bcm = 28
+                status_led_bcm = -2
+                alert_led_bcm = "17"
+                button_active_low = "yes"
+                onboard_leds = 1
+                rgb_led = "5,6"
+                [admin]
+                tls = "true"
+                """);
+        String all = String.join("\n", p);
+        assertTrue(all.contains(":2: board.button_bcm: " + pin + "28"), all);
+        assertTrue(all.contains(":3: board.status_led_bcm: " + pin + "-2"), all);
+        assertTrue(all.contains(":4: board.alert_led_bcm: " + pin + "\"17\""), all);
+        assertTrue(all.contains(":5: board.button_active_low: " + bool + "\"yes\""), all);
+        assertTrue(all.contains(":6: board.onboard_leds: " + bool + "1"), all);
+        assertTrue(all.contains(":7: board.rgb_led: " + rgb + "\"5,6\""), all);
+        assertTrue(all.contains(":9: admin.tls: " + bool + "\"true\""), all);
+        assertEquals(7, p.size(), all);
+        for (String bad : List.of("5,6,28", "5,5,6", "5,6,7,8", "a,b,c", "5;6;7", "-1,5,6", "5,6,", "105,6,7")) {
+            all = String.join("\n", problems("[board]\nrgb_led = \"" + bad + "\"\n"));
+            assertTrue(all.contains(":2: board.rgb_led: " + rgb + "\"" + bad + "\""), bad + " -> " + all);
+        }
+        all = String.join("\n", problems("[board]\nrgb_led = 5\n"));
+        assertTrue(all.contains("board.rgb_led: " + rgb + "5"), all);
+        all = String.join("\n", problems("[board]\nbutton_bcm = 1.5\n"));
+        assertTrue(all.contains("board.button_bcm: " + pin + "1.5"), all);
+    }
+
+    @Test
+    void aGpioPinWiredTwiceIsReported() throws Exception {
+        List<String> p = problems("""
+                [board]
+                button_bcm = 17
+                status_led_bcm = 17
+                alert_led_bcm = 17
+                rgb_led = "5,6,17"
+                """);
+        String all = String.join("\n", p);
+        assertTrue(all.contains("board.status_led_bcm = 17 is already used by board.button_bcm"), all);
+        assertTrue(all.contains("board.alert_led_bcm = 17 is already used by board.button_bcm"), all);
+        assertTrue(all.contains("board.rgb_led = \"5,6,17\" uses GPIO 17, which is already used by board.button_bcm"), all);
+        assertEquals(3, p.size(), all);
+        NodeConfig ok = ConfigLoader.check(file("[board]\nbutton_bcm = -1\nstatus_led_bcm = -1\nalert_led_bcm = 6\nrgb_led = \"\"\n"));
+        assertEquals(6, ok.board().alertLed().getAsInt());
     }
 
     @Test

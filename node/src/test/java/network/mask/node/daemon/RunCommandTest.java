@@ -31,9 +31,24 @@ class RunCommandTest {
                 "--api-port", Integer.toString(TestNodes.freePort()), "--admin-port", Integer.toString(TestNodes.freePort()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new ArrayList<>();
+        try {
+            runUntilSigterm(p, port, lines);
+        } finally {
+            p.destroyForcibly();   // never leave a node behind when an assertion fails
+        }
+        assertEquals(143, p.exitValue(), "the JVM's status after SIGTERM (128 + 15); the unit needs SuccessExitStatus=143");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("masknode: stopped;")), lines.toString());
+        assertTrue(Files.exists(data.resolve("replay").resolve("replay-1.bloom")));
+        assertTrue(Files.exists(data.resolve("keys").resolve("identity_ed25519.key")));
+    }
+
+    private static void runUntilSigterm(Process p, int port, List<String> lines) throws Exception {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertTrue(line != null && line.startsWith("masknode: running"), String.valueOf(line));
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("masknode: ready")) {
+                lines.add(line);
+            }
+            assertTrue(line != null, "the node never said it was ready: " + lines);
             try (var s = TestNodes.send(TestNodes.loopback(port), new byte[] {7, 1, 0})) {   // the port is open
                 assertTrue(s.isConnected());
             }
@@ -41,10 +56,6 @@ class RunCommandTest {
             assertTrue(p.waitFor(15, TimeUnit.SECONDS));
             out.lines().forEach(lines::add);
         }
-        assertEquals(143, p.exitValue(), "the JVM's status after SIGTERM (128 + 15); the unit needs SuccessExitStatus=143");
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("masknode: stopped;")), lines.toString());
-        assertTrue(Files.exists(data.resolve("replay").resolve("replay-1.bloom")));
-        assertTrue(Files.exists(data.resolve("keys").resolve("identity_ed25519.key")));
     }
 
     @Test
