@@ -22,7 +22,7 @@ KEEP_WORK=0
 # The node's ports as the firewall opens them (the node's defaults).
 MIX_PORT="${MIX_PORT:-1789}"
 API_PORT="${API_PORT:-8080}"
-ADMIN_PORT="${ADMIN_PORT:-8000}"
+ADMIN_PORT="${ADMIN_PORT:-8443}"
 
 usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -52,7 +52,7 @@ stage_start=$(date +%s)
 stage_done() { local now; now=$(date +%s); printf '%-10s %4ds\n' "$1" $((now - stage_start)) >>"$TIMES"; stage_start=$now; }
 
 node_version() {
-  local v; v=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO_ROOT/pom.xml" | sed -n 2p)
+  local v; v=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO_ROOT/pom.xml" | head -1)
   echo "$v+$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 }
 

@@ -86,12 +86,11 @@ qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m "$MEMORY" \
 QEMU_PID=$!
 
 code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "$1" 2>/dev/null || true; }
-t_kernel="" t_multi="" t_api="" t_setup="" api_code="" setup_code=""
+t_kernel="" t_api="" t_setup="" api_code="" setup_code=""
 while :; do
   now=$(( $(date +%s) - t0 ))
   kill -0 "$QEMU_PID" 2>/dev/null || { tail -40 "$WORK/serial.log" >&2; failed "qemu exited after ${now}s"; }
   [ -z "$t_kernel" ] && grep -q 'Run /init as init process' "$WORK/serial.log" 2>/dev/null && t_kernel=$now
-  [ -z "$t_multi" ] && grep -q 'Reached target.*Multi-User' "$WORK/serial.log" 2>/dev/null && t_multi=$now
   if [ -z "$t_api" ]; then api_code=$(code "http://127.0.0.1:$P_API/api/v1/health"); [ "$api_code" = 200 ] && t_api=$now; fi
   if [ -z "$t_setup" ]; then setup_code=$(code "http://127.0.0.1:$P_HTTP/"); [[ "$setup_code" =~ ^[23] ]] && t_setup=$now; fi
   [ -n "$t_api" ] && [ -n "$t_setup" ] && break
@@ -102,7 +101,7 @@ while :; do
   sleep 2
 done
 seconds=$(( $(date +%s) - t0 ))
-log "kernel handed over to init at ${t_kernel:-?}s, multi-user at ${t_multi:-?}s, API 200 at ${t_api}s, setup page $setup_code at ${t_setup}s"
+log "kernel handed over to init at ${t_kernel:-?}s, API 200 at ${t_api}s, setup page $setup_code at ${t_setup}s"
 
 # Look inside over SSH (keys only; the image has no password).
 SSH=(ssh -q -i "$WORK/id" -p "$P_SSH" -o BatchMode=yes -o StrictHostKeyChecking=no
@@ -115,34 +114,39 @@ active=$(guest systemctl is-active masknode.service || true)
 [ "$active" = active ] || failed "masknode.service is $active"
 restarts=$(guest systemctl show -p NRestarts --value masknode.service)
 pid=$(guest systemctl show -p MainPID --value masknode.service)
-rss_kb=$(guest ps -o rss= -p "$pid" | tr -d ' ')
+rss_kb=$(guest cat "/proc/$pid/status" | awk '/^VmRSS:/ { print $2 }')
 cgroup_mem=$(guest systemctl show -p MemoryCurrent --value masknode.service)
 aot_mapped=$(guest grep -c masknode.aot "/proc/$pid/maps" || true)
 # Node errors: anything systemd logged about the unit at err or worse, and error lines from the
 # JVM or java.util.logging (SEVERE) in the node's own output.
 node_errors=$(guest "journalctl -b -q --no-pager -u masknode.service -p err; journalctl -b -q --no-pager -u masknode.service -o cat | grep -E 'SEVERE|\\[error\\]|Exception in thread|Error occurred'" || true)
 exposure=$(guest systemd-analyze security masknode.service | sed -n 's/.*Overall exposure level for masknode.service: //p')
-hostname=$(guest hostname)
+hostname=$(guest cat /proc/sys/kernel/hostname)
 root_size=$(guest df -h --output=size / | tail -1 | tr -d ' ')
-boot_time=$(guest systemd-analyze time | head -1)
+boot_time=$(guest systemd-analyze time | tr -s ' \n' ' ')
 blame=$(guest systemd-analyze blame | head -5)
 firstboot=$(guest systemctl is-active masknode-firstboot.service || true)
 avahi=$(guest "journalctl -b -q --no-pager -u avahi-daemon -o cat | grep -m1 'Host name is'" || true)
 system_errors=$(guest journalctl -b -q --no-pager -p err | head -20 || true)
+failed_units=$(guest systemctl list-units --failed --plain --no-legend | awk '{print $1}' | paste -sd' ' - || true)
+firewall=$(guest systemctl is-active nftables.service || true)
 guest systemctl poweroff >/dev/null 2>&1 || true
 for _ in $(seq 30); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 2; done
 
 cat <<EOF
 image:            $IMAGE ($(( $(stat -c %s "$IMAGE") / 1024 / 1024 )) MiB, $(du -m "$IMAGE" | cut -f1) MiB allocated)
 image build:      ${build_seconds}s (0 = image given)
-boot (TCG):       init ${t_kernel:-?}s, multi-user ${t_multi:-?}s, /api/v1/health 200 at ${t_api}s, setup page at ${t_setup}s
+boot (TCG):       init ${t_kernel:-?}s, /api/v1/health 200 at ${t_api}s, setup page at ${t_setup}s (from QEMU start)
 guest boot:       $boot_time
 slowest units:    $(echo "$blame" | tr -s ' ' | paste -sd';' -)
 first boot:       $firstboot; hostname $hostname; root fs $root_size; avahi: ${avahi:-no host name line}
 masknode:         $active, restarts $restarts, RSS $((rss_kb / 1024)) MiB (cgroup $((cgroup_mem / 1024 / 1024)) MiB), AOT cache mapped: $([ "${aot_mapped:-0}" -gt 0 ] && echo yes || echo no)
 exposure (257):   $exposure
+firewall:         $firewall; failed units: ${failed_units:-none}
 system errors:    $( [ -n "$system_errors" ] && echo "$system_errors" | head -5 | paste -sd'|' - || echo none)
 EOF
 [ -z "$node_errors" ] || { echo "$node_errors" | head -20; failed "node errors in the journal"; }
 [ "$restarts" = 0 ] || failed "masknode.service restarted $restarts times"
+[ -z "$failed_units" ] || failed "failed units: $failed_units"
+[ "$firewall" = active ] || failed "nftables.service is $firewall"
 echo "boot_ok setup_page=$setup_code api=$api_code seconds=$seconds"

@@ -77,6 +77,7 @@ build_base() {
   mapfile -t sources < <(base_sources "$kernel_suite")
   log "base rootfs: mmdebstrap $SUITE arm64 ($(echo "$includes" | tr ',' ' ' | wc -w) packages + deps), several minutes under emulation"
   # Docs, man pages and translations are dropped (copyright files stay: they are the licences).
+  # man1 must still exist: the JDK's postinst points update-alternatives links into it.
   SOURCE_DATE_EPOCH="$sde" mmdebstrap \
     --architectures=arm64 --variant=apt --format=tar --components="$COMPONENTS" \
     --aptopt='APT::Install-Recommends "false"' \
@@ -88,6 +89,7 @@ build_base() {
     --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/share/lintian/*' \
     --include="$includes" \
+    --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
     "${setup_hooks[@]}" \
     --customize-hook='rm -f "$1/etc/apt/preferences.d/masknode-pins"' \
     --customize-hook="chroot \"\$1\" dpkg-query -W -f='\${Package}\t\${Version}\t\${Architecture}\n' | LC_ALL=C sort >'$manifest.tmp'" \

@@ -75,6 +75,12 @@ EOF
   in_root systemctl enable --quiet masknode.service masknode-firstboot.service masknode-ssh-enable.service \
     systemd-networkd.service systemd-resolved.service systemd-timesyncd.service avahi-daemon.service nftables.service
   in_root systemctl disable --quiet ssh.service ssh.socket 2>/dev/null || true
+  # systemd 257's ssh generator probes AF_VSOCK, which a Pi lacks, and logs an error every boot;
+  # SSH is handled by masknode-ssh-enable instead. A /dev/null link disables a generator.
+  mkdir -p "$ROOTFS/etc/systemd/system-generators"
+  ln -sf /dev/null "$ROOTFS/etc/systemd/system-generators/systemd-ssh-generator"
+  # systemd's interactive first-boot wizard would wait forever on a console nobody watches.
+  in_root systemctl mask --quiet systemd-firstboot.service
   # Daily apt list downloads and dpkg database backups only wear the card on an appliance.
   in_root systemctl mask --quiet apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer 2>/dev/null || true
   in_root systemctl set-default multi-user.target >/dev/null
