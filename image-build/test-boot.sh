@@ -96,7 +96,7 @@ while :; do
   [ -n "$t_api" ] && [ -n "$t_setup" ] && break
   if [ "$now" -ge "$TIMEOUT" ]; then
     tail -40 "$WORK/serial.log" >&2
-    failed "timeout after ${now}s: multi-user=${t_multi:-no} api=${api_code:-none} setup_page=${setup_code:-none}"
+    failed "timeout after ${now}s: init=${t_kernel:-no} api=${api_code:-none} setup_page=${setup_code:-none}"
   fi
   sleep 2
 done
