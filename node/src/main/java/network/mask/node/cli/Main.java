@@ -28,6 +28,8 @@ public final class Main {
                 out.println("masknode " + version());
                 yield 0;
             }
+            case "vectors" -> VectorsCommand.run(rest, out, err);
+            case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
                 err.println("masknode: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -42,7 +44,7 @@ public final class Main {
 
             Commands:
               --version                 print the version
-            """;
+            """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n";
     }
 
     /** The project version, stamped into the jar at build time. */

@@ -25,5 +25,12 @@ public final class SphinxConstants {
     /** Routing version with the payload key derived from a 16-byte seed (Nym's default). */
     public static final int VERSION_PAYLOAD_KEY_SEEDS = 259;
 
+    /** HKDF info for the 288-byte per-hop expansion (salt is empty). */
+    public static final String HOP_KDF_INFO = "Dwste mou enan moxlo arketa makru kai ena upomoxlio gia na ton"
+            + " topothetisw kai tha kinisw thn gh.";
+    /** HKDF salt and info turning a 16-byte seed into a v259 payload key. */
+    public static final String PAYLOAD_KDF_SALT = "sphinx-payload-key-V01-CS01-HKDF:SHA256-SALT";
+    public static final String PAYLOAD_KDF_INFO = "sphinx-payload-key-V01-CS01-HKDF:SHA256-INFO";
+
     private SphinxConstants() {}
 }

@@ -1,0 +1,134 @@
+package network.mask.node.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import network.mask.node.metrics.MetricsSnapshot;
+import network.mask.node.metrics.MetricsSource;
+import network.mask.node.metrics.RateWindow;
+
+/** The nym-node compatible routes under {@code /api/v1}; JSON bodies use nym's field names. */
+final class NodeApiService implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(NodeApiService.class.getName());
+    private static final String JSON = "application/json";
+
+    private final NodeIdentity identity;
+    private final NodeProfile profile;
+    private final BuildInformation build;
+    private final MetricsSource metrics;
+    private final BearerToken prometheusToken;   // null: route not served, as nym-node without a token
+    private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
+    private final AtomicLong unauthorized = new AtomicLong();
+
+    NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
+                   String prometheusToken) {
+        this.identity = identity;
+        this.profile = profile;
+        this.build = build;
+        this.metrics = metrics;
+        this.prometheusToken = prometheusToken == null ? null : new BearerToken(prometheusToken);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health", this::health)
+                .get("/build-information", this::buildInformation)
+                .get("/roles", this::roles)
+                .get("/description", this::description)
+                .get("/host-information", this::hostInformation)
+                .get("/metrics/packets-stats", this::packetsStats);
+        if (prometheusToken != null) rules.get("/metrics/prometheus", this::prometheus);
+    }
+
+    boolean servesPrometheus() {
+        return prometheusToken != null;
+    }
+
+    long unauthorizedScrapes() {
+        return unauthorized.get();
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        MetricsSnapshot s = metrics.snapshot();
+        long uptime = Math.max(0, Duration.between(s.startedAt(), s.at()).toSeconds());
+        json(res, SerdeJson.object().string("status", "Up").number("uptime", uptime).end());
+    }
+
+    private void buildInformation(ServerRequest req, ServerResponse res) {
+        json(res, SerdeJson.object()
+                .string("binary_name", build.binaryName())
+                .string("build_timestamp", build.buildTimestamp())
+                .string("build_version", build.buildVersion())
+                .string("commit_sha", build.commitSha())
+                .string("commit_timestamp", build.commitTimestamp())
+                .string("commit_branch", build.commitBranch())
+                .string("rustc_version", build.runtimeVersion())
+                .string("rustc_channel", build.runtimeChannel())
+                .string("cargo_profile", build.buildProfile())
+                .end());
+    }
+
+    private void roles(ServerRequest req, ServerResponse res) {
+        json(res, SerdeJson.object()
+                .bool("mixnode_enabled", true)
+                .bool("gateway_enabled", false)
+                .bool("network_requester_enabled", false)
+                .bool("ip_packet_router_enabled", false)
+                .end());
+    }
+
+    private void description(ServerRequest req, ServerResponse res) {
+        NodeDescription d = profile.description();
+        json(res, SerdeJson.object()
+                .string("moniker", d.moniker())
+                .string("website", d.website())
+                .string("security_contact", d.securityContact())
+                .string("details", d.details())
+                .end());
+    }
+
+    private void hostInformation(ServerRequest req, ServerResponse res) {
+        String body;
+        try {
+            body = SignedHostInformation.response(identity, profile.announcedIpAddresses(), profile.hostname());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "host information cannot be served: {0}", e.getMessage());
+            res.status(Status.INTERNAL_SERVER_ERROR_500);
+            json(res, SerdeJson.object().string("message", e.getMessage()).end());
+            return;
+        }
+        json(res, body);
+    }
+
+    private void packetsStats(ServerRequest req, ServerResponse res) {
+        json(res, NymPacketCounters.of(metrics.snapshot()).packetsStatsJson());
+    }
+
+    /** Also served at {@code /metrics}, Prometheus' default scrape path. */
+    void prometheus(ServerRequest req, ServerResponse res) {
+        if (!prometheusToken.accepts(req.headers().first(HeaderNames.AUTHORIZATION))) {
+            unauthorized.incrementAndGet();
+            res.status(Status.UNAUTHORIZED_401);
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            json(res, SerdeJson.object().string("message", "a valid bearer token is required").end());
+            return;
+        }
+        MetricsSnapshot now = metrics.snapshot();
+        String text = PrometheusMetrics.render(now, rates.sample(now), build.buildVersion(), unauthorized.get());
+        res.header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
+        res.send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void json(ServerResponse res, String body) {
+        res.header(HeaderNames.CONTENT_TYPE, JSON);
+        res.send(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,140 @@
+package network.mask.node.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+import network.mask.node.metrics.MetricsSnapshot;
+import network.mask.node.metrics.RateWindow;
+
+/**
+ * The node's metrics in Prometheus form. Naming, decided and documented:
+ * <ul>
+ *   <li>Every metric nym-node also has keeps nym-node's exact name, help text and type (nym-node
+ *       exports its counters as gauges without {@code _total}, e.g.
+ *       {@code nym_node_mixnet_ingress_forward_packets_received}), so dashboards built for
+ *       nym-node work unchanged.</li>
+ *   <li>Metrics only Mask Node has follow Prometheus conventions under the same {@code nym_node_}
+ *       prefix: counters are {@code counter} and end in {@code _total}, durations are seconds.</li>
+ * </ul>
+ */
+final class PrometheusMetrics {
+
+    /** A counter nym-node exports (as a gauge), with its {@code _rate} companion if it has one. */
+    private record NymCounter(String name, String help, ToLongFunction<NymPacketCounters> value, String rateName,
+                              String rateHelp) {}
+
+    private static final String PREFIX = "nym_node_mixnet_";
+
+    /** nym-node's names and help texts (nym-node-metrics prometheus_wrapper.rs). */
+    private static final List<NymCounter> NYM_COUNTERS = List.of(
+            new NymCounter(PREFIX + "ingress_forward_packets_received",
+                    "The number of ingress forward hop sphinx packets received", NymPacketCounters::forwardHopReceived,
+                    PREFIX + "ingress_forward_packets_received_rate",
+                    "The current rate of receiving ingress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_final_hop_packets_received",
+                    "The number of ingress final hop sphinx packets received", NymPacketCounters::finalHopReceived,
+                    PREFIX + "ingress_final_hop_packets_received_rate",
+                    "The current rate of receiving ingress final hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_replayed_packets_received",
+                    "The number of ingress replayed sphinx packets received", NymPacketCounters::replayedReceived, null, null),
+            new NymCounter(PREFIX + "ingress_malformed_packets_received",
+                    "The number of ingress malformed sphinx packets received", NymPacketCounters::malformedReceived,
+                    PREFIX + "ingress_malformed_packets_received_rate",
+                    "The current rate of receiving ingress malformed sphinx packets"),
+            new NymCounter(PREFIX + "ingress_excessive_delay_packets_received",
+                    "The number of ingress forward sphinx packets that specified excessive delay received",
+                    NymPacketCounters::excessiveDelayReceived,
+                    PREFIX + "ingress_excessive_delay_packets_received_rate",
+                    "The current rate of receiving ingress sphinx packets that specified excessive delay"),
+            new NymCounter(PREFIX + "ingress_forward_packets_dropped",
+                    "The number of ingress forward hop sphinx packets dropped", NymPacketCounters::ingressForwardDropped,
+                    PREFIX + "ingress_forward_packets_dropped_rate",
+                    "The current rate of dropping ingress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "ingress_final_hop_packets_dropped",
+                    "The number of ingress final hop sphinx packets dropped", NymPacketCounters::finalHopDropped,
+                    PREFIX + "ingress_final_hop_packets_dropped_rate",
+                    "The current rate of dropping ingress final hop sphinx packets"),
+            new NymCounter(PREFIX + "egress_forward_packets_sent",
+                    "The number of egress forward hop sphinx packets sent/forwarded", NymPacketCounters::egressForwardSent,
+                    PREFIX + "egress_forward_packets_send_rate",
+                    "The current rate of sending/forwarding egress forward hop sphinx packets"),
+            new NymCounter(PREFIX + "egress_ack_sent",
+                    "The number of egress forward hop sphinx packets sent/forwarded (acks only)", NymPacketCounters::ackSent,
+                    PREFIX + "egress_ack_send_rate",
+                    "The current rate of sending/forwarding egress forward hop sphinx packets (acks only)"),
+            new NymCounter(PREFIX + "egress_forward_packets_dropped",
+                    "The number of egress forward hop sphinx packets dropped", NymPacketCounters::egressForwardDropped,
+                    PREFIX + "egress_forward_packets_dropped_rate",
+                    "The current rate of dropping egress forward hop sphinx packets"));
+
+    private PrometheusMetrics() {}
+
+    static String render(MetricsSnapshot now, RateWindow.Rates rates, String version, long unauthorizedScrapes) {
+        NymPacketCounters c = NymPacketCounters.of(now);
+        NymPacketCounters before = NymPacketCounters.of(rates.earlier());
+        double seconds = Math.max(0, Duration.between(rates.earlier().at(), now.at()).toMillis() / 1000.0);
+        PrometheusText p = new PrometheusText();
+
+        for (NymCounter counter : NYM_COUNTERS) {
+            p.gauge(counter.name(), counter.help(), counter.value().applyAsLong(c));
+        }
+        for (NymCounter counter : NYM_COUNTERS) {
+            if (counter.rateName() == null) continue;
+            long earlier = counter.value().applyAsLong(before);
+            long later = counter.value().applyAsLong(c);
+            p.gauge(counter.rateName(), counter.rateHelp(), seconds <= 0 ? 0 : Math.max(0, later - earlier) / seconds);
+        }
+
+        p.gauge("nym_node_network_active_ingress_mixnet_connections",
+                "The number of active ingress mixnet connections", now.inboundConnections());
+        p.gauge("nym_node_network_active_egress_mixnet_connections",
+                "The number of active egress mixnet connections", now.outboundConnections());
+        p.gauge("nym_node_process_forward_hop_packets_being_delayed",
+                "The current number of packets being delayed", now.scheduledPackets());
+        p.gauge("nym_node_process_packet_forwarder_queue_size",
+                "The current number of packets waiting in the queue to get delayed and sent into the mixnet",
+                now.ingressQueueDepth());
+        p.gauge("nym_node_process_forward_hop_packets_pending_delivery",
+                "The current number of forward hop packets stuck in channels waiting to get delivered to appropriate TCP connections",
+                now.egressQueueDepth());
+
+        // Mask Node only: Prometheus conventions.
+        p.family("nym_node_mixnet_dropped_packets_total", "counter", "Packets dropped, by reason (Mask Node)");
+        for (Map.Entry<String, Long> e : new TreeMap<>(now.droppedByReason()).entrySet()) {
+            p.sample("nym_node_mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
+        }
+        delayHistogram(p, now.delayHistogramMillis());
+        p.gauge("nym_node_process_uptime_seconds", "Seconds since the node started (Mask Node)",
+                Math.max(0, Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0));
+        p.family("nym_node_build_info", "gauge", "Always 1; the labels describe the running build (Mask Node)")
+                .sample("nym_node_build_info", 1, "binary", "masknode", "version", version);
+        p.family("nym_node_api_prometheus_unauthorized_total", "counter",
+                        "Scrapes of this endpoint refused for a missing or wrong bearer token (Mask Node)")
+                .sample("nym_node_api_prometheus_unauthorized_total", unauthorizedScrapes);
+        return p.text();
+    }
+
+    /**
+     * The scheduler's delay histogram; bucket bounds converted from ms to seconds. The snapshot
+     * carries no sum of delays, so {@code _sum} is left out: {@code histogram_quantile} and rates
+     * of {@code _count} work, averages do not.
+     */
+    private static void delayHistogram(PrometheusText p, Map<Double, Long> cumulativeByUpperMillis) {
+        String name = "nym_node_mixnet_packet_delay_seconds";
+        p.family(name, "histogram", "Scheduled Sphinx delay of forwarded packets (Mask Node; no _sum)");
+        long count = 0;
+        boolean sawInf = false;
+        for (Map.Entry<Double, Long> b : new TreeMap<>(cumulativeByUpperMillis).entrySet()) {
+            double upperMillis = b.getKey();
+            long cumulative = b.getValue() == null ? 0 : b.getValue();
+            String le = Double.isInfinite(upperMillis) ? "+Inf" : PrometheusText.number(upperMillis / 1000.0);
+            sawInf |= Double.isInfinite(upperMillis);
+            p.sample(name + "_bucket", cumulative, "le", le);
+            count = Math.max(count, cumulative);
+        }
+        if (!sawInf) p.sample(name + "_bucket", count, "le", "+Inf");
+        p.sample(name + "_count", count);
+    }
+}

@@ -1,0 +1,66 @@
+package network.mask.node.api;
+
+import io.helidon.webserver.WebServer;
+import java.util.Objects;
+import network.mask.node.metrics.MetricsSource;
+
+/**
+ * The public node HTTP API, compatible with nym-node's self-described {@code /api/v1} routes that
+ * nym-api polls: {@code health}, {@code build-information}, {@code roles}, {@code description},
+ * {@code host-information} (signed with the identity key), {@code metrics/packets-stats} and,
+ * when a bearer token is configured, {@code metrics/prometheus} (also at {@code /metrics}, the
+ * path Prometheus scrapes by default).
+ * <pre>{@code
+ * var api = new PublicApiServer(settings, identity, profile, BuildInformation.of(version), metrics).start();
+ * api.port();
+ * api.close();
+ * }</pre>
+ */
+public final class PublicApiServer implements AutoCloseable {
+
+    private final ApiSettings settings;
+    private final NodeApiService service;
+    private WebServer server;
+
+    public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
+                           MetricsSource metrics) {
+        this.settings = Objects.requireNonNull(settings);
+        this.service = new NodeApiService(Objects.requireNonNull(identity), Objects.requireNonNull(profile),
+                Objects.requireNonNull(build), Objects.requireNonNull(metrics), settings.prometheusToken());
+    }
+
+    /** Binds and starts serving; throws if the port is taken. */
+    public synchronized PublicApiServer start() {
+        if (server != null) throw new IllegalStateException("already started");
+        server = WebServer.builder()
+                .host(settings.bindHost())
+                .port(settings.port())
+                .shutdownHook(false)   // the daemon orders its own shutdown
+                .routing(r -> {
+                    r.register("/api/v1", service);
+                    if (service.servesPrometheus()) r.get("/metrics", service::prometheus);
+                })
+                .build()
+                .start();
+        return this;
+    }
+
+    /** The bound port (the real one when configured with 0). */
+    public synchronized int port() {
+        if (server == null) throw new IllegalStateException("not started");
+        return server.port();
+    }
+
+    /** Prometheus scrapes refused for a missing or wrong token, since start. */
+    public long unauthorizedScrapes() {
+        return service.unauthorizedScrapes();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

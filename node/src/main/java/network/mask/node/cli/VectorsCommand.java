@@ -1,0 +1,91 @@
+package network.mask.node.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import network.mask.node.sphinx.crypto.CryptoProvider;
+import network.mask.node.sphinx.crypto.CryptoProviders;
+import network.mask.node.sphinx.crypto.SphinxCrypto;
+import network.mask.node.sphinx.crypto.Suites;
+import network.mask.node.vectors.CaseOutcome;
+import network.mask.node.vectors.VectorFileChecker;
+import network.mask.node.vectors.VectorFormatException;
+
+/**
+ * {@code masknode vectors [--backend NAME|all] FILE...}: checks Sphinx vector files. One line per
+ * case, then {@code N passed, M failed}; exit 0 only when nothing failed. An unreadable or
+ * malformed file counts as one failure with a one-line reason.
+ */
+final class VectorsCommand {
+
+    static final String USAGE = "vectors [--backend NAME|all] FILE...  check Sphinx test-vector files"
+            + " (NAME: preferred, bc, jca, sodium, openssl)";
+
+    private VectorsCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String backend = "preferred";
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--backend") && i + 1 < args.length) {
+                backend = args[++i];
+            } else if (args[i].startsWith("--")) {
+                err.println("masknode vectors: unknown option " + args[i]);
+                err.println("usage: masknode " + USAGE);
+                return 2;
+            } else {
+                files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            err.println("usage: masknode " + USAGE);
+            return 2;
+        }
+        Map<String, SphinxCrypto> suites = new LinkedHashMap<>();
+        Optional<String> problem = suites(backend, suites);
+        if (problem.isPresent()) {
+            err.println("masknode vectors: " + problem.get());
+            return 2;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (Map.Entry<String, SphinxCrypto> suite : suites.entrySet()) {
+            String tag = suites.size() > 1 ? "[" + suite.getKey() + "] " : "";
+            VectorFileChecker checker = new VectorFileChecker(suite.getValue());
+            for (Path file : files) {
+                try {
+                    for (CaseOutcome outcome : checker.check(file)) {
+                        out.println((outcome.passed() ? "PASS " : "FAIL ") + tag + outcome.name() + ": " + outcome.detail());
+                        if (outcome.passed()) passed++;
+                        else failed++;
+                    }
+                } catch (VectorFormatException e) {
+                    out.println("FAIL " + tag + file + ": " + e.getMessage());
+                    err.println("masknode vectors: " + e.getMessage());
+                    failed++;
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static Optional<String> suites(String backend, Map<String, SphinxCrypto> into) {
+        switch (backend) {
+            case "all" -> into.putAll(Suites.perProvider());
+            case "preferred" -> into.put("preferred", SphinxCrypto.preferred());
+            default -> {
+                CryptoProvider provider = CryptoProviders.byName(backend);
+                if (provider == null) return Optional.of("unknown backend '" + backend + "'; known: preferred, all, " + CryptoProviders.names());
+                Optional<String> reason = provider.unavailableReason();
+                if (reason.isPresent()) return reason;
+                into.put(provider.name(), Suites.single(provider));
+            }
+        }
+        return Optional.empty();
+    }
+}

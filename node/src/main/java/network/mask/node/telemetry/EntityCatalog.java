@@ -1,0 +1,89 @@
+package network.mask.node.telemetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which entities the node offers, given what it can measure right now. Home Assistant's rules
+ * applied here: counters are {@code total_increasing}; gauges and rates are {@code measurement};
+ * a {@code device_class} only with a unit it accepts ({@code temperature}/°C,
+ * {@code data_size}/MiB·GiB, {@code duration}/s); uptime, version and throttling are
+ * {@code diagnostic}; names never repeat the device name (Home Assistant prefixes it).
+ */
+final class EntityCatalog {
+
+    static final String CPU_TEMPERATURE = "cpu_temperature";
+    static final String MEMORY_USED = "memory_used";
+    static final String MEMORY_USED_PERCENT = "memory_used_percent";
+    static final String DISK_FREE = "disk_free";
+    static final String THROTTLED = "throttled";
+    static final String DROP_RATE_PREFIX = "drop_rate_";
+
+    static final String IDENTIFY = "identify";
+    static final String RESTART = "restart";
+
+    private EntityCatalog() {}
+
+    /**
+     * @param dropReasons reasons the node has counted drops for (keys of the snapshot's map)
+     * @param health      the health keys above that have a value (after smoothing)
+     */
+    static List<Entity> entities(Set<String> dropReasons, Set<String> health) {
+        List<Entity> all = new ArrayList<>();
+        all.add(Entity.counter("packets_received", "Packets received", "mdi:download-network"));
+        all.add(Entity.counter("packets_forwarded", "Packets forwarded", "mdi:upload-network"));
+        all.add(Entity.counter("packets_dropped", "Packets dropped", "mdi:delete-circle"));
+        all.add(Entity.counter("replays_rejected", "Replays rejected", "mdi:shield-refresh"));
+        all.add(Entity.counter("final_hop_packets", "Final-hop packets", "mdi:flag-checkered"));
+
+        all.add(Entity.gauge("receive_rate", "Receive rate", "packets/s", "mdi:speedometer", 1));
+        all.add(Entity.gauge("forward_rate", "Forward rate", "packets/s", "mdi:speedometer", 1));
+        all.add(Entity.gauge("drop_rate", "Drop rate", "packets/s", "mdi:speedometer-slow", 1));
+        for (String id : dropReasons.stream().map(EntityCatalog::sanitize).distinct().sorted().toList()) {
+            all.add(Entity.gauge(DROP_RATE_PREFIX + id, "Drop rate " + id.replace('_', ' '), "packets/s",
+                    "mdi:speedometer-slow", 2));
+        }
+
+        all.add(Entity.gauge("ingress_queue", "Ingress queue", "packets", "mdi:tray-full", 0));
+        all.add(Entity.gauge("scheduled_packets", "Packets being delayed", "packets", "mdi:timer-sand", 0));
+        all.add(Entity.gauge("egress_queue", "Egress queue", "packets", "mdi:tray-arrow-up", 0));
+        all.add(Entity.gauge("inbound_peers", "Inbound peers", "peers", "mdi:lan-connect", 0));
+        all.add(Entity.gauge("outbound_peers", "Outbound peers", "peers", "mdi:lan-connect", 0));
+
+        if (health.contains(CPU_TEMPERATURE)) {
+            all.add(Entity.classed(CPU_TEMPERATURE, "CPU temperature", "temperature", "°C", 1));
+        }
+        if (health.contains(MEMORY_USED)) {
+            all.add(Entity.classed(MEMORY_USED, "Memory used", "data_size", "MiB", 0));
+        }
+        if (health.contains(MEMORY_USED_PERCENT)) {
+            all.add(Entity.gauge(MEMORY_USED_PERCENT, "Memory used percent", "%", "mdi:memory", 1));
+        }
+        if (health.contains(DISK_FREE)) {
+            all.add(Entity.classed(DISK_FREE, "Disk free", "data_size", "GiB", 1));
+        }
+        if (health.contains(THROTTLED)) {
+            all.add(new Entity(THROTTLED, Entity.BINARY_SENSOR, "Throttled", "problem", null, null, "diagnostic",
+                    null, null, null));
+        }
+
+        all.add(new Entity("running", Entity.BINARY_SENSOR, "Mixing", "running", null, null, null, null, null, null));
+        all.add(new Entity("uptime", Entity.SENSOR, "Uptime", "duration", "total_increasing", "s", "diagnostic",
+                null, 0, null));
+        all.add(new Entity("version", Entity.SENSOR, "Version", null, null, null, "diagnostic", "mdi:tag", null, null));
+
+        all.add(Entity.button(IDENTIFY, "Identify", "identify"));
+        all.add(Entity.button(RESTART, "Restart", "restart"));
+        return all;
+    }
+
+    /** A drop reason as a component id: lower case, {@code [a-z0-9_]}, at most 40 characters. */
+    static String sanitize(String reason) {
+        String id = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        id = id.replaceAll("^_+|_+$", "");
+        if (id.isEmpty()) id = "unknown";
+        return id.length() > 40 ? id.substring(0, 40) : id;
+    }
+}

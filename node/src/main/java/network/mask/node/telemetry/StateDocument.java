@@ -1,0 +1,91 @@
+package network.mask.node.telemetry;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import network.mask.node.metrics.MetricsSnapshot;
+import network.mask.node.metrics.RateWindow;
+
+/**
+ * The state JSON published every interval: one field per entity key of {@link EntityCatalog}.
+ * A health value that is advertised but missing in this reading is sent as null, which Home
+ * Assistant shows as "unknown" rather than a stale number.
+ */
+final class StateDocument {
+
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final double GIB = MIB * 1024.0;
+
+    private StateDocument() {}
+
+    static String json(MetricsSnapshot now, RateWindow.Rates rates, HealthReading health, Set<String> advertisedHealth,
+                       String version, boolean running) {
+        JsonObjectBuilder state = Json.createObjectBuilder()
+                .add("packets_received", now.packetsReceived())
+                .add("packets_forwarded", now.packetsForwarded())
+                .add("packets_dropped", now.packetsDropped())
+                .add("replays_rejected", now.replaysRejected())
+                .add("final_hop_packets", now.finalHopPackets())
+                .add("receive_rate", round(rates.perSecond(MetricsSnapshot::packetsReceived), 2))
+                .add("forward_rate", round(rates.perSecond(MetricsSnapshot::packetsForwarded), 2))
+                .add("drop_rate", round(rates.perSecond(MetricsSnapshot::packetsDropped), 2));
+        Map<String, Double> byId = new TreeMap<>();
+        for (String reason : now.droppedByReason().keySet()) {
+            byId.merge(EntityCatalog.sanitize(reason), rates.droppedPerSecond(reason), Double::sum);
+        }
+        byId.forEach((id, rate) -> state.add(EntityCatalog.DROP_RATE_PREFIX + id, round(rate, 2)));
+        state.add("ingress_queue", now.ingressQueueDepth())
+                .add("scheduled_packets", now.scheduledPackets())
+                .add("egress_queue", now.egressQueueDepth())
+                .add("inbound_peers", now.inboundConnections())
+                .add("outbound_peers", now.outboundConnections())
+                .add("uptime", Math.max(0, Duration.between(now.startedAt(), now.at()).toSeconds()))
+                .add("version", version)
+                .add("running", running ? "ON" : "OFF")
+                .add("timestamp", now.at().toString());
+        addHealth(state, health, advertisedHealth);
+        return state.build().toString();
+    }
+
+    /** The health keys that have a value in this reading. */
+    static Set<String> presentHealth(HealthReading h) {
+        Set<String> present = new java.util.HashSet<>();
+        if (h.cpuTemperatureCelsius().isPresent()) present.add(EntityCatalog.CPU_TEMPERATURE);
+        if (h.memoryUsedBytes().isPresent()) present.add(EntityCatalog.MEMORY_USED);
+        if (h.memoryUsedBytes().isPresent() && h.memoryTotalBytes().isPresent() && h.memoryTotalBytes().getAsLong() > 0) {
+            present.add(EntityCatalog.MEMORY_USED_PERCENT);
+        }
+        if (h.diskFreeBytes().isPresent()) present.add(EntityCatalog.DISK_FREE);
+        if (h.throttled().isPresent()) present.add(EntityCatalog.THROTTLED);
+        return present;
+    }
+
+    private static void addHealth(JsonObjectBuilder state, HealthReading h, Set<String> advertised) {
+        Set<String> present = presentHealth(h);
+        for (String key : advertised) {
+            if (!present.contains(key)) {
+                state.addNull(key);
+                continue;
+            }
+            switch (key) {
+                case EntityCatalog.CPU_TEMPERATURE -> state.add(key, round(h.cpuTemperatureCelsius().getAsDouble(), 1));
+                case EntityCatalog.MEMORY_USED -> state.add(key, round(h.memoryUsedBytes().getAsLong() / MIB, 1));
+                case EntityCatalog.MEMORY_USED_PERCENT -> state.add(key,
+                        round(100.0 * h.memoryUsedBytes().getAsLong() / h.memoryTotalBytes().getAsLong(), 1));
+                case EntityCatalog.DISK_FREE -> state.add(key, round(h.diskFreeBytes().getAsLong() / GIB, 2));
+                case EntityCatalog.THROTTLED -> state.add(key, h.throttled().get() ? "ON" : "OFF");
+                default -> state.addNull(key);
+            }
+        }
+    }
+
+    private static BigDecimal round(double value, int places) {
+        if (!Double.isFinite(value)) return BigDecimal.ZERO;
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,306 @@
+package network.mask.node.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint of the public API on a real server (port 0), read with the JDK's HTTP client. */
+class PublicApiServerTest {
+
+    static final String TOKEN = "prometheus-token-0123456789";
+    static final TestIdentity IDENTITY = TestIdentity.withSeed(1);
+    static final ApiTestDoubles.Profile PROFILE = new ApiTestDoubles.Profile();
+    static final ApiTestDoubles.Metrics METRICS = new ApiTestDoubles.Metrics();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    static PublicApiServer server;
+    static PublicApiServer serverWithoutToken;
+
+    @BeforeAll
+    static void start() {
+        server = new PublicApiServer(new ApiSettings("127.0.0.1", 0, TOKEN), IDENTITY, PROFILE,
+                BuildInformation.of("0.1.0-test"), METRICS).start();
+        serverWithoutToken = new PublicApiServer(new ApiSettings("127.0.0.1", 0, null), IDENTITY, PROFILE,
+                BuildInformation.of("0.1.0-test"), METRICS).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        serverWithoutToken.close();
+    }
+
+    static HttpResponse<String> get(PublicApiServer s, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1" + path));
+        if (headers.length > 0) b.headers(headers);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static JsonObject json(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("application/json", r.headers().firstValue("content-type").orElse(""));
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
+    @Test
+    void health() throws Exception {
+        JsonObject h = json(get(server, "/health"));
+        assertEquals(Set.of("status", "uptime"), h.keySet());
+        assertEquals("Up", h.getString("status"));
+        assertEquals(3600, h.getJsonNumber("uptime").longValue(), 5);
+    }
+
+    @Test
+    void buildInformationHasNymsFields() throws Exception {
+        JsonObject b = json(get(server, "/build-information"));
+        assertEquals(List.of("binary_name", "build_timestamp", "build_version", "commit_sha", "commit_timestamp",
+                "commit_branch", "rustc_version", "rustc_channel", "cargo_profile"), List.copyOf(b.keySet()));
+        assertEquals("masknode", b.getString("binary_name"));
+        assertEquals("0.1.0-test", b.getString("build_version"));
+        assertTrue(b.getString("rustc_version").startsWith("java 25"), b.getString("rustc_version"));
+    }
+
+    @Test
+    void rolesSayMixnodeOnly() throws Exception {
+        JsonObject r = json(get(server, "/roles"));
+        assertEquals(Json.createObjectBuilder().add("mixnode_enabled", true).add("gateway_enabled", false)
+                .add("network_requester_enabled", false).add("ip_packet_router_enabled", false).build(), r);
+    }
+
+    @Test
+    void descriptionIsReadLive() throws Exception {
+        JsonObject d = json(get(server, "/description"));
+        assertEquals(List.of("moniker", "website", "security_contact", "details"), List.copyOf(d.keySet()));
+        assertEquals("a \"quoted\" detail\nwith a newline", d.getString("details"));
+        NodeDescription before = PROFILE.description;
+        try {
+            PROFILE.description = new NodeDescription("renamed", null, null, null);
+            JsonObject changed = json(get(server, "/description"));
+            assertEquals("renamed", changed.getString("moniker"));
+            assertEquals("", changed.getString("website"));
+        } finally {
+            PROFILE.description = before;
+        }
+    }
+
+    @Test
+    void hostInformationIsSignedByTheIdentityKey() throws Exception {
+        HttpResponse<String> r = get(server, "/host-information");
+        JsonObject body = json(r);
+        assertEquals(List.of("data", "signature"), List.copyOf(body.keySet()));
+        JsonObject data = body.getJsonObject("data");
+        assertEquals(List.of("ip_address", "hostname", "keys"), List.copyOf(data.keySet()));
+        assertEquals(List.of("203.0.113.7", "2001:db8::1"), data.getJsonArray("ip_address").getValuesAs(
+                v -> ((jakarta.json.JsonString) v).getString()), "IPs in Rust's canonical text");
+        assertEquals("node.example.org", data.getString("hostname"));
+        JsonObject keys = data.getJsonObject("keys");
+        assertEquals(List.of("ed25519_identity", "x25519_sphinx", "primary_x25519_sphinx_key",
+                "pre_announced_x25519_sphinx_key", "x25519_versioned_noise"), List.copyOf(keys.keySet()));
+        assertEquals(IDENTITY.ed25519IdentityKey(), keys.getString("ed25519_identity"));
+        assertEquals(IDENTITY.primary.publicKeyBase58(), keys.getString("x25519_sphinx"));
+        assertEquals(1234, keys.getJsonObject("primary_x25519_sphinx_key").getInt("rotation_id"));
+        assertEquals(JsonValue.NULL, keys.get("pre_announced_x25519_sphinx_key"));
+        assertEquals(JsonValue.NULL, keys.get("x25519_versioned_noise"));
+
+        // 1. The signature covers the data text exactly as served.
+        String dataText = servedDataText(r.body());
+        String signature = body.getString("signature");
+        assertEquals(64, Base58.decode(signature).length);
+        assertTrue(TestIdentity.verify(keys.getString("ed25519_identity"), dataText.getBytes(StandardCharsets.UTF_8), signature));
+        // 2. nym-api parses the data and serializes it again before verifying: that must give the same bytes.
+        assertEquals(dataText, serdeStyle(data));
+        // 3. Any other text (a changed field) does not verify.
+        String tampered = dataText.replace("203.0.113.7", "203.0.113.8");
+        assertFalse(TestIdentity.verify(keys.getString("ed25519_identity"), tampered.getBytes(StandardCharsets.UTF_8), signature));
+    }
+
+    @Test
+    void preAnnouncedKeyIsShownOnlyForTheNextRotation() throws Exception {
+        byte[] next = new byte[32];
+        next[0] = 9;
+        try {
+            IDENTITY.next = new SphinxKey(1235, Base58.encode(next));
+            JsonObject keys = json(get(server, "/host-information")).getJsonObject("data").getJsonObject("keys");
+            assertEquals(1235, keys.getJsonObject("pre_announced_x25519_sphinx_key").getInt("rotation_id"));
+            IDENTITY.next = new SphinxKey(1240, Base58.encode(next));
+            keys = json(get(server, "/host-information")).getJsonObject("data").getJsonObject("keys");
+            assertEquals(JsonValue.NULL, keys.get("pre_announced_x25519_sphinx_key"));
+        } finally {
+            IDENTITY.next = null;
+        }
+    }
+
+    @Test
+    void aBadAnnouncedAddressGivesAClearErrorNotACrash() throws Exception {
+        List<String> before = PROFILE.ips;
+        try {
+            PROFILE.ips = List.of("node.example.org");
+            HttpResponse<String> r = get(server, "/host-information");
+            assertEquals(500, r.statusCode());
+            assertTrue(r.body().contains("not an IP address literal"), r.body());
+            assertEquals(200, get(server, "/health").statusCode(), "the server keeps serving");
+        } finally {
+            PROFILE.ips = before;
+        }
+    }
+
+    @Test
+    void packetsStatsHasNymsShape() throws Exception {
+        JsonObject p = json(get(server, "/metrics/packets-stats"));
+        assertEquals(Json.createObjectBuilder()
+                .add("ingress_mixing", Json.createObjectBuilder()
+                        .add("forward_hop_packets_received", 987)
+                        .add("final_hop_packets_received", 2)
+                        .add("malformed_packets_received", 7)
+                        .add("excessive_delay_packets", 1)
+                        .add("forward_hop_packets_dropped", 3)
+                        .add("final_hop_packets_dropped", 2))
+                .add("egress_mixing", Json.createObjectBuilder()
+                        .add("forward_hop_packets_sent", 900)
+                        .add("forward_hop_packets_dropped", 5)
+                        .add("ack_packets_sent", 0))
+                .build(), p);
+    }
+
+    @Test
+    void prometheusNeedsTheBearerToken() throws Exception {
+        long before = server.unauthorizedScrapes();
+        for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer wrong-token-0123456789"},
+                new String[] {"Authorization", "Basic " + TOKEN}, new String[] {"Authorization", "Bearer "})) {
+            HttpResponse<String> r = get(server, "/metrics/prometheus", headers);
+            assertEquals(401, r.statusCode(), List.of(headers).toString());
+            assertEquals("Bearer", r.headers().firstValue("www-authenticate").orElse(""));
+            assertFalse(r.body().contains("nym_node_"), "no metrics without the token");
+        }
+        assertEquals(before + 4, server.unauthorizedScrapes());
+        HttpResponse<String> root = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, root.statusCode(), "the /metrics alias is guarded the same way");
+        root = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, root.statusCode());
+        assertTrue(root.body().contains("# TYPE nym_node_mixnet_egress_forward_packets_sent gauge"));
+        assertEquals(404, get(serverWithoutToken, "/metrics/prometheus", "Authorization", "Bearer " + TOKEN).statusCode(),
+                "without a configured token the route does not exist, as in nym-node");
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverWithoutToken.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void prometheusExpositionParses() throws Exception {
+        HttpResponse<String> r = get(server, "/metrics/prometheus", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", r.headers().firstValue("content-type").orElse(""));
+        Map<String, String> types = new HashMap<>();
+        Set<String> helped = new LinkedHashSet<>();
+        Map<String, Double> samples = new HashMap<>();
+        Pattern help = Pattern.compile("# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)");
+        Pattern type = Pattern.compile("# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)");
+        Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\.)*\",?)*})? "
+                + "(-?[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|[+-]Inf)");
+        for (String line : r.body().split("\n")) {
+            Matcher m;
+            if ((m = help.matcher(line)).matches()) {
+                assertTrue(helped.add(m.group(1)), "one HELP per family: " + m.group(1));
+            } else if ((m = type.matcher(line)).matches()) {
+                assertTrue(helped.contains(m.group(1)), "HELP before TYPE for " + m.group(1));
+                assertNotNullPut(types, m.group(1), m.group(2));
+            } else if ((m = sample.matcher(line)).matches()) {
+                String family = familyOf(m.group(1), types);
+                assertTrue(types.containsKey(family), "sample before its TYPE: " + line);
+                samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(
+                        m.group(4).replace("+Inf", "Infinity").replace("-Inf", "-Infinity")));
+            } else {
+                fail("not exposition format: '" + line + "'");
+            }
+        }
+        for (Map.Entry<String, String> t : types.entrySet()) {
+            assertTrue(t.getKey().startsWith("nym_node_"), "prefix: " + t.getKey());
+            if (t.getValue().equals("counter")) assertTrue(t.getKey().endsWith("_total"), "counter name: " + t.getKey());
+        }
+        // nym-node's own names, types and values
+        assertEquals("gauge", types.get("nym_node_mixnet_ingress_forward_packets_received"));
+        assertEquals(987.0, samples.get("nym_node_mixnet_ingress_forward_packets_received"));
+        assertEquals(3.0, samples.get("nym_node_mixnet_ingress_replayed_packets_received"));
+        assertEquals(7.0, samples.get("nym_node_mixnet_ingress_malformed_packets_received"));
+        assertEquals(900.0, samples.get("nym_node_mixnet_egress_forward_packets_sent"));
+        assertEquals(5.0, samples.get("nym_node_mixnet_egress_forward_packets_dropped"));
+        assertEquals(8.0, samples.get("nym_node_network_active_ingress_mixnet_connections"));
+        assertEquals(9.0, samples.get("nym_node_network_active_egress_mixnet_connections"));
+        assertEquals(40.0, samples.get("nym_node_process_forward_hop_packets_being_delayed"));
+        assertNotNull(samples.get("nym_node_mixnet_ingress_forward_packets_received_rate"));
+        // Mask Node's own, Prometheus-style
+        assertEquals("counter", types.get("nym_node_mixnet_dropped_packets_total"));
+        assertEquals(7.0, samples.get("nym_node_mixnet_dropped_packets_total{reason=\"bad_mac\"}"));
+        assertEquals("histogram", types.get("nym_node_mixnet_packet_delay_seconds"));
+        assertEquals(10.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"0.05\"}"));
+        assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"+Inf\"}"));
+        assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_count"));
+        assertEquals(1.0, samples.get("nym_node_build_info{binary=\"masknode\",version=\"0.1.0-test\"}"));
+        assertTrue(samples.get("nym_node_process_uptime_seconds") >= 3600);
+    }
+
+    private static void assertNotNullPut(Map<String, String> types, String name, String type) {
+        assertTrue(types.put(name, type) == null, "one TYPE per family: " + name);
+    }
+
+    private static String familyOf(String sampleName, Map<String, String> types) {
+        for (String suffix : List.of("_bucket", "_count", "_sum")) {
+            if (sampleName.endsWith(suffix)) {
+                String base = sampleName.substring(0, sampleName.length() - suffix.length());
+                if ("histogram".equals(types.get(base))) return base;
+            }
+        }
+        return sampleName;
+    }
+
+    /** The text between {"data": and ,"signature" of the raw body. */
+    private static String servedDataText(String body) {
+        assertTrue(body.startsWith("{\"data\":"), body);
+        int end = body.lastIndexOf(",\"signature\":");
+        return body.substring("{\"data\":".length(), end);
+    }
+
+    /** serde_json's output for nym-node-requests' HostInformation, written from the parsed data (test-side). */
+    private static String serdeStyle(JsonObject data) {
+        StringBuilder sb = new StringBuilder("{\"ip_address\":[");
+        List<String> ips = data.getJsonArray("ip_address").getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
+        for (int i = 0; i < ips.size(); i++) sb.append(i > 0 ? "," : "").append('"').append(ips.get(i)).append('"');
+        sb.append("],\"hostname\":").append(data.get("hostname").toString());
+        JsonObject k = data.getJsonObject("keys");
+        sb.append(",\"keys\":{\"ed25519_identity\":\"").append(k.getString("ed25519_identity"))
+                .append("\",\"x25519_sphinx\":\"").append(k.getString("x25519_sphinx"))
+                .append("\",\"primary_x25519_sphinx_key\":").append(sphinx(k.getJsonObject("primary_x25519_sphinx_key")))
+                .append(",\"pre_announced_x25519_sphinx_key\":")
+                .append(k.isNull("pre_announced_x25519_sphinx_key") ? "null" : sphinx(k.getJsonObject("pre_announced_x25519_sphinx_key")))
+                .append(",\"x25519_versioned_noise\":null}}");
+        return sb.toString();
+    }
+
+    private static String sphinx(JsonObject key) {
+        return "{\"rotation_id\":" + key.getJsonNumber("rotation_id").longValue() + ",\"public_key\":\""
+                + key.getString("public_key") + "\"}";
+    }
+}

@@ -1,0 +1,75 @@
+package network.mask.webui.security;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One browser's state on the admin page. The id travels in the cookie; the CSRF token is
+ * rendered into forms and must come back with every POST.
+ */
+public final class Session {
+
+    /** What the holder has proven so far. */
+    public enum Level {
+        /** Only looked at the claim or login page. */
+        ANONYMOUS,
+        /** Proved presence at an unclaimed box and may set the password. */
+        PRESENCE_PROVEN,
+        /** Logged in as the owner. */
+        OWNER
+    }
+
+    private final String id;
+    private final String csrfToken;
+    private final Level level;
+    private final Instant created;
+    private volatile Instant lastSeen;
+    private volatile String flash;
+
+    Session(String id, String csrfToken, Level level, Instant now) {
+        this.id = id;
+        this.csrfToken = csrfToken;
+        this.level = level;
+        this.created = now;
+        this.lastSeen = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public boolean isOwner() {
+        return level == Level.OWNER;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    void touch(Instant now) {
+        lastSeen = now;
+    }
+
+    /** A one-line notice shown on the next page view (post/redirect/get). */
+    public void flash(String message) {
+        flash = message;
+    }
+
+    public Optional<String> takeFlash() {
+        String f = flash;
+        flash = null;
+        return Optional.ofNullable(f);
+    }
+}

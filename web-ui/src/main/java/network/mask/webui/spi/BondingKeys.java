@@ -1,0 +1,31 @@
+package network.mask.webui.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The node's public identity, needed to bond it in the Nym wallet. */
+public interface BondingKeys {
+
+    /** Public keys and id, in the order the wallet asks for them. */
+    Keys keys();
+
+    /**
+     * Signs the wallet's bonding message with the node's identity key (what
+     * {@code nym-node sign --contract-msg} does) and returns the signature as the wallet expects it.
+     *
+     * @throws IllegalArgumentException if the message is not one the node can sign
+     */
+    String signContractMessage(String message);
+
+    /** @param nodeId short id shown to the owner; {@code keys} labelled public keys (base58 etc.) */
+    record Keys(String nodeId, List<Entry> keys) {
+        public Keys {
+            Objects.requireNonNull(nodeId, "nodeId");
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** @param label e.g. "Identity key"; {@code value} the text the owner pastes into the wallet */
+    record Entry(String label, String value) {
+    }
+}

@@ -1,0 +1,21 @@
+package network.mask.webui.spi;
+
+/**
+ * Proof that the first visitor is physically at the box (or at its console). Until the box is
+ * claimed, this is the only way in. {@code network.mask.webui.claim.OneTimeClaimCode} is the
+ * ready-made implementation; the node only has to supply the button check.
+ */
+public interface ClaimAuthority {
+
+    /**
+     * True exactly once for the right one-time code; the code is spent on success.
+     * Implementations compare in constant time.
+     */
+    boolean acceptCode(String candidate);
+
+    /** True if the box's button was briefly pressed within the last short window (board issue). */
+    boolean buttonPressedRecently();
+
+    /** Tells the owner how to claim, e.g. prints the one-time code to the console and journal. */
+    void announce();
+}

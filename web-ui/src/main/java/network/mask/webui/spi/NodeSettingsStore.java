@@ -1,0 +1,16 @@
+package network.mask.webui.spi;
+
+import java.io.IOException;
+
+/**
+ * Read and apply the node's settings. The web-ui validates every field before calling
+ * {@link #apply}; the node writes its config atomically and applies what it can live.
+ */
+public interface NodeSettingsStore {
+
+    /** The current settings (defaults with empty strings on a fresh box). */
+    NodeSettings read();
+
+    /** Stores and applies already-validated settings. */
+    void apply(NodeSettings validated) throws IOException;
+}

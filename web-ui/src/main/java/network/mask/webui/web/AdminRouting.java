@@ -1,0 +1,41 @@
+package network.mask.webui.web;
+
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+
+/** All routes of the setup page, behind {@link Gate}. */
+public final class AdminRouting {
+
+    private static final System.Logger LOG = System.getLogger(AdminRouting.class.getName());
+
+    private AdminRouting() {
+    }
+
+    public static void configure(HttpRouting.Builder routing, AdminContext ctx) {
+        DashboardPage dashboard = new DashboardPage(ctx);
+        routing.addFilter(new Gate(ctx));
+        routing.register("/static", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location("network/mask/webui/static").build()));
+        new ClaimPages(ctx).register(routing);
+        new LoginPages(ctx).register(routing);
+        new SetupPages(ctx).register(routing);
+        dashboard.register(routing);
+        new LiveUpdates(ctx).register(routing);
+        new ActionHandlers(ctx, dashboard).register(routing);
+        new BackupPages(ctx, dashboard).register(routing);
+        routing.error(Exception.class, (req, res, e) -> {
+            if (e instanceof HttpException http) {
+                // Helidon's own answers (404, 400 for a malformed request): keep the status, no stack trace.
+                Respond.plain(res, http.status(), http.status().reasonPhrase() + "\n");
+                return;
+            }
+            LOG.log(System.Logger.Level.ERROR, "setup page error on " + req.path().path(), e);
+            if (!res.isSent()) {
+                Respond.plain(res, Status.INTERNAL_SERVER_ERROR_500, "Something went wrong. The node's log has the details.\n");
+            }
+        });
+    }
+}

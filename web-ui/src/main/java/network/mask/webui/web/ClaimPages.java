@@ -1,0 +1,144 @@
+package network.mask.webui.web;
+
+import java.io.IOException;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.Session;
+import network.mask.webui.validation.FieldErrors;
+import network.mask.webui.validation.PasswordRules;
+
+/**
+ * First visit: prove presence (one-time code, or the button on the box), then choose the admin
+ * password. The password is stored as an Argon2id hash; the visitor leaves logged in.
+ */
+final class ClaimPages {
+
+    private static final System.Logger LOG = System.getLogger(ClaimPages.class.getName());
+
+    private final AdminContext ctx;
+
+    ClaimPages(AdminContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(HttpRules rules) {
+        rules.get("/claim", this::presenceForm)
+                .post("/claim", Posts.csrfChecked(ctx, this::presence))
+                .get("/claim/password", this::passwordForm)
+                .post("/claim/password", Posts.csrfChecked(ctx, this::setPassword));
+    }
+
+    private void presenceForm(ServerRequest req, ServerResponse res) {
+        Visit visit = Posts.visit(req);
+        Session session = Sessions.ensure(ctx, visit, res);
+        Respond.html(res, Status.OK_200, presencePage(visit, session, "", new FieldErrors()));
+    }
+
+    private void presence(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
+        if (Throttled.refuse(ctx, visit, res)) {
+            return;
+        }
+        String code = form.get("code") == null ? "" : form.get("code").strip();
+        FieldErrors errors = new FieldErrors();
+        boolean proven;
+        if (code.isEmpty()) {
+            proven = !ctx.config.devMode() && ctx.backend.claim().buttonPressedRecently();
+            if (!proven) {
+                errors.add("code", ctx.config.devMode()
+                        ? "Enter the one-time code printed in the node's log."
+                        : "Enter the one-time code, or press the button on the box briefly and then press Continue.");
+            }
+        } else {
+            proven = ctx.backend.claim().acceptCode(code);
+            if (!proven) {
+                ctx.throttle.recordFailure(visit.client());
+                ctx.counters.wrongClaimCode();
+                if (Throttled.refuse(ctx, visit, res)) {
+                    return;
+                }
+                errors.add("code", "That code is not right. Use the latest code from the log: a new one is printed "
+                        + "each time the node starts.");
+            }
+        }
+        if (!proven) {
+            Respond.invalid(ctx, res, presencePage(visit, session, code, errors));
+            return;
+        }
+        ctx.throttle.recordSuccess(visit.client());
+        LOG.log(System.Logger.Level.INFO, "presence proven from " + visit.client().getHostAddress()
+                + (code.isEmpty() ? " (button)" : " (one-time code)"));
+        Sessions.promote(ctx, session, Session.Level.PRESENCE_PROVEN, res);
+        Respond.redirect(res, "/claim/password");
+    }
+
+    private void passwordForm(ServerRequest req, ServerResponse res) {
+        Visit visit = Posts.visit(req);
+        if (visit.session().map(s -> s.level() != Session.Level.PRESENCE_PROVEN).orElse(true)) {
+            Respond.redirect(res, "/claim");
+            return;
+        }
+        Respond.html(res, Status.OK_200, passwordPage(visit, visit.session().get(), new FieldErrors()));
+    }
+
+    private void setPassword(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form)
+            throws IOException {
+        if (session.level() != Session.Level.PRESENCE_PROVEN) {
+            Respond.redirect(res, "/claim");
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        String password = PasswordRules.validateNew("password", "password", form.get("password"), "confirm", form.get("confirm"), errors);
+        if (password == null) {
+            Respond.invalid(ctx, res, passwordPage(visit, session, errors));
+            return;
+        }
+        String hash = ctx.hasher.hash(password);
+        synchronized (ctx.claimLock) {
+            if (ctx.backend.credentials().load().isPresent()) {
+                ctx.markClaimed();
+                Respond.html(res, Status.CONFLICT_409, Layout.message("Already claimed", visit,
+                        "Someone set the password a moment ago. Log in with that password.", "/login", "Log in"));
+                return;
+            }
+            ctx.backend.credentials().store(hash);
+            ctx.markClaimed();
+        }
+        LOG.log(System.Logger.Level.INFO, "box claimed from " + visit.client().getHostAddress());
+        Sessions.promote(ctx, session, Session.Level.OWNER, res);
+        Respond.redirect(res, "/setup/node");
+    }
+
+    private String presencePage(Visit visit, Session session, String code, FieldErrors errors) {
+        String hint = "Printed in the node's log when it starts: look for \"one-time claim code\" "
+                + "(journalctl -u masknode, or the console).";
+        StringBuilder body = new StringBuilder();
+        body.append("<p>This box has no owner yet. First show that you are next to it.</p>")
+                .append(Fields.errorSummary(errors))
+                .append("<form method=\"post\" action=\"/claim\" accept-charset=\"utf-8\">").append(Fields.csrf(session.csrfToken()))
+                .append(Fields.input("code", "text", "One-time code", code, hint, errors,
+                        "autocomplete=\"one-time-code\" autocapitalize=\"characters\" spellcheck=\"false\" maxlength=\"40\""))
+                .append("<button type=\"submit\" id=\"claim-continue\">Continue</button></form>");
+        if (!ctx.config.devMode()) {
+            body.append("<p class=\"hint\">No code at hand? Press the button on the box briefly, leave the code empty, "
+                    + "and press Continue within a minute.</p>");
+        }
+        return Layout.page("Claim this Mask Node", visit, body.toString());
+    }
+
+    private String passwordPage(Visit visit, Session session, FieldErrors errors) {
+        String body = "<p>Choose the password for this setup page. Anyone with it controls the node, so use a long one "
+                + "and keep it somewhere safe.</p>"
+                + Fields.errorSummary(errors)
+                + "<form method=\"post\" action=\"/claim/password\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
+                + Fields.input("password", "password", "New password", null,
+                        "At least " + PasswordRules.MIN + " characters. A few random words work well.", errors,
+                        "autocomplete=\"new-password\" required minlength=\"" + PasswordRules.MIN + "\"")
+                + Fields.input("confirm", "password", "Repeat the password", null, null, errors,
+                        "autocomplete=\"new-password\" required")
+                + "<button type=\"submit\" id=\"claim-set-password\">Set password</button></form>";
+        return Layout.page("Choose a password", visit, body);
+    }
+}

@@ -1,0 +1,106 @@
+package network.mask.webui.web;
+
+import static network.mask.webui.web.Html.esc;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.Session;
+import network.mask.webui.spi.NodeSettings;
+import network.mask.webui.validation.FieldErrors;
+import network.mask.webui.validation.PasswordRules;
+
+/** The dashboard: figures rendered now and kept fresh by dashboard.js over SSE, plus the owner's actions. */
+final class DashboardPage {
+
+    private final AdminContext ctx;
+
+    DashboardPage(AdminContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(HttpRules rules) {
+        rules.get("/", this::home).get("/dashboard", this::show);
+    }
+
+    /** Owners land on the dashboard once the wizard's essentials are in, else on the wizard. */
+    private void home(ServerRequest req, ServerResponse res) {
+        Respond.redirect(res, SettingsForm.complete(ctx.backend.settings().read()) ? "/dashboard" : SetupStep.NODE.path());
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        Visit visit = Posts.visit(req);
+        Respond.html(res, Status.OK_200, render(visit, visit.session().orElseThrow(), new FieldErrors(), ""));
+    }
+
+    /** Also used by the action handlers to show the page again with a form's errors. */
+    String render(Visit visit, Session session, FieldErrors errors, String notice) {
+        NodeSettings settings = ctx.backend.settings().read();
+        DashboardView v = DashboardView.of(ctx.backend.dashboard().snapshot());
+        String csrf = Fields.csrf(session.csrfToken());
+        StringBuilder b = new StringBuilder(8192);
+        b.append(notice).append(Fields.errorSummary(errors));
+        b.append("<p class=\"live\" id=\"live-status\" role=\"status\">Live figures: connecting…</p>");
+        b.append("<section class=\"card status\" aria-labelledby=\"status-title\"><h2 id=\"status-title\">")
+                .append(esc(settings.name().isEmpty() ? "Your node" : settings.name())).append("</h2>")
+                .append("<div class=\"led-row\"><svg class=\"led\" viewBox=\"0 0 20 20\" width=\"32\" height=\"32\" aria-hidden=\"true\">")
+                .append("<circle id=\"led-lamp\" cx=\"10\" cy=\"10\" r=\"8\" fill=\"").append(v.ledColour()).append('"')
+                .append(v.ledBlinking() ? " class=\"blink\"" : "").append("/></svg>")
+                .append("<p><span class=\"label\">Status light:</span> <span id=\"led-meaning\">").append(esc(v.ledMeaning()))
+                .append("</span></p></div></section>");
+        b.append("<section class=\"card\" aria-labelledby=\"traffic-title\"><h2 id=\"traffic-title\">Traffic</h2>")
+                .append("<svg id=\"chart\" class=\"chart\" viewBox=\"0 0 300 100\" preserveAspectRatio=\"none\" role=\"img\" ")
+                .append("aria-labelledby=\"chart-title\"><title id=\"chart-title\">Packets per second over the last minutes</title>")
+                .append("<polyline id=\"line-in\" class=\"series-in\" points=\"\"/><polyline id=\"line-out\" class=\"series-out\" points=\"\"/>")
+                .append("<polyline id=\"line-dropped\" class=\"series-dropped\" points=\"\"/></svg>")
+                .append("<p class=\"legend\"><span class=\"key-in\">In</span> <span class=\"key-out\">Out</span> ")
+                .append("<span class=\"key-dropped\">Dropped</span> <span id=\"chart-max\" class=\"hint\"></span></p>")
+                .append("<dl class=\"figures\">")
+                .append(figure("Packets in", "rate-in", v.in())).append(figure("Packets out", "rate-out", v.out()))
+                .append(figure("Dropped", "rate-dropped", v.dropped())).append(figure("Queue", "queue", v.queue()))
+                .append(figure("Peers", "peers", v.peers())).append("</dl></section>");
+        b.append("<section class=\"card\" aria-labelledby=\"system-title\"><h2 id=\"system-title\">System</h2><dl class=\"figures\">")
+                .append(figure("Uptime", "uptime", v.uptime())).append(figure("Version", "version", v.version()))
+                .append(figure("CPU temperature", "cpu-temperature", v.cpuTemperature()))
+                .append(figure("Memory", "memory", v.memory())).append(figure("Disk", "disk", v.disk())).append("</dl>");
+        ctx.tlsFingerprint.ifPresent(fp -> b.append("<p class=\"hint\">This page's certificate fingerprint (SHA-256): ")
+                .append("<code id=\"tls-fingerprint\" class=\"wrap\">").append(esc(fp)).append("</code>. Compare it with the one "
+                        + "your browser shows and with the node's log.</p>"));
+        b.append("</section>");
+        b.append("<section class=\"card\" aria-labelledby=\"log-title\"><h2 id=\"log-title\">Log</h2><pre id=\"log\" tabindex=\"0\">")
+                .append(esc(String.join("\n", v.log()))).append("</pre></section>");
+        b.append("<section class=\"card\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">Actions</h2>")
+                .append("<div class=\"buttons\"><form method=\"post\" action=\"/actions/identify\">").append(csrf)
+                .append("<button type=\"submit\" id=\"identify\" class=\"secondary\">Identify (blink the lights)</button></form>")
+                .append("<form method=\"post\" action=\"/actions/restart\">").append(csrf)
+                .append("<button type=\"submit\" id=\"restart\" class=\"secondary\">Restart the node</button></form></div>");
+        b.append("<h3>Backup</h3><p>Download the node's keys and settings, encrypted with a passphrase you choose now. "
+                        + "Without the passphrase the backup cannot be opened.</p>")
+                .append("<form method=\"post\" action=\"/backup\" accept-charset=\"utf-8\">").append(csrf)
+                .append(Fields.input("backupPassphrase", "password", "Backup passphrase", null,
+                        "At least " + PasswordRules.MIN + " characters.", errors, "autocomplete=\"new-password\""))
+                .append(Fields.input("backupConfirm", "password", "Repeat the passphrase", null, null, errors,
+                        "autocomplete=\"new-password\""))
+                .append("<button type=\"submit\" id=\"download-backup\">Download encrypted backup</button></form>");
+        b.append("<h3>Restore</h3><p>Replace the keys and settings with those from a backup file.</p>")
+                .append("<form method=\"post\" action=\"/restore\" accept-charset=\"utf-8\" id=\"restore-form\">").append(csrf)
+                .append(Fields.input("restoreFile", "file", "Backup file", null, null, errors, "accept=\".mnbackup\""))
+                .append("<input type=\"hidden\" name=\"backup\" id=\"restoreData\" value=\"\">")
+                .append(Fields.input("restorePassphrase", "password", "Backup passphrase", null, null, errors, "autocomplete=\"off\""))
+                .append("<button type=\"submit\" id=\"restore\" class=\"secondary\">Restore backup</button></form>");
+        b.append("<h3>Factory reset</h3><p>Erases the keys, settings and this page's password. The node leaves the network "
+                        + "until you claim it again and restore a backup or bond new keys.</p>")
+                .append("<form method=\"post\" action=\"/actions/factory-reset\" accept-charset=\"utf-8\">").append(csrf)
+                .append(Fields.input("resetPassword", "password", "Your password", null, "Asked again to make sure it is you.",
+                        errors, "autocomplete=\"current-password\""))
+                .append(Fields.checkbox("resetConfirm", "I understand that the keys are erased", false, null, errors))
+                .append("<button type=\"submit\" id=\"factory-reset\" class=\"danger\">Erase everything and reset</button></form>")
+                .append("</section>");
+        return Layout.page("Dashboard", visit, b.toString(), "dashboard.js");
+    }
+
+    private static String figure(String label, String id, String value) {
+        return "<div><dt>" + esc(label) + "</dt><dd id=\"" + id + "\">" + esc(value) + "</dd></div>";
+    }
+}

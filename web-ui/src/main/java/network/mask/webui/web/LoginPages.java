@@ -1,0 +1,92 @@
+package network.mask.webui.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.Session;
+import network.mask.webui.validation.FieldErrors;
+
+/** Log in and out. Wrong passwords count towards the throttle; a success starts a fresh session. */
+final class LoginPages {
+
+    private static final System.Logger LOG = System.getLogger(LoginPages.class.getName());
+
+    private final AdminContext ctx;
+
+    LoginPages(AdminContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(HttpRules rules) {
+        rules.get("/login", this::form)
+                .post("/login", Posts.csrfChecked(ctx, this::login))
+                .post("/logout", Posts.csrfChecked(ctx, this::logout));
+    }
+
+    private void form(ServerRequest req, ServerResponse res) {
+        Visit visit = Posts.visit(req);
+        if (visit.isOwner()) {
+            Respond.redirect(res, "/");
+            return;
+        }
+        Session session = Sessions.ensure(ctx, visit, res);
+        Respond.html(res, Status.OK_200, page(visit, session, new FieldErrors()));
+    }
+
+    private void login(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) throws IOException {
+        if (Throttled.refuse(ctx, visit, res)) {
+            return;
+        }
+        String password = form.get("password") == null ? "" : form.get("password");
+        if (checkPassword(ctx, password)) {
+            ctx.throttle.recordSuccess(visit.client());
+            LOG.log(System.Logger.Level.INFO, "owner logged in from " + visit.client().getHostAddress());
+            Sessions.promote(ctx, session, Session.Level.OWNER, res);
+            Respond.redirect(res, "/");
+            return;
+        }
+        ctx.throttle.recordFailure(visit.client());
+        ctx.counters.wrongPassword();
+        LOG.log(System.Logger.Level.WARNING, "wrong setup page password from " + visit.client().getHostAddress());
+        if (Throttled.refuse(ctx, visit, res)) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        errors.add("password", "Wrong password.");
+        Respond.html(res, Status.UNAUTHORIZED_401, page(visit, session, errors));
+    }
+
+    private void logout(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
+        ctx.sessions.invalidate(session);
+        ctx.cookie.clear(res);
+        Respond.redirect(res, "/login");
+    }
+
+    /** Shared with the factory-reset confirmation, which asks for the password again. */
+    static boolean checkPassword(AdminContext ctx, String password) throws IOException {
+        Optional<String> stored = ctx.backend.credentials().load();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (!network.mask.webui.security.PasswordHasher.isWellFormed(stored.get())) {
+            LOG.log(System.Logger.Level.ERROR, "the stored admin password hash is damaged; only a factory reset helps");
+            return false;
+        }
+        return ctx.hasher.verify(password, stored.get());
+    }
+
+    private String page(Visit visit, Session session, FieldErrors errors) {
+        String body = Fields.errorSummary(errors)
+                + "<form method=\"post\" action=\"/login\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
+                + Fields.input("password", "password", "Password", null, null, errors,
+                        "autocomplete=\"current-password\" required autofocus")
+                + "<button type=\"submit\" id=\"login-submit\">Log in</button></form>"
+                + "<p class=\"hint\">Forgot the password? Only a factory reset of the box helps. It erases the keys and "
+                + "settings; after claiming the box again you can restore them from a backup.</p>";
+        return Layout.page("Log in", visit, body);
+    }
+}

@@ -1,0 +1,28 @@
+package network.mask.webui.web;
+
+import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.Session;
+
+/** Session steps shared by the claim and login pages. */
+final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** The visitor's session, or a new anonymous one (with its cookie) so forms can carry a CSRF token. */
+    static Session ensure(AdminContext ctx, Visit visit, ServerResponse res) {
+        if (visit.session().isPresent()) {
+            return visit.session().get();
+        }
+        Session s = ctx.sessions.create(Session.Level.ANONYMOUS);
+        ctx.cookie.set(res, s);
+        return s;
+    }
+
+    /** A new session id at a higher level: the old id (which a fixation attacker might know) dies. */
+    static Session promote(AdminContext ctx, Session old, Session.Level level, ServerResponse res) {
+        Session s = ctx.sessions.replace(java.util.Optional.of(old), level);
+        ctx.cookie.set(res, s);
+        return s;
+    }
+}
