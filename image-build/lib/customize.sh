@@ -29,6 +29,8 @@ install_node() {
   # Final timestamps now: the AOT cache records each jar's mtime and refuses a changed one.
   find "$ROOTFS/usr/lib/masknode" -exec touch -h -d "@$sde" {} +
   install -m 0644 "$REPO_ROOT/systemd/masknode.service" "$ROOTFS/usr/lib/systemd/system/masknode.service"
+  install -d -m 0755 "$ROOTFS/usr/lib/systemd/system/masknode.service.d"
+  install -m 0644 "$REPO_ROOT"/systemd/masknode.service.d/*.conf "$ROOTFS/usr/lib/systemd/system/masknode.service.d/"
   log "node: $(du -sh "$ROOTFS/usr/lib/masknode" | cut -f1) in /usr/lib/masknode ($(ls "$jar_dir/lib" | wc -l) libraries)"
 }
 
@@ -72,6 +74,8 @@ EOF
   # Raspberry Pi boot files: the raspi-firmware hook writes config.txt and cmdline.txt from these.
   configure_raspi_firmware
 
+  # The gpio group of the board drop-in, now rather than at first boot (udev needs it early).
+  in_root systemd-sysusers masknode-board.conf
   in_root systemctl enable --quiet masknode.service masknode-firstboot.service masknode-ssh-enable.service \
     systemd-networkd.service systemd-resolved.service systemd-timesyncd.service avahi-daemon.service nftables.service
   in_root systemctl disable --quiet ssh.service ssh.socket 2>/dev/null || true
