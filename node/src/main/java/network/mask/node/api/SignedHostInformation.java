@@ -1,5 +1,6 @@
 package network.mask.node.api;
 
+import network.mask.node.keys.Base58;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

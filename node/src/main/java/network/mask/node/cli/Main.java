@@ -28,6 +28,10 @@ public final class Main {
                 out.println("masknode " + version());
                 yield 0;
             }
+            case "run" -> network.mask.node.daemon.RunCommand.run(rest, out, err);
+            case "keys" -> network.mask.node.keys.KeysCommand.run(rest, out, err);
+            case "config" -> network.mask.node.config.ConfigCommand.run(rest, out, err);
+            case "localnet" -> network.mask.node.localnet.LocalnetCommand.run(rest, out, err);
             case "vectors" -> VectorsCommand.run(rest, out, err);
             case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
@@ -43,8 +47,16 @@ public final class Main {
             Usage: masknode <command> [options]
 
             Commands:
+              run [flags]               run the mixnode (--dev on a PC); stop with SIGTERM / Ctrl-C
+              keys show|rotate [flags]  print the public keys (base58) / rotate the Sphinx key
+              config check FILE         validate a config file
+              config show [flags]       print the effective configuration
+              config defaults           print a documented config file with all defaults
+              localnet --layers L --rate R --seconds S
+                                        run a local mixnet of separate node processes and measure it
               --version                 print the version
-            """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n";
+            """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n"
+            + "\nFlags of run, keys and config show:\n" + network.mask.node.config.ConfigFlags.HELP;
     }
 
     /** The project version, stamped into the jar at build time. */

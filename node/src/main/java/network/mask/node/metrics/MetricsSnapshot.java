@@ -22,6 +22,10 @@ import java.util.Map;
  * @param outboundConnections  open connections to next hops
  * @param delayHistogramMillis upper bound of each bucket in ms (last is +Inf) to count, cumulative
  *                             as in Prometheus
+ * @param events               other counters by name that are not packet drops: connection
+ *                             events ("inbound_rejected_total_limit", "inbound_closed_idle",
+ *                             "outbound_connect_failed", ...) and pipeline events ("delay_capped",
+ *                             "ingress_paused"); see {@code MixMetrics.Event}
  */
 public record MetricsSnapshot(
         Instant at,
@@ -36,10 +40,32 @@ public record MetricsSnapshot(
         int egressQueueDepth,
         int inboundConnections,
         int outboundConnections,
-        Map<Double, Long> delayHistogramMillis) {
+        Map<Double, Long> delayHistogramMillis,
+        Map<String, Long> events) {
+
+    /** The original shape, without {@code events}; kept so existing callers still compile. */
+    public MetricsSnapshot(Instant at, Instant startedAt, long packetsReceived, long packetsForwarded,
+                           long finalHopPackets, long replaysRejected, Map<String, Long> droppedByReason,
+                           int ingressQueueDepth, int scheduledPackets, int egressQueueDepth,
+                           int inboundConnections, int outboundConnections,
+                           Map<Double, Long> delayHistogramMillis) {
+        this(at, startedAt, packetsReceived, packetsForwarded, finalHopPackets, replaysRejected,
+                droppedByReason, ingressQueueDepth, scheduledPackets, egressQueueDepth,
+                inboundConnections, outboundConnections, delayHistogramMillis, Map.of());
+    }
 
     public long packetsDropped() {
         return droppedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** A drop counter by reason name, 0 when that reason never happened. */
+    public long dropped(String reason) {
+        return droppedByReason.getOrDefault(reason, 0L);
+    }
+
+    /** An event counter by name, 0 when it never happened. */
+    public long event(String name) {
+        return events.getOrDefault(name, 0L);
     }
 
     /** Per-second rate of a counter between an earlier snapshot and this one. */

@@ -3,6 +3,7 @@ package network.mask.node.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -35,13 +36,29 @@ public final class AtomicFiles {
 
     /** Atomically replaces {@code target} with {@code content} with the given permissions. */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        write(target, permissions, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) channel.write(buffer);
+        });
+    }
+
+    /** Produces a file's content into a channel; used for content too large to build in memory first. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
+    /**
+     * Atomically replaces {@code target} with what {@code writer} writes. If the writer throws,
+     * the target is left as it was.
+     */
+    public static void write(Path target, Set<PosixFilePermission> permissions, ContentWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = createTemp(dir, target.getFileName().toString(), permissions);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) channel.write(buffer);
+                writer.writeTo(channel);
                 channel.force(true);
             }
             try {
@@ -63,6 +80,19 @@ public final class AtomicFiles {
                 return Files.createFile(temp, PosixFilePermissions.asFileAttribute(permissions));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 8) throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes temp files a crash left behind in {@code dir} (a write interrupted before its
+     * rename). Call at start, before writing there; the targets themselves are never touched.
+     */
+    public static void removeLeftoverTemps(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var entries = Files.newDirectoryStream(dir, ".*.tmp-*")) {
+            for (Path p : entries) {
+                if (p.getFileName().toString().matches("\\..+\\.tmp-[0-9a-f]+")) Files.deleteIfExists(p);
             }
         }
     }

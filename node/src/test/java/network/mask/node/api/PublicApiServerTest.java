@@ -1,5 +1,6 @@
 package network.mask.node.api;
 
+import network.mask.node.keys.Base58;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package network.mask.node.api;
 
+import network.mask.node.keys.Base58;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;

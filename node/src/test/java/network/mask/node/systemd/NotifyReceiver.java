@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Plays systemd's side: a bound AF_UNIX datagram socket that collects notify messages. */
-final class NotifyReceiver implements AutoCloseable {
+public final class NotifyReceiver implements AutoCloseable {
 
     private final UnixDatagramSocket socket;
     final String address;
 
-    NotifyReceiver(String address) throws Exception {
+    public NotifyReceiver(String address) throws Exception {
         this.address = address;
         this.socket = UnixDatagramSocket.open();
         socket.bind(UnixAddress.parse(address));
@@ -30,7 +30,7 @@ final class NotifyReceiver implements AutoCloseable {
     }
 
     /** Every message already queued (they are sent synchronously, so nothing is in flight). */
-    List<String> drain() throws Exception {
+    public List<String> drain() throws Exception {
         List<String> messages = new ArrayList<>();
         Optional<byte[]> m;
         while ((m = socket.receive(Duration.ofMillis(50))).isPresent()) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A real Mosquitto broker for one test: its own config in a temp directory, a free port on
  * 127.0.0.1, no persistence. Fails (never skips) when the Debian package is not installed.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -32,7 +32,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** An anonymous plain-TCP broker. */
-    static MosquittoBroker start(Path dir) throws IOException {
+    public static MosquittoBroker start(Path dir) throws IOException {
         return start(dir, List.of("allow_anonymous true"));
     }
 
@@ -61,11 +61,11 @@ final class MosquittoBroker implements AutoCloseable {
         return fail("mosquitto_passwd not found: install 'mosquitto' (Debian package)");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String tcpUrl() {
+    public String tcpUrl() {
         return "tcp://127.0.0.1:" + port;
     }
 

@@ -16,15 +16,15 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** The test's own MQTT client, playing Home Assistant: subscribes and records what arrives. */
-final class TopicRecorder implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable {
 
-    record Received(String topic, String payload, boolean retained) {}
+    public record Received(String topic, String payload, boolean retained) {}
 
     private final MqttClient client;
     private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final List<Received> all = new ArrayList<>();
 
-    TopicRecorder(String brokerUrl, String... filters) throws MqttException {
+    public TopicRecorder(String brokerUrl, String... filters) throws MqttException {
         client = new MqttClient(brokerUrl, "recorder-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -37,7 +37,7 @@ final class TopicRecorder implements AutoCloseable {
     }
 
     /** Waits for the next message matching {@code test}, keeping the ones skipped on the way. */
-    Received await(Duration timeout, String what, Predicate<Received> test) throws InterruptedException {
+    public Received await(Duration timeout, String what, Predicate<Received> test) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -48,11 +48,11 @@ final class TopicRecorder implements AutoCloseable {
         }
     }
 
-    Received awaitOn(String topic, Duration timeout) throws InterruptedException {
+    public Received awaitOn(String topic, Duration timeout) throws InterruptedException {
         return await(timeout, "a message on " + topic, r -> r.topic().equals(topic));
     }
 
-    Received awaitPayload(String topic, String payload, Duration timeout) throws InterruptedException {
+    public Received awaitPayload(String topic, String payload, Duration timeout) throws InterruptedException {
         return await(timeout, "'" + payload + "' on " + topic, r -> r.topic().equals(topic) && r.payload().equals(payload));
     }
 
@@ -64,7 +64,7 @@ final class TopicRecorder implements AutoCloseable {
     }
 
     /** Everything seen so far (awaited or skipped). */
-    List<Received> seen() {
+    public List<Received> seen() {
         return List.copyOf(all);
     }
 

@@ -22,15 +22,15 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's chromium driven by Debian's chromedriver: explicit paths so Selenium never tries to
  * download a browser, a fresh profile per test, downloads into a given directory.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
-    static ChromeDriver start(Path profile, Path downloads) {
+    public static ChromeDriver start(Path profile, Path downloads) {
         assertTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
                 "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -54,7 +54,7 @@ final class Chromium {
     }
 
     /** The whole page, not just the viewport, at the window's current width. */
-    static void screenshot(ChromeDriver driver, Path file) {
+    public static void screenshot(ChromeDriver driver, Path file) {
         // captureBeyondViewport lays the page out again without a scrollbar, so clip at the full window width.
         double width = ((Number) driver.executeScript("return window.innerWidth;")).doubleValue();
         double height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).doubleValue();
@@ -69,7 +69,7 @@ final class Chromium {
         }
     }
 
-    static List<String> consoleProblems(ChromeDriver driver) {
+    public static List<String> consoleProblems(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(e -> e.getLevel() + " " + e.getMessage())

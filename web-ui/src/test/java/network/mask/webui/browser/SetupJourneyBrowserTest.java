@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import network.mask.webui.AdminFixture;
 import network.mask.webui.FakeNode;
@@ -30,7 +28,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The owner's whole first visit in a real headless Chromium: claim with the one-time code from
@@ -51,14 +48,14 @@ class SetupJourneyBrowserTest {
     private LogCapture log;
     private AdminFixture admin;
     private ChromeDriver driver;
-    private WebDriverWait wait;
+    private BrowserPage page;
 
     @BeforeEach
     void start() {
         log = new LogCapture(OneTimeClaimCode.class);
         admin = AdminFixture.start(c -> c.withDevMode(true));
         driver = Chromium.start(profile, downloads);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        page = new BrowserPage(driver, Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -78,59 +75,59 @@ class SetupJourneyBrowserTest {
         String code = m.group(1);
 
         driver.get(admin.base.toString());
-        waitForPath("/claim");
+        page.waitForPath("/claim");
         checkPage("01-claim");
-        type("code", code);
-        click("claim-continue");
+        page.type("code", code);
+        page.click("claim-continue");
 
-        waitForPath("/claim/password");
+        page.waitForPath("/claim/password");
         checkPage("02-password");
-        type("password", AdminFixture.PASSWORD);
-        type("confirm", AdminFixture.PASSWORD);
-        click("claim-set-password");
+        page.type("password", AdminFixture.PASSWORD);
+        page.type("confirm", AdminFixture.PASSWORD);
+        page.click("claim-set-password");
 
-        waitForPath("/setup/node");
-        type("name", "Attic node");
-        type("description", "Runs in the attic, on fibre.");
+        page.waitForPath("/setup/node");
+        page.type("name", "Attic node");
+        page.type("description", "Runs in the attic, on fibre.");
         checkPage("03-wizard-name");
-        click("save");
+        page.click("save");
 
-        waitForPath("/setup/network");
+        page.waitForPath("/setup/network");
         admin.node.reachable.put(1789, new ReachabilityChecker.Verdict(true, ""));
         admin.node.reachable.put(8080, new ReachabilityChecker.Verdict(true, ""));
-        type("publicHost", "node.example.net");
-        click("check-reachability");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "Reachable."));
+        page.type("publicHost", "node.example.net");
+        page.click("check-reachability");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "Reachable."));
         checkPage("04-wizard-network-check");
-        click("save");
+        page.click("save");
 
-        waitForPath("/setup/wallet");
-        type("wallet", WALLET.replace("artf", "artg"));
-        click("save");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-error"), "checksum does not match"));
+        page.waitForPath("/setup/wallet");
+        page.type("wallet", WALLET.replace("artf", "artg"));
+        page.click("save");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-error"), "checksum does not match"));
         checkPage("05-wizard-wallet-typo");
-        type("wallet", WALLET);
-        click("save");
+        page.type("wallet", WALLET);
+        page.click("save");
 
-        waitForPath("/setup/mqtt");
-        type("mqttUrl", "tcp://192.168.1.10:1883");
-        type("mqttUser", "homeassistant");
-        type("mqttPassword", "broker secret");
-        click("test-mqtt");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-result"), "Connected to tcp://192.168.1.10:1883."));
+        page.waitForPath("/setup/mqtt");
+        page.type("mqttUrl", "tcp://192.168.1.10:1883");
+        page.type("mqttUser", "homeassistant");
+        page.type("mqttPassword", "broker secret");
+        page.click("test-mqtt");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-result"), "Connected to tcp://192.168.1.10:1883."));
         checkPage("06-wizard-mqtt-test");
-        click("save");
+        page.click("save");
 
-        waitForPath("/setup/led");
-        type("ledBrightness", "40");
+        page.waitForPath("/setup/led");
+        page.type("ledBrightness", "40");
         checkPage("07-wizard-led");
-        click("save");
+        page.click("save");
 
-        waitForPath("/setup/keys");
+        page.waitForPath("/setup/keys");
         assertEquals("4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR", driver.findElement(By.id("key-0")).getDomProperty("value"));
         WebElement copy = driver.findElement(By.cssSelector("button[data-copy='key-0']"));
         copy.click();
-        wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        page.await().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
         checkPage("08-wizard-keys");
 
         var s = admin.node.settings.get();
@@ -140,31 +137,31 @@ class SetupJourneyBrowserTest {
         assertEquals("tcp://192.168.1.10:1883", s.mqtt().url());
         assertEquals(40, s.led().brightnessPercent());
 
-        click("finish");
-        waitForPath("/dashboard");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "updated"));
+        page.click("finish");
+        page.waitForPath("/dashboard");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "updated"));
         admin.node.snapshot.set(FakeNode.snapshot(321.0, 300.5, 42, 7));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "42"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-in"), "321.0/s"));
-        assertEquals("7", text("peers"));
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "42"));
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-in"), "321.0/s"));
+        assertEquals("7", page.text("peers"));
         admin.node.snapshot.set(FakeNode.snapshot(150.0, 149.0, 3, 7));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "3"));
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "3"));
         String points = driver.findElement(By.id("line-in")).getDomAttribute("points");
         assertTrue(points.split(" ").length >= 3, "the chart has a line: " + points);
         checkPage("09-dashboard-live");
 
-        type("backupPassphrase", "my backup phrase");
-        type("backupConfirm", "my backup phrase");
-        click("download-backup");
-        Path backup = waitForDownload();
+        page.type("backupPassphrase", "my backup phrase");
+        page.type("backupConfirm", "my backup phrase");
+        page.click("download-backup");
+        Path backup = page.waitForDownload(downloads, ".mnbackup");
         Map<String, byte[]> files = new BackupCipher(AdminFixture.CHEAP).decrypt(Files.readAllBytes(backup), "my backup phrase");
         assertEquals(admin.node.files.keySet(), files.keySet());
         admin.node.files.forEach((k, v) -> assertArrayEquals(v, files.get(k)));
 
         driver.findElement(By.id("restoreFile")).sendKeys(backup.toString());
-        type("restorePassphrase", "my backup phrase");
-        click("restore");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Backup restored (2 files)"));
+        page.type("restorePassphrase", "my backup phrase");
+        page.click("restore");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Backup restored (2 files)"));
         assertEquals(1, admin.node.imports.size());
 
         driver.manage().window().setSize(new Dimension(390, 844));
@@ -176,12 +173,12 @@ class SetupJourneyBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
 
         driver.get(admin.base.resolve("/dashboard").toString());
-        click("logout");
-        waitForPath("/login");
+        page.click("logout");
+        page.waitForPath("/login");
         checkPage("13-login");
-        type("password", AdminFixture.PASSWORD);
-        click("login-submit");
-        waitForPath("/dashboard");
+        page.type("password", AdminFixture.PASSWORD);
+        page.click("login-submit");
+        page.waitForPath("/dashboard");
         assertEquals("Dashboard", driver.findElement(By.tagName("h1")).getText());
 
         // The one expected complaint: the wizard answered the mistyped wallet with 400.
@@ -189,24 +186,6 @@ class SetupJourneyBrowserTest {
                 .filter(p -> !p.contains("/setup/wallet - Failed to load resource: the server responded with a status of 400"))
                 .toList();
         assertEquals(List.of(), problems, "no CSP violations, script errors or missing files");
-    }
-
-    private void waitForPath(String path) {
-        wait.until(d -> d.getCurrentUrl().replaceFirst("^https?://[^/]+", "").equals(path));
-    }
-
-    private void type(String id, String value) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(value);
-    }
-
-    private void click(String id) {
-        driver.findElement(By.id(id)).click();
-    }
-
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
     }
 
     /** Every control labelled, nothing wider than the window, and a full-page screenshot. */
@@ -222,15 +201,5 @@ class SetupJourneyBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(((Number) overflow).longValue() <= 0, name + " scrolls sideways by " + overflow + " px");
         Chromium.screenshot(driver, SHOTS.resolve(name + ".png"));
-    }
-
-    private Path waitForDownload() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".mnbackup")).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        });
     }
 }

@@ -1,0 +1,83 @@
+package network.mask.node.app;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import network.mask.board.Board;
+import network.mask.node.api.ApiSettings;
+import network.mask.node.api.BuildInformation;
+import network.mask.node.cli.Main;
+import network.mask.node.config.ConfigStore;
+import network.mask.node.config.NodeConfig;
+import network.mask.node.daemon.KeysIdentity;
+import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.telemetry.DeviceInfo;
+import network.mask.webui.AdminBackend;
+import network.mask.webui.AdminConfig;
+import network.mask.webui.spi.ClaimAuthority;
+
+/**
+ * Builds one start's services around a {@link NodeDaemon} and adds them in start order: board
+ * feed, MQTT telemetry, public API, setup page, then the readiness notice. They stop in reverse
+ * (setup page, API, telemetry with its {@code offline} message, board feed); the board itself
+ * belongs to the {@link Appliance} and goes dark last.
+ */
+public final class ApplianceServices {
+
+    private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(3);
+
+    private ApplianceServices() {}
+
+    /** What one start composed, for callers that drive it directly (tests). */
+    public record Composed(TelemetryService telemetry, ApiService api, AdminService admin, ConfigSettingsStore settings,
+                           ApplianceControl control, LiveDashboard dashboard) {}
+
+    public static Composed addTo(NodeDaemon daemon, Appliance appliance) {
+        NodeConfig config = daemon.config();
+        ConfigStore store = daemon.configStore();
+        DataFiles files = new DataFiles(config.node().dataDir());
+        Board board = appliance.board();
+        String version = Main.version();
+        String identity = daemon.identity().publicKeyBase58();
+        String nodeId = TelemetrySettings.nodeId(identity);
+        String host = ReadyAnnouncer.displayHost(config.admin().bindHost());
+
+        board.setBrightness(config.led().brightness() / 100.0);
+        board.setLedsEnabled(config.led().enabled());
+        FileCredentialStore credentials = new FileCredentialStore(files.adminHash());
+        ApplianceControl control = new ApplianceControl(appliance, board, new FactoryReset(files, store.file()));
+        appliance.onFactoryReset(control::factoryReset);
+
+        TrafficRates rates = new TrafficRates();
+        DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
+                "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
+        TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
+                new BoardHealthSource(board), control);
+        ApiService api = new ApiService(
+                new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
+                new KeysIdentity(daemon.keys()), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());
+
+        // On a PC there is no button to press: the console's code is the only way to claim.
+        ClaimAuthority claim = new ConsoleClaim(config.dev() ? () -> false : appliance.buttonPresses()::pressedRecently,
+                appliance.console());
+        ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
+        LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
+                appliance.log(), version);
+        AdminBackend backend = new AdminBackend(credentials, claim, settings,
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon.keys(), store),
+                new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
+        AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
+                .withDevMode(config.dev())
+                .withHostNames(host.endsWith(".local") && !host.equals("masknode.local")
+                        ? List.of("masknode.local", host) : List.of("masknode.local"));
+        AdminService admin = new AdminService(adminConfig, backend);
+
+        daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry));
+        daemon.addService(telemetry);
+        daemon.addService(api);
+        daemon.addService(admin);
+        daemon.addService(new ReadyAnnouncer(appliance.notifier(), appliance.console(), host, daemon::mixAddress,
+                api::port, admin::port));
+        return new Composed(telemetry, api, admin, settings, control, dashboard);
+    }
+}

@@ -1,0 +1,48 @@
+package network.mask.node.app;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import network.mask.node.api.NodeDescription;
+import network.mask.node.api.NodeProfile;
+import network.mask.node.config.ConfigStore;
+import network.mask.node.config.NodeConfig;
+
+/** The public API's view of what the owner set: read from the config store on every request, so edits show at once. */
+public final class ConfigProfile implements NodeProfile {
+
+    private final ConfigStore store;
+
+    public ConfigProfile(ConfigStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public NodeDescription description() {
+        NodeConfig.Node n = store.current().node();
+        return new NodeDescription(n.name(), n.website(), n.securityContact(), n.description());
+    }
+
+    @Override
+    public List<String> announcedIpAddresses() {
+        String host = store.current().mixnet().announceHost();
+        return isIpLiteral(host) ? List.of(host) : List.of();
+    }
+
+    @Override
+    public Optional<String> hostname() {
+        String host = store.current().mixnet().announceHost();
+        return host.isEmpty() || isIpLiteral(host) ? Optional.empty() : Optional.of(host);
+    }
+
+    /** Without DNS: an IPv6 literal has a colon, an IPv4 one is only digits and dots. */
+    static boolean isIpLiteral(String host) {
+        if (host.isEmpty() || !(host.contains(":") || host.matches("[0-9.]+"))) return false;
+        try {
+            InetAddress.ofLiteral(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package network.mask.node.app;
+
+import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
+import network.mask.webui.claim.OneTimeClaimCode;
+import network.mask.webui.spi.ClaimAuthority;
+
+/**
+ * The setup page's one-time claim code, shown where only someone at the box can read it: the
+ * console (stdout, which systemd puts in the journal) and the log. The dashboard's log tail
+ * leaves the code out ({@link LogRing}).
+ */
+public final class ConsoleClaim implements ClaimAuthority {
+
+    private final OneTimeClaimCode code;
+    private final PrintStream console;
+
+    public ConsoleClaim(BooleanSupplier buttonPressedRecently, PrintStream console) {
+        this.code = OneTimeClaimCode.generate(buttonPressedRecently);
+        this.console = console;
+    }
+
+    @Override
+    public boolean acceptCode(String candidate) {
+        return code.acceptCode(candidate);
+    }
+
+    @Override
+    public boolean buttonPressedRecently() {
+        return code.buttonPressedRecently();
+    }
+
+    @Override
+    public void announce() {
+        code.announce();
+        console.println("masknode: this box is not claimed yet. One-time claim code: " + code.display());
+        console.flush();
+    }
+}

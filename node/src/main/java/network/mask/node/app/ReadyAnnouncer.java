@@ -1,0 +1,79 @@
+package network.mask.node.app;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import network.mask.node.daemon.NodeService;
+import network.mask.node.systemd.SdNotify;
+
+/**
+ * Added last, so it runs once the mix listener, the public API and the setup page listen: sends
+ * systemd {@code READY=1} with a {@code STATUS=} line, and prints where everything is.
+ */
+public final class ReadyAnnouncer implements NodeService {
+
+    private final SdNotify notify;
+    private final PrintStream console;
+    private final String host;
+    private final Supplier<InetSocketAddress> mix;
+    private final IntSupplier apiPort;
+    private final IntSupplier adminPort;
+
+    /** @param host the name or address the owner should use in URLs */
+    public ReadyAnnouncer(SdNotify notify, PrintStream console, String host, Supplier<InetSocketAddress> mix,
+                          IntSupplier apiPort, IntSupplier adminPort) {
+        this.notify = notify;
+        this.console = console;
+        this.host = host;
+        this.mix = mix;
+        this.apiPort = apiPort;
+        this.adminPort = adminPort;
+    }
+
+    @Override
+    public void start() {
+        int admin = adminPort.getAsInt();
+        int api = apiPort.getAsInt();
+        int mixPort = mix.get().getPort();
+        String setup = admin > 0 ? "http://" + urlHost() + ":" + admin + "/" : "not running (see the log)";
+        String apiUrl = api > 0 ? "http://" + urlHost() + ":" + api + "/api/v1/health" : "not running (see the log)";
+        console.println("masknode: ready");
+        console.println("  Setup page: " + setup);
+        console.println("  Public API: " + apiUrl);
+        console.println("  Mix port:   " + mix.get().getAddress().getHostAddress() + ":" + mixPort);
+        console.flush();
+        notify.send("READY=1\nSTATUS=mixing on port " + mixPort + (admin > 0 ? "; setup page on port " + admin : "; setup page down")
+                + (api > 0 ? "; API on port " + api : "; API down"));
+    }
+
+    private String urlHost() {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public String name() {
+        return "readiness notice";
+    }
+
+    /**
+     * The host for URLs: the bound address on a developer PC (loopback), else the box's
+     * {@code <hostname>.local} that avahi announces.
+     */
+    public static String displayHost(String bindHost) {
+        if (!bindHost.equals("::") && !bindHost.equals("0.0.0.0")) return bindHost;
+        try {
+            String name = Files.readString(Path.of("/etc/hostname")).strip();
+            if (name.matches("[A-Za-z0-9-]{1,63}")) return name + ".local";
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through to the product's default name
+        }
+        return "masknode.local";
+    }
+}

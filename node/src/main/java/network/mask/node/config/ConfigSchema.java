@@ -1,0 +1,236 @@
+package network.mask.node.config;
+
+import static network.mask.node.config.ValueType.bool;
+import static network.mask.node.config.ValueType.choice;
+import static network.mask.node.config.ValueType.decimal;
+import static network.mask.node.config.ValueType.duration;
+import static network.mask.node.config.ValueType.integer;
+import static network.mask.node.config.ValueType.pattern;
+import static network.mask.node.config.ValueType.text;
+import static network.mask.node.config.ValueType.url;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Every setting of {@code masknode.toml}, in file order, with its type, default and documentation. */
+public final class ConfigSchema {
+
+    private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+    private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern NYX_ADDRESS = Pattern.compile("n1[02-9ac-hj-np-z]{38,58}");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_\\-/]{1,100}");
+
+    static {
+        section("node", "Who this node is. Name, description, website and contact are public (served at /api/v1/description).");
+    }
+    public static final ConfigKey<String> NODE_NAME = key("node", "name", text(50), "Mask Node",
+            "Public name (moniker) of the node.", c -> c.node().name());
+    public static final ConfigKey<String> NODE_DESCRIPTION = key("node", "description", text(500), "",
+            "Public description of the node.", c -> c.node().description());
+    public static final ConfigKey<String> NODE_WEBSITE = key("node", "website", url("https", "http"), "",
+            "Public website of the operator.", c -> c.node().website());
+    public static final ConfigKey<String> NODE_SECURITY_CONTACT = key("node", "security_contact",
+            pattern("an e-mail address", EMAIL, 254), "", "Public e-mail address for security reports.",
+            c -> c.node().securityContact());
+    public static final ConfigKey<String> NODE_DATA_DIR = key("node", "data_dir", text(4096), "/var/lib/masknode",
+            "Directory for keys and state (flag --data). Keys are created here on first start.",
+            c -> c.node().dataDir().toString());
+    public static final ConfigKey<String> NODE_WALLET = key("node", "wallet", pattern("a Nyx address (n1...)", NYX_ADDRESS, 100), "",
+            "Nyx wallet address the node is bonded with (informational).", c -> c.node().wallet());
+
+    static {
+        section("mixnet", "The mix port: Sphinx packets from other nodes, and where they go next.");
+    }
+    public static final ConfigKey<String> MIX_BIND_HOST = key("mixnet", "bind_host", pattern("an IP address", HOST, 253), "::",
+            "Address to listen on; \"::\" is every IPv4 and IPv6 address (falls back to 0.0.0.0 without IPv6).",
+            c -> c.mixnet().bindHost());
+    public static final ConfigKey<Integer> MIX_PORT = key("mixnet", "port", integer(1, 65535), 1789,
+            "TCP port for mix traffic (flag --mix-port). Nym's default is 1789.", c -> c.mixnet().port());
+    public static final ConfigKey<String> MIX_ANNOUNCE_HOST = key("mixnet", "announce_host", pattern("a host name or IP address", HOST, 253), "",
+            "Public host name or IP other nodes reach this node at (the router's address, for a node behind NAT).",
+            c -> c.mixnet().announceHost());
+    public static final ConfigKey<Integer> MIX_ANNOUNCE_PORT = key("mixnet", "announce_port", integer(0, 65535), 0,
+            "Public mix port, when the router forwards a different port; 0 means the same as port.",
+            c -> c.mixnet().announcePort());
+    public static final ConfigKey<Integer> MIX_VERLOC_PORT = key("mixnet", "verloc_port", integer(1, 65535), 1790,
+            "Announced VerLoc (latency measurement) port.", c -> c.mixnet().verlocPort());
+    public static final ConfigKey<Integer> MIX_FRAMING_VERSION = key("mixnet", "framing_version", integer(7, 8), 7,
+            "Framing written to next hops: 7 (what nym-node sends today) or 8 (adds the key-rotation byte). Both are accepted.",
+            c -> c.mixnet().framingVersion());
+    public static final ConfigKey<Duration> MIX_MAX_DELAY = key("mixnet", "max_delay", duration(Duration.ZERO, Duration.ofSeconds(60)),
+            Duration.ofSeconds(10), "Longer per-packet delays requested by senders are shortened to this (nym-node: 10s).",
+            c -> c.mixnet().maxDelay());
+    public static final ConfigKey<Duration> MIX_TIMER_GRANULARITY = key("mixnet", "timer_granularity", duration(Duration.ZERO, Duration.ofMillis(10)),
+            Duration.ofMillis(1), "Packets are released on multiples of this (never early, at most this much late), so that packets due\n"
+            + "together leave in one write: far fewer system calls and wake-ups per packet. \"0ms\" releases each packet exactly.",
+            c -> c.mixnet().timerGranularity());
+    public static final ConfigKey<Boolean> MIX_ALLOW_PRIVATE_NEXT_HOPS = key("mixnet", "allow_private_next_hops", bool(), false,
+            "Forward to loopback and private (LAN) addresses. Only for local test networks: otherwise anyone could make the node connect into your LAN.",
+            c -> c.mixnet().allowPrivateNextHops());
+    public static final ConfigKey<Duration> MIX_CONNECT_TIMEOUT = key("mixnet", "connect_timeout", duration(Duration.ofMillis(100), Duration.ofSeconds(60)),
+            Duration.ofMillis(1500), "TCP connect timeout towards next hops.", c -> c.mixnet().connectTimeout());
+    public static final ConfigKey<Duration> MIX_RECONNECT_INITIAL = key("mixnet", "reconnect_initial", duration(Duration.ofMillis(10), Duration.ofMinutes(10)),
+            Duration.ofSeconds(1), "First pause before reconnecting to a next hop that failed; it doubles per failure.",
+            c -> c.mixnet().reconnectInitial());
+    public static final ConfigKey<Duration> MIX_RECONNECT_MAX = key("mixnet", "reconnect_max", duration(Duration.ofMillis(10), Duration.ofHours(1)),
+            Duration.ofSeconds(60), "Longest pause between reconnect attempts.", c -> c.mixnet().reconnectMax());
+
+    static {
+        section("limits", "Bounds that keep memory and connections in check. 0 means: chosen from the machine.");
+    }
+    public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS = key("limits", "max_connections", integer(1, 1_000_000), 1024,
+            "Open inbound connections, all peers together.", c -> c.limits().maxConnections());
+    public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS_PER_IP = key("limits", "max_connections_per_ip", integer(1, 100_000), 16,
+            "Open inbound connections from one IP address.", c -> c.limits().maxConnectionsPerIp());
+    public static final ConfigKey<Duration> LIMIT_IDLE_TIMEOUT = key("limits", "idle_timeout", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
+            Duration.ofMinutes(5), "Inbound connections that send nothing this long are closed.", c -> c.limits().idleTimeout());
+    public static final ConfigKey<Duration> LIMIT_FRAME_TIMEOUT = key("limits", "frame_timeout", duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
+            Duration.ofSeconds(10), "A packet must arrive completely within this time after its first byte (guards against slow-loris peers).",
+            c -> c.limits().frameTimeout());
+    public static final ConfigKey<Integer> LIMIT_MAX_FRAME_BYTES = key("limits", "max_frame_bytes", integer(390, 33137), 33137,
+            "Largest frame accepted (4-byte header + packet). 33137 allows every Nym packet size; 2417 only regular ones.",
+            c -> c.limits().maxFrameBytes());
+    public static final ConfigKey<Integer> LIMIT_INGRESS_QUEUE = key("limits", "ingress_queue", integer(2, 1_000_000), 4096,
+            "Packets waiting for a crypto worker; when full, the node stops reading from peers until it drains.",
+            c -> c.limits().ingressQueue());
+    public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_PER_PEER = key("limits", "egress_queue_per_peer", integer(1, 1_000_000), 2048,
+            "Packets held for one next hop that is slow or unreachable; beyond this the oldest are dropped.",
+            c -> c.limits().egressQueuePerPeer());
+    public static final ConfigKey<Integer> LIMIT_MAX_PEERS = key("limits", "max_peers", integer(1, 100_000), 1024,
+            "Distinct next hops at once.", c -> c.limits().maxPeers());
+    public static final ConfigKey<Integer> LIMIT_MAX_PENDING = key("limits", "max_pending_packets", integer(0, 10_000_000), 0,
+            "Packets held for their delay at once; 0 = as many as fit in half the Java heap.", c -> c.limits().maxPendingPackets());
+    public static final ConfigKey<Integer> LIMIT_WORKER_THREADS = key("limits", "worker_threads", integer(0, 1024), 0,
+            "Threads unwrapping Sphinx packets; 0 = one per CPU core.", c -> c.limits().workerThreads());
+    public static final ConfigKey<Integer> LIMIT_IO_THREADS = key("limits", "io_threads", integer(0, 1024), 0,
+            "Network I/O threads; 0 = one per two cores.", c -> c.limits().ioThreads());
+    public static final ConfigKey<Duration> LIMIT_SHUTDOWN_GRACE = key("limits", "shutdown_grace", duration(Duration.ZERO, Duration.ofMinutes(1)),
+            Duration.ofSeconds(3), "On stop, packets due within this time are still sent; the rest are counted and dropped.",
+            c -> c.limits().shutdownGrace());
+    public static final ConfigKey<Duration> LIMIT_PEER_IDLE_CLOSE = key("limits", "peer_idle_close", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
+            Duration.ofMinutes(10), "Connections to next hops unused this long are closed (reopened when needed).",
+            c -> c.limits().peerIdleClose());
+
+    static {
+        section("replay", "Replay protection: one Bloom filter per Sphinx key, sized for expected_rate x key_lifetime tags\n"
+                + "at false_positive_rate (3.6 bytes per tag at 1e-6; the defaults take about 30 MiB), saved to\n"
+                + "<data_dir>/replay/ every save_interval and at shutdown, and reloaded at start.");
+    }
+    public static final ConfigKey<Integer> REPLAY_EXPECTED_RATE = key("replay", "expected_rate", integer(1, 1_000_000), 100,
+            "Packets per second the filter is sized for.", c -> c.replay().expectedRate());
+    public static final ConfigKey<Duration> REPLAY_KEY_LIFETIME = key("replay", "key_lifetime", duration(Duration.ofMinutes(1), Duration.ofDays(30)),
+            Duration.ofHours(24), "How long one Sphinx key stays in use (its filter must hold every tag seen meanwhile).",
+            c -> c.replay().keyLifetime());
+    public static final ConfigKey<Double> REPLAY_FALSE_POSITIVE_RATE = key("replay", "false_positive_rate", decimal(1e-12, 1e-6), 1e-6,
+            "Chance that a new packet is mistaken for a replay, at full capacity.", c -> c.replay().falsePositiveRate());
+    public static final ConfigKey<Duration> REPLAY_SAVE_INTERVAL = key("replay", "save_interval", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
+            Duration.ofMinutes(30), "How often the filters are saved (a power cut forgets at most this much; more often wears an SD card faster).",
+            c -> c.replay().saveInterval());
+
+    static {
+        section("api", "The public node API (nym-node compatible /api/v1) and the Prometheus endpoint.");
+    }
+    public static final ConfigKey<String> API_BIND_HOST = key("api", "bind_host", pattern("an IP address", HOST, 253), "::",
+            "Address the API listens on (--dev: 127.0.0.1).", c -> c.api().bindHost());
+    public static final ConfigKey<Integer> API_PORT = key("api", "port", integer(1, 65535), 8080,
+            "API port (flag --api-port). Nym's default is 8080.", c -> c.api().port());
+    public static final ConfigKey<String> API_METRICS_TOKEN = key("api", "metrics_token", text(200), "",
+            "Bearer token for /api/v1/metrics/prometheus; empty turns that endpoint off.", c -> c.api().metricsToken());
+    public static final ConfigKey<Boolean> API_EXPOSE_SYSTEM_INFO = key("api", "expose_system_info", bool(), true,
+            "Serve CPU, memory and OS details at /api/v1/system-info.", c -> c.api().exposeSystemInfo());
+
+    static {
+        section("admin", "The setup page, for the local network only.");
+    }
+    public static final ConfigKey<String> ADMIN_BIND_HOST = key("admin", "bind_host", pattern("an IP address", HOST, 253), "::",
+            "Address the setup page listens on (--dev: 127.0.0.1).", c -> c.admin().bindHost());
+    public static final ConfigKey<Integer> ADMIN_PORT = key("admin", "port", integer(1, 65535), 8443,
+            "Setup page port (flag --admin-port).", c -> c.admin().port());
+
+    static {
+        section("mqtt", "Telemetry to your own MQTT broker (Home Assistant discovery).");
+    }
+    public static final ConfigKey<Boolean> MQTT_ENABLED = key("mqtt", "enabled", bool(), false,
+            "Publish telemetry (flag --mqtt URL turns it on).", c -> c.mqtt().enabled());
+    public static final ConfigKey<String> MQTT_URL = key("mqtt", "url", url("tcp", "ssl", "mqtt", "mqtts"), "",
+            "Broker, e.g. \"tcp://192.168.1.10:1883\" or \"ssl://broker.lan:8883\".", c -> c.mqtt().url());
+    public static final ConfigKey<String> MQTT_USERNAME = key("mqtt", "username", text(200), "",
+            "Broker user name, if the broker asks for one.", c -> c.mqtt().username());
+    public static final ConfigKey<String> MQTT_PASSWORD = key("mqtt", "password", text(200), "",
+            "Broker password (this file is kept readable by its owner only).", c -> c.mqtt().password());
+    public static final ConfigKey<Boolean> MQTT_TLS = key("mqtt", "tls", bool(), false,
+            "Use TLS (implied by ssl:// and mqtts:// URLs).", c -> c.mqtt().tls());
+    public static final ConfigKey<String> MQTT_TOPIC_PREFIX = key("mqtt", "topic_prefix", pattern("topic characters (letters, digits, _ - /)", TOPIC, 100),
+            "masknode", "Topics start with this.", c -> c.mqtt().topicPrefix());
+    public static final ConfigKey<String> MQTT_DISCOVERY_PREFIX = key("mqtt", "discovery_prefix", pattern("topic characters (letters, digits, _ - /)", TOPIC, 100),
+            "homeassistant", "Home Assistant discovery prefix.", c -> c.mqtt().discoveryPrefix());
+    public static final ConfigKey<Duration> MQTT_INTERVAL = key("mqtt", "interval", duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(30), "How often telemetry is published.", c -> c.mqtt().interval());
+
+    static {
+        section("led", "The status LEDs.");
+    }
+    public static final ConfigKey<Boolean> LED_ENABLED = key("led", "enabled", bool(), true,
+            "Light the LEDs at all.", c -> c.led().enabled());
+    public static final ConfigKey<Integer> LED_BRIGHTNESS = key("led", "brightness", integer(0, 100), 60,
+            "LED brightness in percent.", c -> c.led().brightness());
+
+    static {
+        section("crypto", "Which implementation the Sphinx engine uses for each primitive. \"auto\" (the default) measures\n"
+                + "the correct ones at first start and caches the fastest in <data_dir>; name one to force it:\n"
+                + "\"bc\" (BouncyCastle), \"jca\" (the JDK), \"sodium\" (libsodium) or \"openssl\" (libcrypto), the last two through FFM.");
+    }
+    public static final ConfigKey<String> CRYPTO_X25519 = cryptoKey("x25519", "Both X25519 roles at once.", c -> c.crypto().x25519());
+    public static final ConfigKey<String> CRYPTO_X25519_DH = cryptoKey("x25519-dh", "X25519 with the node key.", c -> c.crypto().x25519Dh());
+    public static final ConfigKey<String> CRYPTO_X25519_BLIND = cryptoKey("x25519-blind", "X25519 blinding of the next alpha.", c -> c.crypto().x25519Blind());
+    public static final ConfigKey<String> CRYPTO_HKDF = cryptoKey("hkdf", "HKDF-SHA256.", c -> c.crypto().hkdf());
+    public static final ConfigKey<String> CRYPTO_AES_CTR = cryptoKey("aes-ctr", "AES-128-CTR (header).", c -> c.crypto().aesCtr());
+    public static final ConfigKey<String> CRYPTO_HMAC = cryptoKey("hmac", "HMAC-SHA256 (header MAC).", c -> c.crypto().hmac());
+    public static final ConfigKey<String> CRYPTO_CHACHA20 = cryptoKey("chacha20", "ChaCha20 (payload, Lioness).", c -> c.crypto().chacha20());
+    public static final ConfigKey<String> CRYPTO_BLAKE2B = cryptoKey("blake2b", "Keyed BLAKE2b (payload, Lioness).", c -> c.crypto().blake2b());
+
+    private static ConfigKey<String> cryptoKey(String name, String doc, Function<NodeConfig, String> reader) {
+        return key("crypto", name, choice("auto", "bc", "jca", "sodium", "openssl"), "auto", doc, reader);
+    }
+
+    private ConfigSchema() {}
+
+    private static void section(String name, String doc) {
+        SECTIONS.put(name, doc);
+    }
+
+    private static <T> ConfigKey<T> key(String section, String name, ValueType<T> type, T defaultValue, String doc,
+                                        Function<NodeConfig, T> reader) {
+        ConfigKey<T> k = new ConfigKey<>(section, name, type, defaultValue, doc, reader);
+        k.parse(defaultValue instanceof Integer i ? (Object) (long) i
+                : defaultValue instanceof Duration d ? ValueType.text(d) : defaultValue);  // defaults must be valid
+        KEYS.add(k);
+        return k;
+    }
+
+    /** Every key, in file order. */
+    public static List<ConfigKey<?>> keys() {
+        return Collections.unmodifiableList(KEYS);
+    }
+
+    /** Section names with their documentation, in file order. */
+    public static Map<String, String> sections() {
+        return Collections.unmodifiableMap(SECTIONS);
+    }
+
+    /** The key at {@code section.name}, or null. */
+    public static ConfigKey<?> find(String path) {
+        for (ConfigKey<?> k : KEYS) if (k.path().equals(path)) return k;
+        return null;
+    }
+
+}

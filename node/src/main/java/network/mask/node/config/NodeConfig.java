@@ -1,0 +1,155 @@
+package network.mask.node.config;
+
+import static network.mask.node.config.ConfigSchema.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node's whole configuration, validated. Built by {@link ConfigLoader} from the config
+ * file, command-line flags and defaults; changed with {@link #with} and saved by {@link ConfigStore}.
+ *
+ * @param dev    running on a developer PC ({@code --dev}): mock board, API and setup page on localhost
+ * @param source the file this was read from (and is saved to), or {@code null} if none existed
+ */
+public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay, Api api, Admin admin, Mqtt mqtt,
+                         Led led, Crypto crypto, boolean dev, Path source) {
+
+    public record Node(String name, String description, String website, String securityContact, Path dataDir,
+                       String wallet) {}
+
+    public record Mixnet(String bindHost, int port, String announceHost, int announcePort, int verlocPort,
+                         int framingVersion, Duration maxDelay, Duration timerGranularity, boolean allowPrivateNextHops,
+                         Duration connectTimeout,
+                         Duration reconnectInitial, Duration reconnectMax) {
+        /** The port other nodes should use. */
+        public int effectiveAnnouncePort() {
+            return announcePort == 0 ? port : announcePort;
+        }
+    }
+
+    public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration frameTimeout,
+                         int maxFrameBytes, int ingressQueue, int egressQueuePerPeer, int maxPeers,
+                         int maxPendingPackets, int workerThreads, int ioThreads, Duration shutdownGrace,
+                         Duration peerIdleClose) {}
+
+    public record Replay(int expectedRate, Duration keyLifetime, double falsePositiveRate, Duration saveInterval) {
+        /** Tags one key's filter is sized for. */
+        public long expectedTags() {
+            return (long) expectedRate * keyLifetime.toSeconds();
+        }
+    }
+
+    public record Api(String bindHost, int port, String metricsToken, boolean exposeSystemInfo) {
+        @Override
+        public String toString() {
+            return "Api[" + bindHost + ":" + port + ", metrics token " + (metricsToken.isEmpty() ? "unset" : "set") + "]";
+        }
+    }
+
+    public record Admin(String bindHost, int port) {}
+
+    public record Mqtt(boolean enabled, String url, String username, String password, boolean tls, String topicPrefix,
+                       String discoveryPrefix, Duration interval) {
+        @Override
+        public String toString() {
+            return "Mqtt[" + (enabled ? url : "disabled") + ", user " + (username.isEmpty() ? "-" : username) + "]";
+        }
+    }
+
+    public record Led(boolean enabled, int brightness) {}
+
+    public record Crypto(String x25519, String x25519Dh, String x25519Blind, String hkdf, String aesCtr, String hmac,
+                         String chacha20, String blake2b) {
+        /** The primitives forced in the file, as the Sphinx engine's selector takes them (e.g. x25519=sodium). */
+        public Map<String, String> overrides() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (ConfigKey<String> k : List.of(CRYPTO_X25519, CRYPTO_X25519_DH, CRYPTO_X25519_BLIND, CRYPTO_HKDF,
+                    CRYPTO_AES_CTR, CRYPTO_HMAC, CRYPTO_CHACHA20, CRYPTO_BLAKE2B)) {
+                String v = switch (k.name()) {
+                    case "x25519" -> x25519;
+                    case "x25519-dh" -> x25519Dh;
+                    case "x25519-blind" -> x25519Blind;
+                    case "hkdf" -> hkdf;
+                    case "aes-ctr" -> aesCtr;
+                    case "hmac" -> hmac;
+                    case "chacha20" -> chacha20;
+                    default -> blake2b;
+                };
+                if (!v.equals("auto")) out.put(k.name(), v);
+            }
+            return out;
+        }
+    }
+
+    /** Every setting at its default. */
+    public static NodeConfig defaults() {
+        Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+        for (ConfigKey<?> k : ConfigSchema.keys()) values.put(k, k.defaultValue());
+        return fromValues(values, false, null);
+    }
+
+    /** A copy with one setting changed (the value must be valid for the key: see {@link ConfigKey#parse}). */
+    public <T> NodeConfig with(ConfigKey<T> key, T value) {
+        Map<ConfigKey<?>, Object> values = values();
+        values.put(key, value);
+        return fromValues(values, dev, source);
+    }
+
+    /** A copy that remembers a different source file. */
+    public NodeConfig withSource(Path file) {
+        return fromValues(values(), dev, file);
+    }
+
+    /** Every setting's value, in file order. */
+    public Map<ConfigKey<?>, Object> values() {
+        Map<ConfigKey<?>, Object> out = new LinkedHashMap<>();
+        for (ConfigKey<?> k : ConfigSchema.keys()) out.put(k, k.read(this));
+        return out;
+    }
+
+    /** A typed read of one setting. */
+    public <T> T get(ConfigKey<T> key) {
+        return key.read(this);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T v(Map<ConfigKey<?>, Object> values, ConfigKey<T> key) {
+        return (T) values.get(key);
+    }
+
+    static NodeConfig fromValues(Map<ConfigKey<?>, Object> m, boolean dev, Path source) {
+        return new NodeConfig(
+                new Node(v(m, NODE_NAME), v(m, NODE_DESCRIPTION), v(m, NODE_WEBSITE), v(m, NODE_SECURITY_CONTACT),
+                        Path.of(v(m, NODE_DATA_DIR)), v(m, NODE_WALLET)),
+                new Mixnet(v(m, MIX_BIND_HOST), v(m, MIX_PORT), v(m, MIX_ANNOUNCE_HOST), v(m, MIX_ANNOUNCE_PORT),
+                        v(m, MIX_VERLOC_PORT), v(m, MIX_FRAMING_VERSION), v(m, MIX_MAX_DELAY), v(m, MIX_TIMER_GRANULARITY),
+                        v(m, MIX_ALLOW_PRIVATE_NEXT_HOPS), v(m, MIX_CONNECT_TIMEOUT), v(m, MIX_RECONNECT_INITIAL),
+                        v(m, MIX_RECONNECT_MAX)),
+                new Limits(v(m, LIMIT_MAX_CONNECTIONS), v(m, LIMIT_MAX_CONNECTIONS_PER_IP), v(m, LIMIT_IDLE_TIMEOUT),
+                        v(m, LIMIT_FRAME_TIMEOUT), v(m, LIMIT_MAX_FRAME_BYTES), v(m, LIMIT_INGRESS_QUEUE),
+                        v(m, LIMIT_EGRESS_QUEUE_PER_PEER), v(m, LIMIT_MAX_PEERS), v(m, LIMIT_MAX_PENDING),
+                        v(m, LIMIT_WORKER_THREADS), v(m, LIMIT_IO_THREADS), v(m, LIMIT_SHUTDOWN_GRACE),
+                        v(m, LIMIT_PEER_IDLE_CLOSE)),
+                new Replay(v(m, REPLAY_EXPECTED_RATE), v(m, REPLAY_KEY_LIFETIME), v(m, REPLAY_FALSE_POSITIVE_RATE),
+                        v(m, REPLAY_SAVE_INTERVAL)),
+                new Api(v(m, API_BIND_HOST), v(m, API_PORT), v(m, API_METRICS_TOKEN), v(m, API_EXPOSE_SYSTEM_INFO)),
+                new Admin(v(m, ADMIN_BIND_HOST), v(m, ADMIN_PORT)),
+                new Mqtt(v(m, MQTT_ENABLED), v(m, MQTT_URL), v(m, MQTT_USERNAME), v(m, MQTT_PASSWORD), v(m, MQTT_TLS),
+                        v(m, MQTT_TOPIC_PREFIX), v(m, MQTT_DISCOVERY_PREFIX), v(m, MQTT_INTERVAL)),
+                new Led(v(m, LED_ENABLED), v(m, LED_BRIGHTNESS)),
+                new Crypto(v(m, CRYPTO_X25519), v(m, CRYPTO_X25519_DH), v(m, CRYPTO_X25519_BLIND), v(m, CRYPTO_HKDF),
+                        v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B)),
+                dev, source);
+    }
+
+    @Override
+    public String toString() {
+        // Records print every field; this one holds secrets.
+        return "NodeConfig[" + node.name() + ", data " + node.dataDir() + ", mix port " + mixnet.port()
+                + (dev ? ", dev" : "") + (source == null ? "" : ", from " + source) + "]";
+    }
+}

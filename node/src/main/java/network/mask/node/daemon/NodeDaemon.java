@@ -1,0 +1,341 @@
+package network.mask.node.daemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import network.mask.node.config.ConfigStore;
+import network.mask.node.config.NodeConfig;
+import network.mask.node.incoming.ListenerSettings;
+import network.mask.node.incoming.MixListener;
+import network.mask.node.keys.IdentityKey;
+import network.mask.node.keys.KeyFileException;
+import network.mask.node.keys.KeyStore;
+import network.mask.node.keys.NodeKeys;
+import network.mask.node.keys.SphinxKey;
+import network.mask.node.metrics.MetricsSource;
+import network.mask.node.metrics.MixMetrics;
+import network.mask.node.net.NettyTransport;
+import network.mask.node.outgoing.Backoff;
+import network.mask.node.outgoing.EgressRouter;
+import network.mask.node.outgoing.EgressSettings;
+import network.mask.node.outgoing.NextHopPolicy;
+import network.mask.node.replay.BloomSizing;
+import network.mask.node.replay.ReplayFilters;
+import network.mask.node.scheduler.DelayScheduler;
+import network.mask.node.sphinx.SphinxEngines;
+import network.mask.node.worker.CryptoWorkerPool;
+import network.mask.node.worker.FinalHopHandler;
+import network.mask.node.worker.HopEngine;
+import network.mask.node.worker.IngressQueue;
+import network.mask.node.worker.WorkerSettings;
+import network.mask.node.wire.FramingVersion;
+
+/**
+ * The mixnode: listener, crypto workers, delay scheduler and next-hop links around one set of
+ * keys and replay filters, plus any {@link NodeService}s. This is the composition point the rest
+ * of the firmware (API, telemetry, board, setup page, systemd) plugs into.
+ */
+public final class NodeDaemon {
+
+    private static final System.Logger LOG = System.getLogger(NodeDaemon.class.getName());
+    /** Approximate heap cost of one held 2413-byte packet with its bookkeeping. */
+    private static final int HELD_PACKET_BYTES = 2600;
+    /** How often freed native memory is handed back to the OS (see {@link NativeHeapTrimmer}). */
+    private static final long TRIM_SECONDS = 5;
+
+    private final NodeConfig config;
+    private final NodeKeys keys;
+    private final Supplier<HopEngine> engines;
+    private final FinalHopHandler finalHops;
+    private final List<NodeService> services;
+    private final MixMetrics metrics;
+    private final ReplayFilters replay;
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private final List<NodeService> started = new ArrayList<>();
+    private final ConfigStore configStore;
+
+    private NettyTransport transport;
+    private EgressRouter egress;
+    private DelayScheduler scheduler;
+    private CryptoWorkerPool workers;
+    private MixListener listener;
+    private ScheduledExecutorService housekeeping;
+    private volatile InetSocketAddress boundAddress;
+    private volatile boolean running;
+    private volatile boolean stopping;
+
+    private NodeDaemon(Builder b, NodeKeys keys) {
+        this.config = b.config;
+        this.keys = keys;
+        this.engines = b.engines;
+        this.finalHops = b.finalHops;
+        this.services = new ArrayList<>(b.services);
+        this.metrics = new MixMetrics(b.clock);
+        BloomSizing sizing = BloomSizing.of(config.replay().expectedTags(), config.replay().falsePositiveRate());
+        this.replay = new ReplayFilters(config.node().dataDir(), sizing, metrics, b.clock);
+        this.configStore = new ConfigStore(config);
+    }
+
+    public static Builder builder(NodeConfig config) {
+        return new Builder(config);
+    }
+
+    /** Assembles a daemon. Only {@link #build} touches the disk (keys). */
+    public static final class Builder {
+        private final NodeConfig config;
+        private Supplier<HopEngine> engines;
+        private FinalHopHandler finalHops;
+        private final List<NodeService> services = new ArrayList<>();
+        private NodeKeys keys;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(NodeConfig config) {
+            this.config = config;
+        }
+
+        /**
+         * The Sphinx engine per worker thread. Default: the real engine with the crypto backends
+         * measured fastest on this machine (cached in the data directory) and the config's overrides.
+         */
+        public Builder hopEngines(Supplier<HopEngine> engines) {
+            this.engines = engines;
+            return this;
+        }
+
+        /** Makes this node a sink that takes final-hop packets (the local mixnet's), instead of dropping them. */
+        public Builder finalHopHandler(FinalHopHandler handler) {
+            this.finalHops = handler;
+            return this;
+        }
+
+        /** Adds a service started after the mix listener, in order of adding. */
+        public Builder service(NodeService service) {
+            services.add(service);
+            return this;
+        }
+
+        /** Uses these keys instead of those in the data directory. */
+        public Builder keys(NodeKeys keys) {
+            this.keys = keys;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Loads the keys (generating them on first start, mode 0600) and builds the daemon. */
+        public NodeDaemon build() throws IOException, KeyFileException {
+            NodeKeys k = keys != null ? keys : new KeyStore(config.node().dataDir(), new SecureRandom()).loadOrCreate();
+            return new NodeDaemon(this, k);
+        }
+    }
+
+    /**
+     * Adds a service before {@link #start}. Services added later are refused: they would miss
+     * the start order the others rely on.
+     */
+    public void addService(NodeService service) {
+        synchronized (lifecycle) {
+            if (running || stopping) throw new IllegalStateException("add services before start()");
+            services.add(service);
+        }
+    }
+
+    /**
+     * Loads replay state, opens the mix port and starts the pipeline, then the services. If the
+     * pipeline cannot start (e.g. the port is taken), whatever did start is stopped again.
+     */
+    public void start() throws Exception {
+        try {
+            startPipeline();
+        } catch (Exception | Error e) {
+            stop(Duration.ZERO);
+            throw e;
+        }
+        startServices();
+    }
+
+    private void startPipeline() throws Exception {
+        synchronized (lifecycle) {
+            if (running || stopping) throw new IllegalStateException("already started");
+            NodeConfig.Limits limits = config.limits();
+            NodeConfig.Mixnet mix = config.mixnet();
+            replay.retain(keys.sphinxKeys().stream().map(SphinxKey::rotationId).collect(Collectors.toSet()));
+
+            int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
+            transport = NettyTransport.create(ioThreads, "mix-io", true);
+            egress = new EgressRouter(transport, new EgressSettings(
+                    mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
+                    limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
+                    new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
+                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
+            // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
+            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
+            Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
+            IngressQueue ingress = new IngressQueue(limits.ingressQueue());
+            int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
+            workers = new CryptoWorkerPool(ingress, hopEngines, () -> keys, replay::guard, scheduler, finalHops, metrics,
+                    new WorkerSettings(threads, mix.maxDelay().toNanos()));
+            workers.start();
+            listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
+                    limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),
+                    limits.maxFrameBytes()), ingress, metrics);
+            boundAddress = listener.bind();
+
+            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
+            long every = config.replay().saveInterval().toMillis();
+            housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
+            if (NativeHeapTrimmer.available()) {
+                housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
+            }
+            running = true;
+            listening.countDown();
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
+                    keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
+                    replay.memoryBytes() >> 10, maxPending(limits)));
+        }
+    }
+
+    private void startServices() {
+        synchronized (lifecycle) {
+            for (NodeService s : services) {
+                try {
+                    s.start();
+                    started.add(s);
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.ERROR, "service " + s.name() + " failed to start; the mixnode keeps running", e);
+                }
+            }
+        }
+    }
+
+    /** The real engine on the fastest correct backends (measured once per machine, cached in the data directory). */
+    private Supplier<HopEngine> measuredEngines() {
+        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());   // logs its choice
+        return () -> selected.processor()::process;
+    }
+
+    private static int maxPending(NodeConfig.Limits limits) {
+        if (limits.maxPendingPackets() > 0) return limits.maxPendingPackets();
+        return (int) Math.max(1000, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 / HELD_PACKET_BYTES));
+    }
+
+    /** Waits until the mix port is open and returns its address. */
+    public InetSocketAddress awaitListening(Duration timeout) throws InterruptedException {
+        if (!listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("mix listener not up after " + timeout);
+        }
+        return boundAddress;
+    }
+
+    /**
+     * Graceful stop: stops services, stops accepting, finishes queued packets and sends those due
+     * within {@code grace}; the rest are counted as "shutdown" drops. Saves the replay state.
+     * Safe to call more than once and from a shutdown hook.
+     */
+    public void stop(Duration grace) {
+        synchronized (lifecycle) {
+            if (stopping) return;
+            stopping = true;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                NodeService s = started.get(i);
+                try {
+                    s.stop();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "service " + s.name() + " failed to stop cleanly", e);
+                }
+            }
+            if (listener != null) listener.stopAccepting();
+            if (workers != null) workers.stop(deadline);
+            int held = scheduler == null ? 0 : scheduler.stop(deadline);
+            int queued = egress == null ? 0 : egress.shutdown(deadline);
+            if (housekeeping != null) housekeeping.shutdownNow();
+            saveReplayState();
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "mixnode stopped; %d held and %d queued packets were not sent in the %d ms grace", held, queued, grace.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running = false;
+            if (transport != null) transport.shutdown(Duration.ofSeconds(2));
+            replay.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #stop} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private void saveReplayState() {
+        try {
+            replay.saveAll();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not save replay state: " + e.getMessage());
+        }
+    }
+
+    /** Whether the mix pipeline is up and its threads alive: what a watchdog should check. */
+    public boolean healthy() {
+        return running && !stopping && listener != null && listener.isListening()
+                && workers.allAlive() && scheduler.isAlive();
+    }
+
+    /** Counters and gauges for the API, telemetry, LEDs and dashboard. */
+    public MetricsSource metrics() {
+        return metrics;
+    }
+
+    /** The same metrics with their write side, for in-process tools (tests, the local mixnet). */
+    public MixMetrics mixMetrics() {
+        return metrics;
+    }
+
+    public NodeKeys keys() {
+        return keys;
+    }
+
+    /** The identity key: its public key (base58) names the node; it signs the node's self-description. */
+    public IdentityKey identity() {
+        return keys.identity();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** Saves configuration changes to this node's config file (applied at the next start). */
+    public ConfigStore configStore() {
+        return configStore;
+    }
+
+    /** The bound mix address, or null before start. */
+    public InetSocketAddress mixAddress() {
+        return boundAddress;
+    }
+
+    /** Rotation ids with a live replay filter; for tests. */
+    Set<Long> replayRotations() {
+        return keys.sphinxKeys().stream().map(SphinxKey::rotationId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,85 @@
+package network.mask.node.daemon;
+
+import java.io.PrintStream;
+import java.util.List;
+import network.mask.node.app.Appliance;
+import network.mask.node.config.ConfigException;
+import network.mask.node.config.ConfigFlags;
+import network.mask.node.config.ConfigLoader;
+import network.mask.node.config.NodeConfig;
+import network.mask.node.keys.KeyFileException;
+
+/**
+ * {@code masknode run [flags]}: runs the node until SIGTERM/SIGINT, then stops gracefully. A
+ * restart asked for by the owner (setup page, MQTT, factory reset) stops the node and starts it
+ * again in the same process, with the configuration read afresh from the same flags and file.
+ */
+public final class RunCommand {
+
+    private RunCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ConfigLoader.Overrides overrides;
+        NodeConfig config;
+        try {
+            ConfigFlags.Parsed p = ConfigFlags.parse(List.of(args));
+            if (!p.rest().isEmpty()) {
+                err.println("masknode run: unknown option " + p.rest().getFirst());
+                err.print("Usage: masknode run [flags]\n" + ConfigFlags.HELP);
+                return 2;
+            }
+            overrides = p.overrides();
+            config = load(overrides, err);
+        } catch (IllegalArgumentException e) {
+            err.println("masknode run: " + e.getMessage());
+            return 2;
+        }
+        if (config == null) return 1;
+        LogFormat.install();
+        Appliance appliance = Composition.open(config, out);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(appliance::shutdown));
+        try {
+            while (true) {
+                NodeDaemon daemon;
+                try {
+                    daemon = NodeDaemon.builder(config).build();
+                    Composition.compose(daemon, appliance);
+                    daemon.start();
+                } catch (KeyFileException e) {
+                    err.println("masknode run: key file unusable: " + e.getMessage());
+                    return 1;
+                } catch (Exception e) {
+                    err.println("masknode run: could not start: " + e);
+                    return 1;
+                }
+                appliance.running(daemon);
+                if (appliance.shuttingDown()) daemon.stop(config.limits().shutdownGrace());
+                try {
+                    daemon.awaitStopped();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
+                if (!appliance.takeRestart()) return 0;
+                config = load(overrides, err);
+                if (config == null) return 1;   // systemd (Restart=on-failure) tries again; --dev ends here
+            }
+        } finally {
+            appliance.close();
+        }
+    }
+
+    /** The configuration, or null after printing why it is unusable. */
+    private static NodeConfig load(ConfigLoader.Overrides overrides, PrintStream err) {
+        try {
+            return ConfigLoader.load(overrides);
+        } catch (ConfigException e) {
+            err.println("masknode run: the configuration is not usable:");
+            e.problems().forEach(pr -> err.println("  " + pr));
+            return null;
+        } catch (java.io.IOException e) {
+            err.println("masknode run: " + e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package network.mask.node.incoming;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import network.mask.node.metrics.MixMetrics;
+import network.mask.node.net.NettyTransport;
+import network.mask.node.worker.IngressQueue;
+
+/** The mix port: accepts peers, frames their streams, and feeds the crypto workers. */
+public final class MixListener {
+
+    private static final System.Logger LOG = System.getLogger(MixListener.class.getName());
+
+    private final NettyTransport transport;
+    private final ListenerSettings settings;
+    private final IngressQueue queue;
+    private final MixMetrics metrics;
+    private final ChannelGroup children = new DefaultChannelGroup("mix-inbound", GlobalEventExecutor.INSTANCE);
+    private volatile Channel server;
+
+    public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics) {
+        this.transport = transport;
+        this.settings = settings;
+        this.queue = queue;
+        this.metrics = metrics;
+    }
+
+    /** Binds the port and returns the bound address. */
+    public InetSocketAddress bind() throws InterruptedException {
+        ConnectionGate gate = new ConnectionGate(settings.maxConnections(), settings.maxPerAddress(), metrics);
+        long idleNanos = settings.idleTimeout().toNanos();
+        long frameNanos = settings.frameTimeout().toNanos();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(transport.group())
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        children.add(ch);
+                        ch.pipeline().addLast("gate", gate)
+                                .addLast("idle", new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
+                                .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos))
+                                .addLast("ingress", new IngressHandler(queue, metrics));
+                    }
+                });
+        try {
+            server = b.bind(settings.bindHost(), settings.port()).sync().channel();
+        } catch (Exception e) {
+            if (!settings.bindHost().equals("::")) throw e;
+            // No IPv6 on this host: listen on IPv4 only, and say so.
+            LOG.log(System.Logger.Level.WARNING, "cannot listen on [::]:{0} ({1}); trying 0.0.0.0", String.valueOf(settings.port()), e.getMessage());
+            server = b.bind("0.0.0.0", settings.port()).sync().channel();
+        }
+        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
+        LOG.log(System.Logger.Level.INFO, "mix listener on {0} ({1})", bound, transport.isNative() ? "epoll" : "nio");
+        return bound;
+    }
+
+    public InetSocketAddress address() {
+        Channel s = server;
+        return s == null ? null : (InetSocketAddress) s.localAddress();
+    }
+
+    /** Stops accepting and closes every peer connection. */
+    public void stopAccepting() {
+        Channel s = server;
+        if (s != null) s.close().awaitUninterruptibly(2000);
+        children.close().awaitUninterruptibly(2000);
+    }
+
+    public boolean isListening() {
+        Channel s = server;
+        return s != null && s.isActive();
+    }
+}

@@ -1,0 +1,64 @@
+package network.mask.node.keys;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.List;
+import network.mask.node.config.ConfigException;
+import network.mask.node.config.ConfigFlags;
+import network.mask.node.config.ConfigLoader;
+import network.mask.node.config.NodeConfig;
+
+/** {@code masknode keys show | rotate [flags]}: the node's public keys, in Nym's base58. */
+public final class KeysCommand {
+
+    private KeysCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !(args[0].equals("show") || args[0].equals("rotate"))) {
+            err.print(usage());
+            return 2;
+        }
+        try {
+            ConfigFlags.Parsed p = ConfigFlags.parse(List.of(args).subList(1, args.length));
+            if (!p.rest().isEmpty()) {
+                err.println("masknode keys: unknown option " + p.rest().getFirst());
+                return 2;
+            }
+            NodeConfig config = ConfigLoader.load(p.overrides());
+            KeyStore store = new KeyStore(config.node().dataDir(), new SecureRandom());
+            NodeKeys keys = store.load();
+            if (args[0].equals("rotate")) {
+                keys = store.rotate(keys);
+                out.println("# rotated: restart the node; the previous key stays accepted as secondary");
+            }
+            print(keys, out);
+            return 0;
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return 1;
+        } catch (KeyFileException | IOException e) {
+            err.println("masknode keys: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("masknode keys: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static void print(NodeKeys keys, PrintStream out) {
+        out.println("identity_key = " + keys.identity().publicKeyBase58());
+        out.println("sphinx_key = " + keys.primary().publicKeyBase58());
+        out.println("sphinx_key_rotation = " + keys.primary().rotationId());
+        if (keys.secondary() != null) {
+            out.println("sphinx_key_secondary = " + keys.secondary().publicKeyBase58());
+            out.println("sphinx_key_secondary_rotation = " + keys.secondary().rotationId());
+        }
+    }
+
+    static String usage() {
+        return "Usage: masknode keys show [flags]     print the public keys (base58)\n"
+             + "       masknode keys rotate [flags]   new Sphinx key; the current one becomes secondary\n"
+             + ConfigFlags.HELP;
+    }
+}

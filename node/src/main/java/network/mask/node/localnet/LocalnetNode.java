@@ -1,0 +1,71 @@
+package network.mask.node.localnet;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import network.mask.node.app.TelemetryService;
+import network.mask.node.app.TelemetrySettings;
+import network.mask.node.cli.Main;
+import network.mask.node.config.ConfigLoader;
+import network.mask.node.config.NodeConfig;
+import network.mask.node.daemon.LogFormat;
+import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.telemetry.DeviceInfo;
+import network.mask.node.telemetry.HealthSource;
+import network.mask.node.telemetry.NodeActions;
+
+/**
+ * One mix node of the local mixnet, in its own JVM so that its memory can be measured. Talks
+ * to the driver over stdio: prints {@code READY <port>}; answers {@code STATS} with a stats
+ * line; stops gracefully when stdin closes (also when the driver dies) and prints {@code STOPPED <stats>}.
+ */
+public final class LocalnetNode {
+
+    private LocalnetNode() {}
+
+    /** The appliance's MQTT telemetry (localnet --mqtt); Home Assistant's buttons do nothing here. */
+    private static TelemetryService telemetry(NodeConfig config, NodeDaemon daemon) {
+        String identity = daemon.identity().publicKeyBase58();
+        NodeActions none = new NodeActions() {
+            @Override public void identify() {}
+            @Override public void restart() {}
+        };
+        return new TelemetryService(config, new DeviceInfo(config.node().name(), Main.version(), null, identity, null, null),
+                TelemetrySettings.nodeId(identity), daemon.metrics(), HealthSource.NONE, none);
+    }
+
+    /** Where the memory is, for the driver's report: heap in use and Netty's direct buffers. */
+    private static String memory() {
+        Runtime rt = Runtime.getRuntime();
+        return " heap_used=" + (rt.totalMemory() - rt.freeMemory()) + " heap_committed=" + rt.totalMemory()
+                + " netty_direct=" + io.netty.util.internal.PlatformDependent.usedDirectMemory();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: LocalnetNode CONFIG_FILE");
+            System.exit(2);
+        }
+        LogFormat.install();
+        NodeConfig config = ConfigLoader.load(new ConfigLoader.Overrides(Path.of(args[0]), null, null, null, null, null, false));
+        NodeDaemon daemon = NodeDaemon.builder(config).build();
+        if (config.mqtt().enabled()) daemon.addService(telemetry(config, daemon));
+        daemon.start();
+        System.out.println("READY " + daemon.mixAddress().getPort());
+        System.out.flush();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.strip().equals("STATS")) {
+                    System.out.println("STATS " + StatsLine.encode(daemon.metrics().snapshot()) + memory());
+                    System.out.flush();
+                }
+            }
+        }
+        daemon.stop(config.limits().shutdownGrace());
+        System.out.println("STOPPED " + StatsLine.encode(daemon.metrics().snapshot()));
+        System.out.flush();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,100 @@
+package network.mask.node.localnet;
+
+import java.util.List;
+
+/** Command-line options of {@code masknode localnet}. */
+record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, double delayMs, int replays, int workers,
+                       int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed, String mqtt) {
+
+    static final String HELP = """
+            Usage: masknode localnet --layers L --rate R --seconds S [options]
+              --layers L           mix layers, 1..4 (the sink is the 5th Sphinx hop at most); default 3
+              --rate R             packets per second the sender offers; default 1000
+              --seconds S          length of the measured run; default 10
+              --nodes-per-layer N  mix nodes per layer (routes pick one at random); default 1
+              --delay-ms D         mean per-hop delay, exponentially distributed as Nym clients draw it; default 50
+              --replays K          packets re-sent deliberately, to show they are rejected; default 100
+              --workers W          crypto worker threads per node; default 1
+              --framing 7|8        framing the sender and the nodes write; default 7
+              --warmup-seconds W   traffic before the measured run (JIT warm-up), counted for loss only; default 2
+              --node-heap SIZE     -Xmx of each node JVM; default 64m
+              --seed N             random seed for routes and delays; default 1
+              --mqtt URL           every node also runs its MQTT telemetry to this broker (tcp://host:port);
+                                   to see what a slow or dead broker does to mixing; default off
+              --keep               keep the temporary directory (configs, keys, node logs)
+            Each mix node is a separate JVM (-Xmx<node-heap> -XX:+UseSerialGC) on 127.0.0.1 with real TCP;
+            the sender and the sink (which plays the gateway) run in this process.
+            MASKNODE_NODE_JAVA_OPTS adds JVM options to every node (e.g. -XX:NativeMemoryTracking=summary).
+            """;
+
+    static LocalnetOptions parse(List<String> args) {
+        int layers = 3, rate = 1000, seconds = 10, perLayer = 1, replays = 100, workers = 1, framing = 7;
+        double delay = 50, warmup = 2;
+        String heap = "64m";
+        boolean keep = false;
+        long seed = 1;
+        String mqtt = "";
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--keep")) {
+                keep = true;
+                continue;
+            }
+            if (i + 1 >= args.size()) throw new IllegalArgumentException(a + " needs a value (or is unknown)");
+            String v = args.get(++i);
+            switch (a) {
+                case "--layers" -> layers = integer(a, v, 1, 4);
+                case "--rate" -> rate = integer(a, v, 1, 1_000_000);
+                case "--seconds" -> seconds = integer(a, v, 1, 3600);
+                case "--nodes-per-layer" -> perLayer = integer(a, v, 1, 16);
+                case "--delay-ms" -> delay = decimal(a, v, 0, 10_000);
+                case "--replays" -> replays = integer(a, v, 0, 1_000_000);
+                case "--workers" -> workers = integer(a, v, 1, 64);
+                case "--framing" -> framing = integer(a, v, 7, 8);
+                case "--warmup-seconds" -> warmup = decimal(a, v, 0, 600);
+                case "--node-heap" -> {
+                    if (!v.matches("[0-9]+[kmgKMG]?")) throw new IllegalArgumentException(a + " expects a size like 64m");
+                    heap = v;
+                }
+                case "--seed" -> seed = integer(a, v, 0, Integer.MAX_VALUE);
+                case "--mqtt" -> {
+                    if (!v.matches("(tcp|ssl)://[^/\\s]+:[0-9]{1,5}")) {
+                        throw new IllegalArgumentException(a + " expects a broker like tcp://127.0.0.1:1883, got '" + v + "'");
+                    }
+                    mqtt = v;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if ((long) rate * seconds > 20_000_000L) throw new IllegalArgumentException("rate x seconds above 20 million packets");
+        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt);
+    }
+
+    private static int integer(String flag, String v, int min, int max) {
+        return (int) number(flag, v, min, max, "an integer", Integer::parseInt);
+    }
+
+    private static double decimal(String flag, String v, double min, double max) {
+        return number(flag, v, min, max, "a number", Double::parseDouble);
+    }
+
+    private static double number(String flag, String v, double min, double max, String kind,
+                                 java.util.function.ToDoubleFunction<String> parser) {
+        try {
+            double d = parser.applyAsDouble(v);
+            if (d >= min && d <= max) return d;
+        } catch (NumberFormatException ignored) {
+            // below
+        }
+        String range = kind.equals("an integer") ? (long) min + " to " + (long) max : min + " to " + max;
+        throw new IllegalArgumentException(flag + " expects " + kind + " from " + range + ", got '" + v + "'");
+    }
+
+    int measuredPackets() {
+        return rate * seconds;
+    }
+
+    int warmupPackets() {
+        return (int) Math.round(rate * warmupSeconds);
+    }
+}

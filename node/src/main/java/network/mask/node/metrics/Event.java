@@ -1,0 +1,34 @@
+package network.mask.node.metrics;
+
+import java.util.Locale;
+
+/** Counted happenings that are not packet drops. The lower-case name is what consumers see. */
+public enum Event {
+    INBOUND_ACCEPTED,
+    INBOUND_REJECTED_TOTAL_LIMIT,
+    INBOUND_REJECTED_PER_IP_LIMIT,
+    INBOUND_CLOSED_IDLE,
+    INBOUND_CLOSED_FRAME_TIMEOUT,
+    INBOUND_CLOSED_BAD_FRAME,
+    INBOUND_CLOSED_ERROR,
+    /** Reading from a peer paused because the crypto workers' queue was full (backpressure). */
+    INGRESS_PAUSED,
+    FRAMING_V7_RECEIVED,
+    FRAMING_V8_RECEIVED,
+    /** A v7 packet that verified only under the secondary Sphinx key. */
+    SECONDARY_KEY_USED,
+    /** A header delay above the maximum, shortened to it (nym-node does the same). */
+    DELAY_CAPPED,
+    OUTBOUND_CONNECTED,
+    OUTBOUND_CONNECT_FAILED,
+    OUTBOUND_DISCONNECTED,
+    REPLAY_STATE_SAVED,
+    REPLAY_STATE_SAVE_FAILED,
+    REPLAY_STATE_CORRUPT;
+
+    private final String metricName = name().toLowerCase(Locale.ROOT);
+
+    public String metricName() {
+        return metricName;
+    }
+}

@@ -1,0 +1,153 @@
+package network.mask.node.outgoing;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import network.mask.node.metrics.Drop;
+import network.mask.node.metrics.MixMetrics;
+import network.mask.node.net.NettyTransport;
+import network.mask.node.sphinx.NodeAddress;
+import network.mask.node.sphinx.PacketSize;
+import network.mask.node.wire.KeyRotation;
+
+/** Sends packets to their next hops: one {@link PeerLink} per destination, created on demand. */
+public final class EgressRouter implements NextHopSender {
+
+    static final AttributeKey<PeerLink> LINK = AttributeKey.valueOf("mask.peerLink");
+
+    /** Totals over all links, for gauges. */
+    static final class Counters {
+        final AtomicInteger queued = new AtomicInteger();
+        final AtomicInteger connected = new AtomicInteger();
+    }
+
+    private final EgressSettings settings;
+    private final MixMetrics metrics;
+    private final Bootstrap bootstrap;
+    private final ConcurrentHashMap<InetSocketAddress, PeerLink> links = new ConcurrentHashMap<>();
+    private final Counters counters = new Counters();
+    private final ScheduledFuture<?> idleSweep;
+    private volatile boolean closing;
+
+    public EgressRouter(NettyTransport transport, EgressSettings settings, MixMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.bootstrap = new Bootstrap()
+                .group(transport.group())
+                .channel(transport.clientChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                // Netty's own buffer stays small; the per-peer queue is the real bound.
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .handler(new OutboundHandler());
+        long idle = settings.idleClose().toNanos();
+        this.idleSweep = transport.group().scheduleAtFixedRate(() -> sweepIdle(idle),
+                Math.max(1, idle / 2), Math.max(1, idle / 2), TimeUnit.NANOSECONDS);
+        metrics.gauge(MixMetrics.Gauge.EGRESS_QUEUE, counters.queued::get);
+        metrics.gauge(MixMetrics.Gauge.OUTBOUND_CONNECTIONS, counters.connected::get);
+    }
+
+    @Override
+    public void send(NodeAddress nextHop, PacketSize size, KeyRotation rotation, byte[] packet) {
+        InetSocketAddress address = nextHop.socketAddress();
+        if (!settings.policy().allows(address)) {
+            metrics.drop(Drop.FORBIDDEN_NEXT_HOP);
+            return;
+        }
+        if (closing) {
+            metrics.drop(Drop.SHUTDOWN);
+            return;
+        }
+        PeerLink.Outbound out = new PeerLink.Outbound(size, rotation, packet);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            PeerLink link = links.get(address);
+            if (link == null) {
+                if (links.size() >= settings.maxPeers()) {
+                    metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
+                    return;
+                }
+                link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters));
+            }
+            if (link.enqueue(out)) return;
+            links.remove(address, link);   // retired while we looked it up
+        }
+        metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
+    }
+
+    private void sweepIdle(long idleNanos) {
+        long now = System.nanoTime();
+        links.forEach((address, link) -> {
+            if (link.retireIfIdle(now, idleNanos)) links.remove(address, link);
+        });
+    }
+
+    /** Packets queued for next hops, over all links. */
+    public int queued() {
+        return counters.queued.get();
+    }
+
+    public int connectedPeers() {
+        return counters.connected.get();
+    }
+
+    /**
+     * Sends what is queued until {@code deadlineNanos}, then drops the rest (counted as shutdown)
+     * and closes every connection once its buffered bytes are written. Returns the dropped count.
+     */
+    public int shutdown(long deadlineNanos) throws InterruptedException {
+        closing = true;
+        idleSweep.cancel(false);
+        links.values().forEach(PeerLink::beginClose);
+        while (counters.queued.get() > 0 && System.nanoTime() - deadlineNanos < 0) {
+            Thread.sleep(5);
+        }
+        int dropped = counters.queued.get();
+        List<ChannelFuture> closes = new ArrayList<>();
+        for (PeerLink link : links.values()) {
+            ChannelFuture f = link.finishClose();
+            if (f != null) closes.add(f);
+        }
+        for (ChannelFuture f : closes) {
+            long left = Math.max(0, deadlineNanos - System.nanoTime());
+            f.channel().closeFuture().await(TimeUnit.NANOSECONDS.toMillis(left) + 50);
+        }
+        links.clear();
+        return dropped;
+    }
+
+    /** Outbound connections only write; anything a peer sends back is discarded. */
+    @ChannelHandler.Sharable
+    private static final class OutboundHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            PeerLink link = ctx.channel().attr(LINK).get();
+            if (link != null && ctx.channel().isWritable()) link.writable();
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();   // onClosed schedules the reconnect
+        }
+    }
+
+}

@@ -1,0 +1,245 @@
+package network.mask.node.outgoing;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import network.mask.node.metrics.Drop;
+import network.mask.node.metrics.Event;
+import network.mask.node.metrics.MixMetrics;
+import network.mask.node.sphinx.PacketSize;
+import network.mask.node.wire.FrameCodec;
+import network.mask.node.wire.KeyRotation;
+
+/**
+ * The link to one next hop: a bounded queue and at most one TCP connection, opened when the
+ * first packet arrives and reopened with backoff after failures. Packets are encoded into
+ * frames only when the socket can take them, so the queue bound is the memory bound.
+ */
+final class PeerLink {
+
+    private enum State { IDLE, CONNECTING, CONNECTED, WAITING, RETIRED }
+
+    record Outbound(PacketSize size, KeyRotation rotation, byte[] packet) {}
+
+    private static final int DRAIN_BATCH = 64;
+
+    private final InetSocketAddress address;
+    private final Bootstrap bootstrap;
+    private final EgressSettings settings;
+    private final MixMetrics metrics;
+    private final EgressRouter.Counters counters;
+    private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
+    private final byte[] header = new byte[FrameCodec.MAX_HEADER_LENGTH];
+    private State state = State.IDLE;
+    private Channel channel;
+    private int failures;
+    private boolean drainScheduled;
+    private boolean closing;
+    private long lastUsedNanos = System.nanoTime();
+
+    PeerLink(InetSocketAddress address, Bootstrap bootstrap, EgressSettings settings, MixMetrics metrics,
+             EgressRouter.Counters counters) {
+        this.address = address;
+        this.bootstrap = bootstrap;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.counters = counters;
+    }
+
+    /** Queues a packet; false if this link was retired meanwhile (the router makes a new one). */
+    boolean enqueue(Outbound packet) {
+        boolean connect = false;
+        Channel drainOn = null;
+        synchronized (this) {
+            if (state == State.RETIRED) return false;
+            if (closing) {
+                metrics.drop(Drop.SHUTDOWN);
+                return true;
+            }
+            if (queue.size() >= settings.queuePerPeer()) {
+                queue.pollFirst();
+                counters.queued.decrementAndGet();
+                metrics.drop(Drop.EGRESS_QUEUE_FULL);
+            }
+            queue.addLast(packet);
+            counters.queued.incrementAndGet();
+            lastUsedNanos = System.nanoTime();
+            if (state == State.IDLE) {
+                state = State.CONNECTING;
+                connect = true;
+            } else if (state == State.CONNECTED && !drainScheduled) {
+                drainScheduled = true;
+                drainOn = channel;
+            }
+        }
+        if (connect) connect();
+        if (drainOn != null) drainOn.eventLoop().execute(this::drain);
+        return true;
+    }
+
+    private void connect() {
+        ChannelFuture f = bootstrap.connect(address);
+        f.addListener((ChannelFutureListener) done -> {
+            if (done.isSuccess()) onConnected(done.channel());
+            else onConnectFailed();
+        });
+    }
+
+    private void onConnected(Channel ch) {
+        metrics.event(Event.OUTBOUND_CONNECTED);
+        counters.connected.incrementAndGet();
+        ch.attr(EgressRouter.LINK).set(this);
+        ch.closeFuture().addListener(f -> onClosed(ch));
+        boolean drain;
+        synchronized (this) {
+            if (state == State.RETIRED) {   // still sends while closing: the grace period is for that
+                ch.close();
+                return;
+            }
+            channel = ch;
+            state = State.CONNECTED;
+            failures = 0;
+            drain = !drainScheduled;
+            drainScheduled = true;
+        }
+        if (drain) ch.eventLoop().execute(this::drain);
+    }
+
+    private void onConnectFailed() {
+        metrics.event(Event.OUTBOUND_CONNECT_FAILED);
+        long delay;
+        synchronized (this) {
+            if (closing || state == State.RETIRED) return;
+            failures++;
+            state = State.WAITING;
+            delay = settings.backoff().delayNanos(failures, ThreadLocalRandom.current());
+        }
+        bootstrap.config().group().schedule(this::retry, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void onClosed(Channel ch) {
+        metrics.event(Event.OUTBOUND_DISCONNECTED);
+        counters.connected.decrementAndGet();
+        long delay = -1;
+        synchronized (this) {
+            if (channel != ch) return;
+            channel = null;
+            drainScheduled = false;
+            if (closing || state == State.RETIRED) return;
+            if (queue.isEmpty()) {
+                state = State.IDLE;
+            } else {
+                // The peer went away with packets waiting: come back after a short pause.
+                failures++;
+                state = State.WAITING;
+                delay = settings.backoff().delayNanos(failures, ThreadLocalRandom.current());
+            }
+        }
+        if (delay >= 0) bootstrap.config().group().schedule(this::retry, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void retry() {
+        synchronized (this) {
+            if (closing || state != State.WAITING) return;
+            if (queue.isEmpty()) {
+                state = State.IDLE;
+                return;
+            }
+            state = State.CONNECTING;
+        }
+        connect();
+    }
+
+    /** Runs on the channel's event loop: writes queued packets while the socket accepts them. */
+    void drain() {
+        Channel ch;
+        synchronized (this) {
+            drainScheduled = false;
+            ch = channel;
+        }
+        if (ch == null || !ch.isActive()) return;
+        Outbound[] batch = new Outbound[DRAIN_BATCH];
+        while (ch.isWritable()) {
+            int n = 0;
+            synchronized (this) {
+                while (n < DRAIN_BATCH && !queue.isEmpty()) batch[n++] = queue.pollFirst();
+            }
+            if (n == 0) break;
+            counters.queued.addAndGet(-n);
+            for (int i = 0; i < n; i++) {
+                ch.write(encode(ch, batch[i]), ch.voidPromise());
+                batch[i] = null;
+            }
+            ch.flush();
+            metrics.forwarded(n);
+        }
+    }
+
+    private ByteBuf encode(Channel ch, Outbound o) {
+        int headerLength = settings.framing().headerLength();
+        ByteBuf buf = ch.alloc().ioBuffer(headerLength + o.packet().length);
+        FrameCodec.encode(settings.framing(), o.size(), o.rotation(), header, 0);   // event-loop thread only
+        buf.writeBytes(header, 0, headerLength).writeBytes(o.packet());
+        return buf;
+    }
+
+    /** Called when the socket can take more after being full. */
+    void writable() {
+        drain();
+    }
+
+    synchronized int queued() {
+        return queue.size();
+    }
+
+    /** Retires this link if it has been unused for {@code idleNanos} and holds nothing. */
+    boolean retireIfIdle(long nowNanos, long idleNanos) {
+        Channel ch;
+        synchronized (this) {
+            if (!queue.isEmpty() || nowNanos - lastUsedNanos < idleNanos || state == State.CONNECTING) return false;
+            state = State.RETIRED;
+            ch = channel;
+            channel = null;
+        }
+        if (ch != null) ch.close();
+        return true;
+    }
+
+    /** Stops accepting packets; what is queued is still sent by {@link #drain}. */
+    void beginClose() {
+        Channel ch;
+        synchronized (this) {
+            closing = true;
+            ch = drainScheduled ? null : channel;   // not yet connected: onConnected drains
+            if (ch != null) drainScheduled = true;
+        }
+        if (ch != null) ch.eventLoop().execute(this::drain);
+    }
+
+    /** Drops what is left (counted) and closes the connection after its buffered bytes are written. */
+    ChannelFuture finishClose() {
+        Channel ch;
+        int left;
+        synchronized (this) {
+            left = queue.size();
+            queue.clear();
+            state = State.RETIRED;
+            ch = channel;
+        }
+        counters.queued.addAndGet(-left);
+        metrics.drop(Drop.SHUTDOWN, left);
+        if (ch == null) return null;
+        return ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+}
