@@ -120,6 +120,8 @@ aot_mapped=$(guest grep -c masknode.aot "/proc/$pid/maps" || true)
 # Node errors: anything systemd logged about the unit at err or worse, and error lines from the
 # JVM or java.util.logging (SEVERE) in the node's own output.
 node_errors=$(guest "journalctl -b -q --no-pager -u masknode.service -p err; journalctl -b -q --no-pager -u masknode.service -o cat | grep -E 'SEVERE|\\[error\\]|Exception in thread|Error occurred'" || true)
+# Keys are made by the node itself at its first start, inside its sandbox: owner-only, not root's.
+keys=$(guest "stat -c '%a %U %n' /var/lib/private/masknode/keys/*.key 2>&1" || true)
 exposure=$(guest systemd-analyze security masknode.service | sed -n 's/.*Overall exposure level for masknode.service: //p')
 hostname=$(guest cat /proc/sys/kernel/hostname)
 root_size=$(guest df -h --output=size / | tail -1 | tr -d ' ')
@@ -141,6 +143,7 @@ guest boot:       $boot_time
 slowest units:    $(echo "$blame" | tr -s ' ' | paste -sd';' -)
 first boot:       $firstboot; hostname $hostname; root fs $root_size; avahi: ${avahi:-no host name line}
 masknode:         $active, restarts $restarts, RSS $((rss_kb / 1024)) MiB (cgroup $((cgroup_mem / 1024 / 1024)) MiB), AOT cache mapped: $([ "${aot_mapped:-0}" -gt 0 ] && echo yes || echo no)
+keys:             $(echo "$keys" | sed 's|/var/lib/private/masknode/keys/||' | paste -sd';' -)
 exposure (257):   $exposure
 firewall:         $firewall; failed units: ${failed_units:-none}
 system errors:    $( [ -n "$system_errors" ] && echo "$system_errors" | head -5 | paste -sd'|' - || echo none)
@@ -148,5 +151,8 @@ EOF
 [ -z "$node_errors" ] || { echo "$node_errors" | head -20; failed "node errors in the journal"; }
 [ "$restarts" = 0 ] || failed "masknode.service restarted $restarts times"
 [ -z "$failed_units" ] || failed "failed units: $failed_units"
+echo "$keys" | grep -q 'identity_ed25519.key' || failed "no identity key after first boot: $keys"
+if echo "$keys" | grep -v '^600 ' | grep -q .; then failed "key files not 0600 or unreadable: $keys"; fi
+if echo "$keys" | grep -q '^600 root '; then failed "key files owned by root: $keys"; fi
 [ "$firewall" = active ] || failed "nftables.service is $firewall"
 echo "boot_ok setup_page=$setup_code api=$api_code seconds=$seconds"
