@@ -115,6 +115,8 @@ class ServiceUnitTest {
         // The JVM fails at start-up under it (W+X pages for the JIT and interpreter).
         assertFalse(Pattern.compile("(?m)^MemoryDenyWriteExecute=").matcher(unitText).find(),
                 "MemoryDenyWriteExecute must stay off");
+        // Hides /proc/net: the JDK then finds no IPv6 and cannot bind "::" (seen in the booted image).
+        assertFalse(Pattern.compile("(?m)^ProcSubset=pid").matcher(unitText).find(), "ProcSubset=pid must stay off");
     }
 
     /** The unit's JVM flags are accepted by a JDK 25 even without the AOT cache file. */
