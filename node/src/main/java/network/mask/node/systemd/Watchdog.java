@@ -25,7 +25,8 @@ public final class Watchdog implements AutoCloseable {
     private final Duration pingInterval;
     private final AtomicLong pingsSent = new AtomicLong();
     private final AtomicLong pingsWithheld = new AtomicLong();
-    private volatile boolean wasHealthy = true;
+    /** Null until the first tick: a node still starting up is not "failing". */
+    private volatile Boolean wasHealthy;
     private final PeriodicScheduler.Cancellable task;
 
     private Watchdog(SdNotify notify, Duration timeout, BooleanSupplier healthy, PeriodicScheduler scheduler) {
@@ -85,16 +86,24 @@ public final class Watchdog implements AutoCloseable {
         try {
             ok = healthy.getAsBoolean();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "health check threw; treating the node as unhealthy", e);
+            if (!Boolean.FALSE.equals(wasHealthy)) {   // once per failure streak, not every period
+                LOG.log(Level.WARNING, "health check threw; treating the node as unhealthy", e);
+            }
             ok = false;
         }
+        Boolean before = wasHealthy;
         if (ok) {
             notify.watchdog();
             pingsSent.incrementAndGet();
-            if (!wasHealthy) LOG.info("health check passes again; watchdog pings resumed");
+            if (before == null || !before) {
+                LOG.info((before == null ? "health check passes" : "health check passes again")
+                        + "; watchdog pings every " + pingInterval.toMillis() + " ms");
+            }
         } else {
             pingsWithheld.incrementAndGet();
-            if (wasHealthy) {
+            if (before == null) {
+                LOG.info("node not healthy yet; watchdog pings start once it is");
+            } else if (before) {
                 LOG.warning("health check failing; withholding watchdog pings so systemd restarts the node"
                         + " if it does not recover");
             }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +117,33 @@ class WatchdogTest {
             // sending it: once the third datagram is here, the first two have been counted.
             assertEquals("WATCHDOG=1", systemd.next());
             assertTrue(watchdog.pingsSent() >= 2);
+        }
+    }
+
+    /** A node still starting is not an error; a stall warns once, not every period. */
+    @Test
+    void warnsOncePerStallAndNotDuringStartUp() throws Exception {
+        VirtualTime time = new VirtualTime();
+        AtomicBoolean ok = new AtomicBoolean(false);
+        List<Level> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(Watchdog.class.getName());
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord r) { levels.add(r.getLevel()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        logger.addHandler(capture);
+        try (Watchdog watchdog = Watchdog.start(SdNotify.disabled(), TIMEOUT, ok::get, time)) {
+            time.advance(Duration.ofSeconds(60));          // starting: unhealthy, 5 ticks
+            assertEquals(List.of(Level.INFO), levels);
+            ok.set(true);
+            time.advance(Duration.ofSeconds(30));
+            ok.set(false);
+            time.advance(Duration.ofSeconds(90));          // stalled: 6 ticks
+            assertEquals(List.of(Level.INFO, Level.INFO, Level.WARNING), levels);
+            assertEquals(11, watchdog.pingsWithheld());
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 
