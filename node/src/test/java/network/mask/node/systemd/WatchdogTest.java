@@ -132,6 +132,9 @@ class WatchdogTest {
             @Override public void flush() {}
             @Override public void close() {}
         };
+        // Other tests in this JVM may have raised the level (the node's log setup does); see INFO here.
+        Level previousLevel = logger.getLevel();
+        logger.setLevel(Level.ALL);
         logger.addHandler(capture);
         try (Watchdog watchdog = Watchdog.start(SdNotify.disabled(), TIMEOUT, ok::get, time)) {
             time.advance(Duration.ofSeconds(60));          // starting: unhealthy, 5 ticks
@@ -144,6 +147,7 @@ class WatchdogTest {
             assertEquals(11, watchdog.pingsWithheld());
         } finally {
             logger.removeHandler(capture);
+            logger.setLevel(previousLevel);
         }
     }
 
