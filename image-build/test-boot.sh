@@ -2,13 +2,14 @@
 # Boots the Mask Node image in qemu-system-aarch64 (virt machine, cortex-a72, TCG software
 # emulation) and checks the node the way an owner would meet it. Run as root:
 #
-#   sudo image-build/test-boot.sh [--image IMG] [--timeout SECONDS] [--memory MIB] [--keep]
+#   sudo image-build/test-boot.sh [--image IMG] [--timeout SECONDS] [--memory MIB] [--watchdog] [--keep]
 #
 # Without --image it first runs build-image.sh (which reuses the cached Debian base). The disk
 # is a copy of the image, enlarged by 2 GiB so the first-boot growth is exercised, with SSH
 # enabled the owner's way (an `ssh` file and authorized_keys on the boot partition) so the
 # checks can look inside. Last line: `boot_ok setup_page=<code> api=<code> seconds=<n>`, or
-# `boot_failed <reason>` with exit status 1.
+# `boot_failed <reason>` with exit status 1. --watchdog also freezes the node (SIGSTOP) and
+# checks that systemd's watchdog restarts it and the API comes back.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -16,6 +17,7 @@ IMAGE=""
 TIMEOUT=900
 MEMORY=1024           # the smallest board the node targets
 KEEP=0
+WATCHDOG_CHECK=0
 API_PORT="${API_PORT:-8080}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,7 +25,8 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --memory) MEMORY="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --watchdog) WATCHDOG_CHECK=1; shift ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -132,6 +135,22 @@ avahi=$(guest "journalctl -b -q --no-pager -u avahi-daemon -o cat | grep -m1 'Ho
 system_errors=$(guest journalctl -b -q --no-pager -p err | head -20 || true)
 failed_units=$(guest systemctl list-units --failed --plain --no-legend | awk '{print $1}' | paste -sd' ' - || true)
 firewall=$(guest systemctl is-active nftables.service || true)
+watchdog_result="not checked (--watchdog)"
+if [ "$WATCHDOG_CHECK" = 1 ]; then
+  # A hung node: frozen, it sends no WATCHDOG=1; systemd must kill and restart it.
+  t_stop=$(date +%s)
+  guest kill -STOP "$pid" >/dev/null
+  back=""
+  for _ in $(seq 120); do
+    sleep 3
+    [ "$(guest systemctl show -p NRestarts --value masknode.service)" -ge 1 ] 2>/dev/null || continue
+    [ "$(code "http://127.0.0.1:$P_API/api/v1/health")" = 200 ] && { back=$(( $(date +%s) - t_stop )); break; }
+  done
+  [ -n "$back" ] || failed "watchdog: the frozen node was not restarted"
+  timeout_line=$(guest "journalctl -b -q --no-pager -u masknode.service -o cat | grep -m1 -i 'watchdog timeout'" || true)
+  [ -n "$timeout_line" ] || failed "watchdog: node restarted, but not by the watchdog"
+  watchdog_result="frozen node restarted by systemd (${timeout_line}); API back after ${back}s"
+fi
 guest systemctl poweroff >/dev/null 2>&1 || true
 for _ in $(seq 30); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 2; done
 
@@ -146,6 +165,7 @@ masknode:         $active, restarts $restarts, RSS $((rss_kb / 1024)) MiB (cgrou
 keys:             $(echo "$keys" | sed 's|/var/lib/private/masknode/keys/||' | paste -sd';' -)
 exposure (257):   $exposure
 firewall:         $firewall; failed units: ${failed_units:-none}
+watchdog:         $watchdog_result
 system errors:    $( [ -n "$system_errors" ] && echo "$system_errors" | head -5 | paste -sd'|' - || echo none)
 EOF
 [ -z "$node_errors" ] || { echo "$node_errors" | head -20; failed "node errors in the journal"; }
