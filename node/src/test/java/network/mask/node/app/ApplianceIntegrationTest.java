@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.mask.node.config.ConfigLoader;
@@ -27,6 +28,7 @@ import network.mask.node.telemetry.MosquittoBroker;
 import network.mask.node.telemetry.TopicRecorder;
 import network.mask.node.testing.TestNodes;
 import network.mask.node.testing.ToyOnion;
+import network.mask.webui.TestClient;
 import network.mask.webui.spi.MqttSettings;
 import network.mask.webui.spi.NodeSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -95,23 +97,23 @@ class ApplianceIntegrationTest {
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"Up\""), health.body());
 
-        FormClient owner = new FormClient(URI.create("http://127.0.0.1:" + adminPort + "/"));
-        assertEquals(200, owner.get("/claim").statusCode());
-        assertEquals(403, owner.postRaw("/claim", Map.of("code", code.group(1))).statusCode(), "no CSRF token");
-        HttpResponse<String> claimed = owner.post("/claim", Map.of("code", code.group(1)));
-        assertEquals("/claim/password", claimed.headers().firstValue("Location").orElse(""), claimed.body());
+        TestClient owner = new TestClient(URI.create("http://127.0.0.1:" + adminPort + "/"), Optional.empty());
+        assertEquals(200, owner.get("/claim").status());
+        assertEquals(403, owner.postRaw("/claim", Map.of("code", code.group(1)), Map.of()).status(), "no CSRF token");
+        TestClient.Response claimed = owner.post("/claim", Map.of("code", code.group(1)));
+        assertEquals("/claim/password", claimed.location(), claimed.body());
         owner.get("/claim/password");
-        assertEquals(303, owner.post("/claim/password", Map.of("password", PASSWORD, "confirm", PASSWORD)).statusCode());
+        assertEquals(303, owner.post("/claim/password", Map.of("password", PASSWORD, "confirm", PASSWORD)).status());
         Path hash = dir.resolve("data/admin/password.argon2id");
         assertTrue(Files.readString(hash).startsWith("$argon2id$"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(hash)));
 
-        FormClient stranger = new FormClient(URI.create("http://127.0.0.1:" + adminPort + "/"));
+        TestClient stranger = new TestClient(URI.create("http://127.0.0.1:" + adminPort + "/"), Optional.empty());
         stranger.get("/login");
-        for (int i = 0; i < 5; i++) assertEquals(401, stranger.post("/login", Map.of("password", "guess " + i)).statusCode());
-        HttpResponse<String> locked = stranger.post("/login", Map.of("password", "guess 5"));
-        assertEquals(429, locked.statusCode());
-        assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+        for (int i = 0; i < 5; i++) assertEquals(401, stranger.post("/login", Map.of("password", "guess " + i)).status());
+        TestClient.Response locked = stranger.post("/login", Map.of("password", "guess 5"));
+        assertEquals(429, locked.status());
+        assertTrue(locked.header("Retry-After").isPresent());
 
         assertFalse(composed.dashboard().snapshot().logTail().stream().anyMatch(l -> l.contains(code.group(1))),
                 "the claim code stays out of the dashboard's log tail");
