@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import network.mask.node.keys.IdentityKey;
 import network.mask.node.keys.KeyStore;
 import network.mask.node.keys.NodeKeys;
 import network.mask.node.keys.SphinxKey;
+import network.mask.node.sphinx.SphinxEngines;
+import network.mask.node.sphinx.crypto.CryptoSelector;
 import network.mask.node.wire.FramingVersion;
 
 /**
@@ -83,6 +86,10 @@ public final class LocalnetCommand {
             NodeDaemon sinkDaemon = null;
             try {
                 Topology topology = plan();
+                // Measured once, here, before any node starts; every node then reads the result from its
+                // data directory as a restarted appliance does. Three JVMs measuring at once on two cores
+                // would each see the others' load, and could pick a slower backend (and take longer to start).
+                SphinxEngines engines = SphinxEngines.select(dir, Map.of());
                 FramingVersion framing = o.framing() == 8 ? FramingVersion.V8 : FramingVersion.V7;
                 out.printf(Locale.ROOT, "localnet: %d layer(s) x %d node(s), sink in this process, %d pkt/s for %d s"
                                 + " (+%.1f s warm-up), mean delay %.1f ms/hop, framing v%d, %d worker(s)/node, node JVMs -Xmx%s%n",
@@ -98,6 +105,7 @@ public final class LocalnetCommand {
                 int warm = o.warmupPackets();
                 int total = warm + o.measuredPackets();
                 SinkRecorder recorder = new SinkRecorder(total);
+                shareCryptoChoice(dir.resolve("sink"));
                 sinkDaemon = NodeDaemon.builder(nodeConfig(topology.sink(), dir.resolve("sink")))
                         .keys(topology.sink().keys()).finalHopHandler(recorder).build();
                 sinkDaemon.start();
@@ -106,7 +114,7 @@ public final class LocalnetCommand {
                 int threads = Runtime.getRuntime().availableProcessors();
                 out.printf("building %d packets (%d Sphinx hops each) on %d threads...%n", total, o.layers() + 1, threads);
                 PacketFactory.Built built = PacketFactory.build(total, topology, o.delayMs() * 1e6, framing, o.seed(),
-                        threads, null);
+                        threads, engines, null);
                 out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
                 Map<String, Long> cpuAtStart = new java.util.HashMap<>();
@@ -118,6 +126,9 @@ public final class LocalnetCommand {
                 int replayLag = Math.max(1, o.rate() / 10);   // about 100 ms after the original
                 try (TrafficSender sender = new TrafficSender(topology.firstLayer().stream().map(Topology.Member::address).toList())) {
                     warmSent = warm > 0 ? sender.send(built, 0, warm, o.rate(), 0, 0) : null;
+                    // Cold JVMs run the warm-up slower than they will run warm, and build a backlog; the
+                    // measured part starts once that has drained, or it would measure the warm-up's debt.
+                    if (warmSent != null) awaitDeliveries(recorder, warm, warmSent.lastNanos());
                     // CPU per packet is counted from here: start-up and most JIT compilation stay out of it.
                     for (NodeProcess p : processes) {
                         cpuAtStart.put(p.name(), p.cpuNanos());
@@ -127,8 +138,9 @@ public final class LocalnetCommand {
                 }
                 awaitDeliveries(recorder, total, sent.lastNanos());
 
-                Report report = new Report(o, built, recorder, warm, total, warmSent, sent);
+                LocalnetReport report = new LocalnetReport(o, built, recorder, warm, total, sent);
                 report.printTraffic(out);
+                if (o.timeline()) report.printTimeline(out);
                 long replaysRejected = 0;
                 for (NodeProcess p : processes) {
                     Map<String, Long> s = p.stats(STATS_TIMEOUT);
@@ -197,9 +209,17 @@ public final class LocalnetCommand {
         private Path writeNodeFiles(Topology.Member m) throws Exception {
             Path nodeDir = dir.resolve(m.name());
             new KeyStore(nodeDir, new SecureRandom()).save(m.keys());
+            shareCryptoChoice(nodeDir);
             Path file = nodeDir.resolve("masknode.toml");
             ConfigStore.writeFull(file, nodeConfig(m, nodeDir));
             return file;
+        }
+
+        /** Copies the backend choice measured at the start into a node's data directory (see execute). */
+        private void shareCryptoChoice(Path nodeDir) throws IOException {
+            Files.createDirectories(nodeDir);
+            Files.copy(dir.resolve(CryptoSelector.CACHE_FILE), nodeDir.resolve(CryptoSelector.CACHE_FILE),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
 
         private NodeConfig nodeConfig(Topology.Member m, Path nodeDir) {
@@ -265,66 +285,6 @@ public final class LocalnetCommand {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temporary directory; the OS cleans up eventually
-        }
-    }
-
-    /** The numbers of one run. */
-    private static final class Report {
-        private final LocalnetOptions o;
-        private final int sentTotal;
-        private final int delivered;
-        private final int warmDelivered;
-        private final long[] overheadNanos;
-        private final double throughput;
-        private final double sendRate;
-
-        Report(LocalnetOptions o, PacketFactory.Built built, SinkRecorder recorder, int warm, int total,
-               TrafficSender.Sent warmSent, TrafficSender.Sent sent) {
-            this.o = o;
-            this.sentTotal = total;
-            this.delivered = recorder.delivered();
-            int wd = 0;
-            for (int i = 0; i < warm; i++) if (recorder.arrival(i) != 0) wd++;
-            this.warmDelivered = wd;
-            long[] overhead = new long[total - warm];
-            int n = 0;
-            long lastArrival = 0;
-            for (int i = warm; i < total; i++) {
-                long arrival = recorder.arrival(i);
-                if (arrival == 0) continue;
-                lastArrival = Math.max(lastArrival, arrival);
-                overhead[n++] = arrival - sent.sendNanos()[i] - built.totalDelayNanos()[i];
-            }
-            this.overheadNanos = Arrays.copyOf(overhead, n);
-            Arrays.sort(overheadNanos);
-            double span = (lastArrival - sent.firstNanos()) / 1e9;
-            this.throughput = span > 0 ? n / span : 0;
-            double sendSpan = (sent.lastNanos() - sent.firstNanos()) / 1e9;
-            this.sendRate = sendSpan > 0 ? (total - warm - 1) / sendSpan : 0;
-        }
-
-        int lost() {
-            return sentTotal - delivered;
-        }
-
-        void printTraffic(PrintStream out) {
-            int measured = sentTotal - (int) Math.round(o.rate() * o.warmupSeconds());
-            out.printf(Locale.ROOT, "sent %d (warm-up %d, measured %d at %.0f pkt/s offered), delivered %d (warm-up %d), lost %d%n",
-                    sentTotal, sentTotal - measured, measured, sendRate, delivered, warmDelivered, lost());
-            out.printf(Locale.ROOT, "measured throughput %.0f pkt/s delivered through %d hops + sink%n", throughput, o.layers());
-            out.printf(Locale.ROOT, "latency beyond the scheduled delays (measured packets): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    percentile(0.50), percentile(0.99), overheadNanos.length == 0 ? 0 : overheadNanos[overheadNanos.length - 1] / 1e6);
-        }
-
-        double percentile(double q) {
-            if (overheadNanos.length == 0) return 0;
-            int i = (int) Math.min(overheadNanos.length - 1, Math.ceil(q * overheadNanos.length) - 1);
-            return overheadNanos[Math.max(0, i)] / 1e6;
-        }
-
-        void printSummary(PrintStream out) {
-            out.printf(Locale.ROOT, "delivered=%d lost=%d throughput_pps=%d overhead_p99_ms=%.1f%n",
-                    delivered, lost(), Math.round(throughput), percentile(0.99));
         }
     }
 }

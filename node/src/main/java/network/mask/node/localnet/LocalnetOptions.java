@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Command-line options of {@code masknode localnet}. */
 record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, double delayMs, int replays, int workers,
-                       int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed, String mqtt) {
+                       int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed, String mqtt,
+                       boolean timeline) {
 
     static final String HELP = """
             Usage: masknode localnet --layers L --rate R --seconds S [options]
@@ -16,12 +17,15 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
               --replays K          packets re-sent deliberately, to show they are rejected; default 100
               --workers W          crypto worker threads per node; default 1
               --framing 7|8        framing the sender and the nodes write; default 7
-              --warmup-seconds W   traffic before the measured run (JIT warm-up), counted for loss only; default 2
+              --warmup-seconds W   traffic before the measured run (JIT warm-up), counted for loss only; the
+                                   measured run starts once the warm-up packets have arrived; default 2
               --node-heap SIZE     -Xmx of each node JVM; default 64m
               --seed N             random seed for routes and delays; default 1
               --mqtt URL           every node also runs its MQTT telemetry to this broker (tcp://host:port);
                                    to see what a slow or dead broker does to mixing; default off
               --keep               keep the temporary directory (configs, keys, node logs)
+              --timeline           also print, per second of sending, what was sent and the latency beyond
+                                   the delays (p50/p99/max): shows when a backlog built up
             Each mix node is a separate JVM (-Xmx<node-heap> -XX:+UseSerialGC) on 127.0.0.1 with real TCP;
             the sender and the sink (which plays the gateway) run in this process.
             MASKNODE_NODE_JAVA_OPTS adds JVM options to every node (e.g. -XX:NativeMemoryTracking=summary).
@@ -32,12 +36,17 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
         double delay = 50, warmup = 2;
         String heap = "64m";
         boolean keep = false;
+        boolean timeline = false;
         long seed = 1;
         String mqtt = "";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--keep")) {
                 keep = true;
+                continue;
+            }
+            if (a.equals("--timeline")) {
+                timeline = true;
                 continue;
             }
             if (i + 1 >= args.size()) throw new IllegalArgumentException(a + " needs a value (or is unknown)");
@@ -67,7 +76,7 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
             }
         }
         if ((long) rate * seconds > 20_000_000L) throw new IllegalArgumentException("rate x seconds above 20 million packets");
-        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt);
+        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt, timeline);
     }
 
     private static int integer(String flag, String v, int min, int max) {

@@ -35,12 +35,11 @@ final class PacketFactory {
     private PacketFactory() {}
 
     static Built build(int count, Topology topology, double meanDelayNanos, FramingVersion framing, long seed,
-                       int threads, PrintStream progress) throws Exception {
+                       int threads, SphinxEngines engines, PrintStream progress) throws Exception {
         byte[][] frames = new byte[count][];
         int[] firstHop = new int[count];
         long[] delays = new long[count];
         AtomicInteger done = new AtomicInteger();
-        SphinxEngines engines = SphinxEngines.select(null, java.util.Map.of());   // fastest backends here, not cached
         ThreadLocal<SphinxPacketBuilder> builders = ThreadLocal.withInitial(engines::builder);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

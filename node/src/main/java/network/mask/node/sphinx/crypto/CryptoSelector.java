@@ -20,8 +20,11 @@ import network.mask.node.storage.AtomicFiles;
 /**
  * Picks the fastest correct provider per primitive at start-up. Every candidate first passes
  * {@link KnownAnswers}; then each is timed on its hop-sized workload for a few tens of
- * milliseconds, interleaved in rounds so that a burst of load hurts all alike, until every rate
- * is steady (HotSpot has compiled the Java candidates) or ten rounds have passed. The choice is
+ * milliseconds of the measuring thread's CPU time (not wall time: on a busy two-core machine a
+ * candidate descheduled mid-slice would otherwise look twice as slow, and a localnet run once
+ * chose BouncyCastle's X25519 at half libsodium's speed that way), interleaved in rounds so that
+ * what load remains (caches, turbo) hurts all alike, until every rate is steady (HotSpot has
+ * compiled the Java candidates) or ten rounds have passed. The choice is
  * cached in {@value #CACHE_FILE} under the node's data directory together with a
  * {@link CryptoFingerprint}, and re-measured when the fingerprint changes. Configuration
  * overrides win over both.

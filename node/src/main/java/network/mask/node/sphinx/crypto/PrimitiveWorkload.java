@@ -93,8 +93,8 @@ public final class PrimitiveWorkload {
         for (long done = 0; done < calls && System.nanoTime() < deadline; done += 64) run(64);
     }
 
-    /** Runs for about {@code nanos} and returns the rate in operations per second. */
+    /** Runs for about {@code nanos} of this thread's CPU time and returns the rate in operations per CPU second. */
     public double measure(long nanos) {
-        return Throughput.perSecond(this::run, nanos);
+        return Throughput.perCpuSecond(this::run, nanos);
     }
 }
