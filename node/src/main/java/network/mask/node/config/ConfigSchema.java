@@ -72,8 +72,8 @@ public final class ConfigSchema {
             Duration.ofSeconds(10), "Longer per-packet delays requested by senders are shortened to this (nym-node: 10s).",
             c -> c.mixnet().maxDelay());
     public static final ConfigKey<Duration> MIX_TIMER_GRANULARITY = key("mixnet", "timer_granularity", duration(Duration.ZERO, Duration.ofMillis(10)),
-            Duration.ofMillis(1), "Packets are released on multiples of this (never early, at most this much late), so that packets due\n"
-            + "together leave in one write: far fewer system calls and wake-ups per packet. \"0ms\" releases each packet exactly.",
+            Duration.ofMillis(1), "The node looks for due packets at most once per this (never early, at most this much late), so that\n"
+            + "packets due together leave in one write: far fewer system calls and wake-ups per packet. \"0ms\" releases each packet exactly.",
             c -> c.mixnet().timerGranularity());
     public static final ConfigKey<Boolean> MIX_ALLOW_PRIVATE_NEXT_HOPS = key("mixnet", "allow_private_next_hops", bool(), false,
             "Forward to loopback and private (LAN) addresses. Only for local test networks: otherwise anyone could make the node connect into your LAN.",

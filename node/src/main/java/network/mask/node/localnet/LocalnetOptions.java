@@ -18,7 +18,7 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
               --workers W          crypto worker threads per node; default 1
               --framing 7|8        framing the sender and the nodes write; default 7
               --warmup-seconds W   traffic before the measured run (JIT warm-up), counted for loss only; the
-                                   measured run starts once the warm-up packets have arrived; default 2
+                                   measured run starts once the warm-up packets have arrived; default 4
               --node-heap SIZE     -Xmx of each node JVM; default 64m
               --seed N             random seed for routes and delays; default 1
               --mqtt URL           every node also runs its MQTT telemetry to this broker (tcp://host:port);
@@ -33,7 +33,7 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
 
     static LocalnetOptions parse(List<String> args) {
         int layers = 3, rate = 1000, seconds = 10, perLayer = 1, replays = 100, workers = 1, framing = 7;
-        double delay = 50, warmup = 2;
+        double delay = 50, warmup = 4;
         String heap = "64m";
         boolean keep = false;
         boolean timeline = false;
