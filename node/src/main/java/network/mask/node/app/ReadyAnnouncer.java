@@ -2,7 +2,6 @@ package network.mask.node.app;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -71,17 +70,11 @@ public final class ReadyAnnouncer implements NodeService {
     }
 
     /**
-     * The host for URLs: the bound address on a developer PC (loopback), else the box's
-     * {@code <hostname>.local} that avahi announces.
+     * The host for URLs: the bound address on a developer PC (loopback), else the
+     * {@code <name>.local} that avahi answers to (see {@link MdnsName}).
      */
     public static String displayHost(String bindHost) {
         if (!bindHost.equals("::") && !bindHost.equals("0.0.0.0")) return bindHost;
-        try {
-            String name = Files.readString(Path.of("/etc/hostname")).strip();
-            if (name.matches("[A-Za-z0-9-]{1,63}")) return name + ".local";
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through to the product's default name
-        }
-        return "masknode.local";
+        return MdnsName.of(Path.of("/etc/avahi/avahi-daemon.conf"), Path.of("/etc/hostname"));
     }
 }
