@@ -3,6 +3,7 @@ package network.mask.node.localnet;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntToLongFunction;
 
 /**
  * The traffic figures of one run. Latency "overhead" is what a packet took beyond the delays its
@@ -20,8 +21,8 @@ final class LocalnetReport {
     private static final long SECOND = 1_000_000_000L;
 
     private final LocalnetOptions o;
-    private final PacketFactory.Built built;
-    private final SinkRecorder recorder;
+    private final long[] totalDelayNanos;
+    private final IntToLongFunction arrival;
     private final TrafficSender.Sent sent;
     private final int warm;
     private final int sentTotal;
@@ -34,27 +35,37 @@ final class LocalnetReport {
 
     LocalnetReport(LocalnetOptions o, PacketFactory.Built built, SinkRecorder recorder, int warm, int total,
                    TrafficSender.Sent sent) {
+        this(o, built.totalDelayNanos(), recorder::arrival, recorder.delivered(), warm, total, sent);
+    }
+
+    /**
+     * @param totalDelayNanos per packet, the delays it asked the mixes for
+     * @param arrival         per packet, when the sink got it (0: never)
+     * @param delivered       packets delivered, warm-up included
+     */
+    LocalnetReport(LocalnetOptions o, long[] totalDelayNanos, IntToLongFunction arrival, int delivered, int warm, int total,
+                   TrafficSender.Sent sent) {
         this.o = o;
-        this.built = built;
-        this.recorder = recorder;
+        this.totalDelayNanos = totalDelayNanos;
+        this.arrival = arrival;
         this.sent = sent;
         this.warm = warm;
         this.sentTotal = total;
-        this.delivered = recorder.delivered();
+        this.delivered = delivered;
         int wd = 0;
-        for (int i = 0; i < warm; i++) if (recorder.arrival(i) != 0) wd++;
+        for (int i = 0; i < warm; i++) if (arrival.applyAsLong(i) != 0) wd++;
         this.warmDelivered = wd;
         long[] overhead = new long[total - warm];
         int n = 0;
         long lastArrival = sent.firstNanos();
         long lastDone = sent.firstNanos();
         for (int i = warm; i < total; i++) {
-            long arrival = recorder.arrival(i);
-            if (arrival == 0) continue;
-            if (arrival - lastArrival > 0) lastArrival = arrival;
-            long done = arrival - built.totalDelayNanos()[i];
+            long at = arrival.applyAsLong(i);
+            if (at == 0) continue;
+            if (at - lastArrival > 0) lastArrival = at;
+            long done = at - totalDelayNanos[i];
             if (done - lastDone > 0) lastDone = done;
-            overhead[n++] = arrival - sent.sendNanos()[i] - built.totalDelayNanos()[i];
+            overhead[n++] = at - sent.sendNanos()[i] - totalDelayNanos[i];
         }
         this.overheadNanos = Arrays.copyOf(overhead, n);
         Arrays.sort(overheadNanos);
@@ -65,6 +76,14 @@ final class LocalnetReport {
 
     private static double rate(int count, long spanNanos) {
         return spanNanos > 0 ? count * 1e9 / spanNanos : 0;
+    }
+
+    double throughput() {
+        return throughput;
+    }
+
+    double arrivalSpanRate() {
+        return arrivalSpanRate;
     }
 
     int lost() {
@@ -95,8 +114,8 @@ final class LocalnetReport {
                 long at = sent.sendNanos()[i];
                 if (at == 0 || at - from < 0 || at - from >= SECOND) continue;
                 count++;
-                long arrival = recorder.arrival(i);
-                if (arrival != 0 && arrived < overheads.length) overheads[arrived++] = arrival - at - built.totalDelayNanos()[i];
+                long in = arrival.applyAsLong(i);
+                if (in != 0 && arrived < overheads.length) overheads[arrived++] = in - at - totalDelayNanos[i];
             }
             long[] sorted = Arrays.copyOf(overheads, arrived);
             Arrays.sort(sorted);
