@@ -37,22 +37,10 @@ final class PasswordPage {
     }
 
     private void change(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) throws IOException {
-        if (Throttled.refuse(ctx, visit, res)) {
-            return;
-        }
         FieldErrors errors = new FieldErrors();
-        String current = form.get("currentPassword") == null ? "" : form.get("currentPassword");
-        if (current.isEmpty()) {
-            errors.add("currentPassword", "Enter your current password.");
-        } else if (!LoginPages.checkPassword(ctx, current)) {
-            ctx.throttle.recordFailure(visit.client());
-            ctx.counters.wrongPassword();
-            LOG.log(System.Logger.Level.WARNING, "wrong current password on the change-password form from "
-                    + visit.client().getHostAddress());
-            if (Throttled.refuse(ctx, visit, res)) {
-                return;
-            }
-            errors.add("currentPassword", "Wrong password.");
+        if (!ReenteredPassword.check(ctx, visit, res, form.get("currentPassword"), "currentPassword",
+                "Enter your current password.", errors)) {
+            return;
         }
         String chosen = PasswordRules.validateNew("password", "newPassword", form.get("newPassword"),
                 "confirmPassword", form.get("confirmPassword"), errors);
@@ -84,11 +72,7 @@ final class PasswordPage {
                 + "<form method=\"post\" action=\"" + PATH + "\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
                 + Fields.input("currentPassword", "password", "Current password", null, null, errors,
                         "autocomplete=\"current-password\" required")
-                + Fields.input("newPassword", "password", "New password", null,
-                        "At least " + PasswordRules.MIN + " characters. A few random words work well.", errors,
-                        "autocomplete=\"new-password\" required minlength=\"" + PasswordRules.MIN + "\"")
-                + Fields.input("confirmPassword", "password", "Repeat the new password", null, null, errors,
-                        "autocomplete=\"new-password\" required")
+                + Fields.newPassword("newPassword", "New password", "confirmPassword", "Repeat the new password", errors)
                 + "<button type=\"submit\" id=\"change-password\">Change password</button></form>";
         return Layout.page("Change password", visit, body);
     }
