@@ -52,7 +52,8 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         assertTrue(page.contains("<dd id=\"disk\">3.0 GB of 28.0 GB (11 %)</dd>"));
         assertTrue(page.contains("fill=\"#22c55e\""));
         assertTrue(page.contains("Mixing: connected to the network"));
-        assertTrue(page.contains("12:00:03 &lt;b&gt;not html&lt;/b&gt;"), "log lines are text, not markup");
+        assertTrue(page.contains("<pre id=\"log\" tabindex=\"0\">12:00:03 &lt;b&gt;not html&lt;/b&gt;\n"
+                + "12:00:02 INFO listening on mix port 1789\n12:00:01 INFO node started</pre>"), "log lines are text, newest first");
         assertTrue(page.contains("<h2 id=\"status-title\">Attic node</h2>"));
         assertTrue(page.contains("<script src=\"/static/dashboard.js\" defer></script>"));
         assertFalse(page.contains("tls-fingerprint"), "no certificate on plain http");
@@ -87,6 +88,8 @@ class DashboardRoutesTest extends OwnerRoutesTest {
             assertTrue(changed.contains("\"in\":\"77.7/s\""), changed);
             assertTrue(changed.contains("\"peers\":\"9\""));
             assertTrue(changed.contains("\"ledColour\":\"#22c55e\""));
+            assertTrue(changed.contains("\"log\":[\"12:00:03 <b>not html</b>\",\"12:00:02 INFO listening on mix port 1789\","
+                    + "\"12:00:01 INFO node started\"]"), "the live log is newest first too: " + changed);
 
             // Logging out ends the stream.
             owner.post("/logout", Map.of());

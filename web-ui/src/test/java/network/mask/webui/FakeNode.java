@@ -64,11 +64,16 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     public static DashboardSnapshot snapshot(double in, double out, int queue, int peers) {
+        return snapshot(in, out, queue, peers,
+                List.of("12:00:01 INFO node started", "12:00:02 INFO listening on mix port 1789", "12:00:03 <b>not html</b>"));
+    }
+
+    /** @param log the log tail, oldest first as the node gives it */
+    public static DashboardSnapshot snapshot(double in, double out, int queue, int peers, List<String> log) {
         return new DashboardSnapshot(in, out, 0.5, queue, peers, Duration.ofMinutes(75), "0.1.0-test",
                 OptionalDouble.of(48.5), Optional.of(new DashboardSnapshot.Usage(400L << 20, 4L << 30)),
                 Optional.of(new DashboardSnapshot.Usage(3L << 30, 28L << 30)),
-                new DashboardSnapshot.LedState("#22c55e", true, false, "Mixing: connected to the network"),
-                List.of("12:00:01 INFO node started", "12:00:02 INFO listening on mix port 1789", "12:00:03 <b>not html</b>"));
+                new DashboardSnapshot.LedState("#22c55e", true, false, "Mixing: connected to the network"), log);
     }
 
     // AdminCredentialStore

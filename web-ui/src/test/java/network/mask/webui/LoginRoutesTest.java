@@ -22,7 +22,7 @@ class LoginRoutesTest extends OwnerRoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/dashboard", "/setup", "/setup/node", "/setup/network", "/setup/wallet", "/setup/mqtt",
-            "/setup/led", "/setup/keys", "/no-such-page"})
+            "/setup/led", "/setup/keys", "/password", "/no-such-page"})
     void withoutASessionEveryPageRedirectsToLogin(String path) {
         TestClient.Response r = admin.client().get(path);
         assertEquals(303, r.status());
@@ -32,7 +32,7 @@ class LoginRoutesTest extends OwnerRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/logout", "/setup/node", "/setup/network", "/setup/network/check", "/setup/wallet", "/setup/mqtt",
             "/setup/mqtt/test", "/setup/led", "/setup/keys/sign", "/actions/identify", "/actions/restart",
-            "/actions/factory-reset", "/backup", "/restore"})
+            "/actions/factory-reset", "/backup", "/restore", "/password"})
     void withoutASessionEveryFormPostRedirectsToLoginAndDoesNothing(String path) {
         TestClient c = admin.client();
         c.get("/login");

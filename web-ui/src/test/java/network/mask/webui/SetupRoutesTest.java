@@ -292,6 +292,9 @@ class SetupRoutesTest extends OwnerRoutesTest {
         admin.node.settings.set(FakeNode.FRESH.withNetwork("node.example.net", 1789, 8080).withWallet(WALLET));
         String page = owner.get("/setup/keys").body();
         assertTrue(page.contains("id=\"bond-host\" type=\"text\" readonly value=\"node.example.net\""));
+        assertEquals(1, java.util.regex.Pattern.compile("<label for=\"[^\"]+\">Host\\b").matcher(page).results().count(),
+                "one Host row: " + page);
+        assertTrue(page.contains("<label for=\"bond-host\">Host (public IP address or domain name)</label>"));
         assertTrue(page.contains("id=\"bond-http-port\" type=\"text\" readonly value=\"8080\""));
         assertTrue(page.contains("<label for=\"key-0\">Identity key</label>"));
         assertTrue(page.contains("value=\"4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR\""));

@@ -30,9 +30,8 @@ public final class NodeBondingKeys implements BondingKeys {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("Identity key", identity));
         entries.add(new Entry("Sphinx key", keys.primary().publicKeyBase58()));
-        entries.add(new Entry("Host", c.mixnet().announceHost().isEmpty() ? "(set the public host first)" : c.mixnet().announceHost()));
+        // Host and HTTP port are not repeated here: the keys page shows them from the settings.
         entries.add(new Entry("Mix port", Integer.toString(c.mixnet().effectiveAnnouncePort())));
-        entries.add(new Entry("HTTP API port", Integer.toString(c.api().port())));
         if (!c.node().wallet().isEmpty()) entries.add(new Entry("Wallet address", c.node().wallet()));
         return new Keys(TelemetrySettings.nodeId(identity), entries);
     }

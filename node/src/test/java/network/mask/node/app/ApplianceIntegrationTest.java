@@ -108,6 +108,12 @@ class ApplianceIntegrationTest {
         assertTrue(Files.readString(hash).startsWith("$argon2id$"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(hash)));
 
+        // The keys page with the node's real key list: one Host row and one HTTP port row, no repeats.
+        String keysPage = owner.get("/setup/keys").body();
+        assertEquals(1, Pattern.compile("<label for=\"[^\"]+\">Host\\b").matcher(keysPage).results().count(), keysPage);
+        assertEquals(1, Pattern.compile("<label for=\"[^\"]+\">[^<]*HTTP[^<]*port").matcher(keysPage).results().count(), keysPage);
+        assertTrue(keysPage.contains(daemon.identity().publicKeyBase58()), "the identity key is listed");
+
         TestClient stranger = new TestClient(URI.create("http://127.0.0.1:" + adminPort + "/"), Optional.empty());
         stranger.get("/login");
         for (int i = 0; i < 5; i++) assertEquals(401, stranger.post("/login", Map.of("password", "guess " + i)).status());

@@ -12,6 +12,9 @@ public interface AdminCredentialStore {
     /** The stored hash in PHC form ({@code $argon2id$v=19$...}), or empty while the box is unclaimed. */
     Optional<String> load() throws IOException;
 
-    /** Replaces the stored hash; must be atomic so a crash never leaves a half-written hash. */
+    /**
+     * Stores the hash at claim time and replaces it when the owner changes the password; must be atomic
+     * so a crash never leaves a half-written hash (the old one or the new one is there, nothing else).
+     */
     void store(String argon2idHash) throws IOException;
 }

@@ -6,7 +6,10 @@ import java.util.Objects;
 /** The node's public identity, needed to bond it in the Nym wallet. */
 public interface BondingKeys {
 
-    /** Public keys and id, in the order the wallet asks for them. */
+    /**
+     * Public keys and id, in the order the wallet asks for them. The keys page shows the host and the
+     * HTTP port itself (from {@link NodeSettings}), so the entries must not repeat them.
+     */
     Keys keys();
 
     /**

@@ -42,20 +42,10 @@ final class ActionHandlers {
     }
 
     private void factoryReset(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) throws IOException {
-        if (Throttled.refuse(ctx, visit, res)) {
-            return;
-        }
         FieldErrors errors = new FieldErrors();
-        String password = form.get("resetPassword") == null ? "" : form.get("resetPassword");
-        if (password.isEmpty()) {
-            errors.add("resetPassword", "Enter your password to confirm the reset.");
-        } else if (!LoginPages.checkPassword(ctx, password)) {
-            ctx.throttle.recordFailure(visit.client());
-            ctx.counters.wrongPassword();
-            if (Throttled.refuse(ctx, visit, res)) {
-                return;
-            }
-            errors.add("resetPassword", "Wrong password.");
+        if (!ReenteredPassword.check(ctx, visit, res, form.get("resetPassword"), "resetPassword",
+                "Enter your password to confirm the reset.", errors)) {
+            return;
         }
         if (form.get("resetConfirm") == null || form.get("resetConfirm").isEmpty()) {
             errors.add("resetConfirm", "Tick the box to confirm that the keys will be erased.");

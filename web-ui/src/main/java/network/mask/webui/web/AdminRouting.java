@@ -21,6 +21,7 @@ public final class AdminRouting {
                 .location("network/mask/webui/static").build()));
         new ClaimPages(ctx).register(routing);
         new LoginPages(ctx).register(routing);
+        new PasswordPage(ctx).register(routing);
         new SetupPages(ctx).register(routing);
         dashboard.register(routing);
         new LiveUpdates(ctx).register(routing);

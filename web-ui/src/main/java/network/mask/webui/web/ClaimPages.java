@@ -133,11 +133,7 @@ final class ClaimPages {
                 + "and keep it somewhere safe.</p>"
                 + Fields.errorSummary(errors)
                 + "<form method=\"post\" action=\"/claim/password\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
-                + Fields.input("password", "password", "New password", null,
-                        "At least " + PasswordRules.MIN + " characters. A few random words work well.", errors,
-                        "autocomplete=\"new-password\" required minlength=\"" + PasswordRules.MIN + "\"")
-                + Fields.input("confirm", "password", "Repeat the password", null, null, errors,
-                        "autocomplete=\"new-password\" required")
+                + Fields.newPassword("password", "New password", "confirm", "Repeat the password", errors)
                 + "<button type=\"submit\" id=\"claim-set-password\">Set password</button></form>";
         return Layout.page("Choose a password", visit, body);
     }

@@ -11,7 +11,9 @@ import network.mask.webui.spi.DashboardSnapshot;
 
 /**
  * A snapshot turned into display text, once, for both the first page render and the live
- * stream, so the browser script only copies text into place.
+ * stream, so the browser script only copies text into place. The log keeps the newest
+ * {@code LOG_LINES} lines and lists them newest first (the snapshot gives them oldest first),
+ * so the latest line is at the top of the page.
  */
 record DashboardView(
         double inRate, double outRate, double droppedRate,
@@ -28,7 +30,7 @@ record DashboardView(
         DashboardSnapshot.LedState led = s.led();
         String colour = !led.lit() ? LED_OFF : HEX_COLOUR.matcher(led.colour()).matches() ? led.colour().toLowerCase(Locale.ROOT) : "#808080";
         List<String> tail = s.logTail();
-        List<String> log = tail.subList(Math.max(0, tail.size() - LOG_LINES), tail.size()).stream()
+        List<String> log = tail.subList(Math.max(0, tail.size() - LOG_LINES), tail.size()).reversed().stream()
                 .map(l -> l.length() > LOG_LINE_MAX ? l.substring(0, LOG_LINE_MAX) + "…" : l).toList();
         return new DashboardView(
                 finite(s.packetsInPerSecond()), finite(s.packetsOutPerSecond()), finite(s.droppedPerSecond()),

@@ -3,6 +3,7 @@ package network.mask.webui.web;
 import static network.mask.webui.web.Html.esc;
 
 import network.mask.webui.validation.FieldErrors;
+import network.mask.webui.validation.PasswordRules;
 
 /**
  * Form controls, each with its own {@code <label>}, an optional hint and the field's error
@@ -33,6 +34,14 @@ final class Fields {
         sb.append('>');
         appendHintAndError(sb, name, hint, error);
         return sb.append("</div>").toString();
+    }
+
+    /** A new admin password and its repeat, with the rule as a hint (claim and change-password pages). */
+    static String newPassword(String name, String label, String confirmName, String confirmLabel, FieldErrors errors) {
+        return input(name, "password", label, null,
+                "At least " + PasswordRules.MIN + " characters. A few random words work well.", errors,
+                "autocomplete=\"new-password\" required minlength=\"" + PasswordRules.MIN + "\"")
+                + input(confirmName, "password", confirmLabel, null, null, errors, "autocomplete=\"new-password\" required");
     }
 
     static String textarea(String name, String label, String value, String hint, FieldErrors errors, String extra) {

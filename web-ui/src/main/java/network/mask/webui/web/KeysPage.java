@@ -76,7 +76,8 @@ final class KeysPage {
         StringBuilder body = new StringBuilder(SetupPages.progress(SetupStep.KEYS));
         body.append("<p>Your node is set up. To take part in the network and earn rewards, bond it in the Nym wallet "
                 + "with the details below.</p><section aria-labelledby=\"bond-details\"><h2 id=\"bond-details\">Bonding details</h2>");
-        body.append(Fields.copyable("bond-host", "Host", settings.publicHost()));
+        // Host and HTTP port come from the settings; the node's key list must not repeat them.
+        body.append(Fields.copyable("bond-host", "Host (public IP address or domain name)", settings.publicHost()));
         body.append(Fields.copyable("bond-http-port", "Custom HTTP port", settings.apiPort() > 0 ? Integer.toString(settings.apiPort()) : ""));
         List<BondingKeys.Entry> entries = keys.keys();
         for (int i = 0; i < entries.size(); i++) {

@@ -3,7 +3,7 @@ package network.mask.webui.web;
 import io.helidon.webserver.http.ServerResponse;
 import network.mask.webui.security.Session;
 
-/** Session steps shared by the claim and login pages. */
+/** Session steps shared by the claim, login and password pages. */
 final class Sessions {
 
     private Sessions() {
@@ -22,6 +22,14 @@ final class Sessions {
     /** A new session id at a higher level: the old id (which a fixation attacker might know) dies. */
     static Session promote(AdminContext ctx, Session old, Session.Level level, ServerResponse res) {
         Session s = ctx.sessions.replace(java.util.Optional.of(old), level);
+        ctx.cookie.set(res, s);
+        return s;
+    }
+
+    /** After a password change: every session ends, and only this browser gets a new owner session. */
+    static Session renewAlone(AdminContext ctx, ServerResponse res) {
+        ctx.sessions.invalidateAll();
+        Session s = ctx.sessions.create(Session.Level.OWNER);
         ctx.cookie.set(res, s);
         return s;
     }

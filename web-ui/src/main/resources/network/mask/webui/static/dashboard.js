@@ -46,14 +46,11 @@
       lamp.setAttribute("fill", f.ledColour);
       lamp.setAttribute("class", f.ledBlinking ? "blink" : "");
     }
+    // The server sends the log newest first: the latest line stays at the top, no scrolling needed.
     var log = document.getElementById("log");
     if (log) {
-      var atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
       var text = f.log.join("\n");
-      if (log.textContent !== text) {
-        log.textContent = text;
-        if (atBottom) { log.scrollTop = log.scrollHeight; }
-      }
+      if (log.textContent !== text) { log.textContent = text; }
     }
     push("in", f.inRate);
     push("out", f.outRate);

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The owner's whole first visit in a real headless Chromium: claim with the one-time code from
  * the log, set the password, go through the wizard, watch live figures change, download and
- * restore a backup, log out and in again. Screenshots go to target/screenshots/.
+ * restore a backup, change the password, log out and in with the new one. Screenshots go to target/screenshots/.
  */
 @Tag("browser")
 class SetupJourneyBrowserTest {
@@ -148,6 +148,10 @@ class SetupJourneyBrowserTest {
         page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "3"));
         String points = driver.findElement(By.id("line-in")).getDomAttribute("points");
         assertTrue(points.split(" ").length >= 3, "the chart has a line: " + points);
+        admin.node.snapshot.set(FakeNode.snapshot(150.0, 149.0, 3, 7,
+                List.of("12:00:01 INFO node started", "12:00:02 INFO listening", "12:00:04 INFO the newest line")));
+        page.await().until(d -> d.findElement(By.id("log")).getDomProperty("textContent")
+                .startsWith("12:00:04 INFO the newest line\n12:00:02 INFO listening\n"));
         checkPage("09-dashboard-live");
 
         page.type("backupPassphrase", "my backup phrase");
@@ -173,10 +177,20 @@ class SetupJourneyBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
 
         driver.get(admin.base.resolve("/dashboard").toString());
+        driver.findElement(By.linkText("Password")).click();
+        page.waitForPath("/password");
+        page.type("currentPassword", AdminFixture.PASSWORD);
+        page.type("newPassword", "the owner's new password");
+        page.type("confirmPassword", "the owner's new password");
+        checkPage("13-change-password");
+        page.click("change-password");
+        page.waitForPath("/dashboard");
+        assertTrue(page.text("flash").startsWith("Password changed."), page.text("flash"));
+
         page.click("logout");
         page.waitForPath("/login");
-        checkPage("13-login");
-        page.type("password", AdminFixture.PASSWORD);
+        checkPage("14-login");
+        page.type("password", "the owner's new password");
         page.click("login-submit");
         page.waitForPath("/dashboard");
         assertEquals("Dashboard", driver.findElement(By.tagName("h1")).getText());

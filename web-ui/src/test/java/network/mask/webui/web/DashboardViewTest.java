@@ -48,6 +48,13 @@ class DashboardViewTest {
     }
 
     @Test
+    void theLogIsNewestFirst() {
+        DashboardView v = DashboardView.of(snapshot(new DashboardSnapshot.LedState("#112233", true, false, "ok"),
+                List.of("first", "second", "third")));
+        assertEquals(List.of("third", "second", "first"), v.log());
+    }
+
+    @Test
     void jsonCarriesEverythingAndTheLogIsBounded() {
         List<String> log = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -60,7 +67,9 @@ class DashboardViewTest {
         assertEquals("4", o.getString("peers"));
         assertEquals("1.2.3", o.getString("version"));
         assertEquals(100, o.getJsonArray("log").size());
-        assertEquals("line 50", o.getJsonArray("log").getString(0));
-        assertEquals(501, o.getJsonArray("log").getString(99).length());
+        assertEquals(501, o.getJsonArray("log").getString(0).length(), "the newest line first, cut at 500 characters");
+        assertTrue(o.getJsonArray("log").getString(0).startsWith("line 149x"));
+        assertEquals("line 148", o.getJsonArray("log").getString(1));
+        assertEquals("line 50", o.getJsonArray("log").getString(99), "the oldest kept line last");
     }
 }
