@@ -37,6 +37,7 @@ final class ApiTestDoubles {
 
     static final class Metrics implements MetricsSource {
         final Instant startedAt = Instant.now().minusSeconds(3600);
+        static final long DELAY_SUM_NANOS = 12_345_000_000L;
         volatile long received = 1_000;
         volatile Map<String, Long> dropped = Map.of("bad_mac", 7L, "replayed", 3L, "egress_queue_full", 5L,
                 "final_hop", 2L, "excessive_delay", 1L);
@@ -44,7 +45,8 @@ final class ApiTestDoubles {
         @Override
         public MetricsSnapshot snapshot() {
             return new MetricsSnapshot(Instant.now(), startedAt, received, 900, 2, 3, new TreeMap<>(dropped),
-                    4, 40, 6, 8, 9, Map.of(50.0, 10L, 1000.0, 60L, Double.POSITIVE_INFINITY, 61L));
+                    4, 40, 6, 8, 9, Map.of(50.0, 10L, 1000.0, 60L, Double.POSITIVE_INFINITY, 61L), Map.of(),
+                    DELAY_SUM_NANOS);
         }
     }
 }

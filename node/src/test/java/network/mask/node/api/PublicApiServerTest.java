@@ -259,6 +259,7 @@ class PublicApiServerTest {
         assertEquals(10.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"0.05\"}"));
         assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"+Inf\"}"));
         assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_count"));
+        assertEquals(12.345, samples.get("nym_node_mixnet_packet_delay_seconds_sum"), 1e-12);
         assertEquals(1.0, samples.get("nym_node_build_info{binary=\"masknode\",version=\"0.1.0-test\"}"));
         assertTrue(samples.get("nym_node_process_uptime_seconds") >= 3600);
     }
