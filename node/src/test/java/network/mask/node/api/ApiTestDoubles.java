@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import network.mask.node.metrics.MetricsSnapshot;
 import network.mask.node.metrics.MetricsSource;
@@ -18,6 +19,11 @@ final class ApiTestDoubles {
                 "ops@example.org", "a \"quoted\" detail\nwith a newline");
         volatile List<String> ips = List.of("203.0.113.7", "2001:0db8:0000:0000:0000:0000:0000:0001");
         volatile Optional<String> hostname = Optional.of("node.example.org");
+        volatile Optional<String> location = Optional.of("CH");
+        volatile AnnouncePorts ports = new AnnouncePorts(1789, OptionalInt.of(1790), 8080);
+        volatile boolean acceptedTerms = true;
+        volatile boolean exposeSystemInfo = true;
+        volatile int expectedRate = 100;
 
         @Override
         public NodeDescription description() {
@@ -32,6 +38,31 @@ final class ApiTestDoubles {
         @Override
         public Optional<String> hostname() {
             return hostname;
+        }
+
+        @Override
+        public Optional<String> location() {
+            return location;
+        }
+
+        @Override
+        public AnnouncePorts announcePorts() {
+            return ports;
+        }
+
+        @Override
+        public boolean acceptedOperatorTermsAndConditions() {
+            return acceptedTerms;
+        }
+
+        @Override
+        public boolean exposeSystemInfo() {
+            return exposeSystemInfo;
+        }
+
+        @Override
+        public int expectedPacketRate() {
+            return expectedRate;
         }
     }
 
