@@ -25,12 +25,14 @@ final class NodeApiService implements HttpService {
     private final BuildInformation build;
     private final MetricsSource metrics;
     private final BearerToken prometheusToken;   // null: route not served, as nym-node without a token
+    private final HostFiles host;
     private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
     private final AtomicLong unauthorized = new AtomicLong();
 
     NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
-                   String prometheusToken) {
+                   String prometheusToken, HostFiles host) {
         this.identity = identity;
+        this.host = host;
         this.profile = profile;
         this.build = build;
         this.metrics = metrics;
@@ -44,6 +46,9 @@ final class NodeApiService implements HttpService {
                 .get("/roles", this::roles)
                 .get("/description", this::description)
                 .get("/host-information", this::hostInformation)
+                .get("/auxiliary-details", this::auxiliaryDetails)
+                .get("/system-info", this::systemInfo)
+                .get("/load", this::load)
                 .get("/metrics/packets-stats", this::packetsStats);
         if (prometheusToken != null) rules.get("/metrics/prometheus", this::prometheus);
     }
@@ -106,6 +111,46 @@ final class NodeApiService implements HttpService {
             return;
         }
         json(res, body);
+    }
+
+    /** nym-node's {@code AuxiliaryDetails}; {@code http_api_port} is Mask Node's addition (serde ignores it). */
+    private void auxiliaryDetails(ServerRequest req, ServerResponse res) {
+        AnnouncePorts ports = profile.announcePorts();
+        SerdeJson announce = SerdeJson.object();
+        if (ports.verlocPort().isPresent()) announce.number("verloc_port", ports.verlocPort().getAsInt());
+        else announce.nullValue("verloc_port");
+        json(res, SerdeJson.object()
+                .string("location", profile.location().orElse(null))
+                .raw("announce_ports", announce.number("mix_port", ports.mixPort())
+                        .number("http_api_port", ports.httpApiPort()).end())
+                .bool("accepted_operator_terms_and_conditions", profile.acceptedOperatorTermsAndConditions())
+                .end());
+    }
+
+    /** 403 when the owner turned it off, as nym-node does. */
+    private void systemInfo(ServerRequest req, ServerResponse res) {
+        if (!profile.exposeSystemInfo()) {
+            res.status(Status.FORBIDDEN_403);
+            json(res, SerdeJson.object().string("message", "this node does not wish to expose the system information").end());
+            return;
+        }
+        json(res, HostSystemInfo.read(host).json());
+    }
+
+    private void load(ServerRequest req, ServerResponse res) {
+        MachineLoad machine = MachineLoad.read(host);
+        NodeLoad load = NodeLoad.derive(machine.loadPerCpu(), machine.memoryUsed(), packetsPerSecond(),
+                profile.expectedPacketRate());
+        json(res, load.json());
+    }
+
+    /** Received packets per second over the rate window; before it has history, the average since start. */
+    private double packetsPerSecond() {
+        MetricsSnapshot now = metrics.snapshot();
+        RateWindow.Rates r = rates.sample(now);
+        if (r.earlier().at().isBefore(now.at())) return r.perSecond(MetricsSnapshot::packetsReceived);
+        double uptime = Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0;
+        return uptime >= 1 ? now.packetsReceived() / uptime : Double.NaN;
     }
 
     private void packetsStats(ServerRequest req, ServerResponse res) {

@@ -105,7 +105,7 @@ final class PrometheusMetrics {
         for (Map.Entry<String, Long> e : new TreeMap<>(now.droppedByReason()).entrySet()) {
             p.sample("nym_node_mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
         }
-        delayHistogram(p, now.delayHistogramMillis());
+        delayHistogram(p, now);
         p.gauge("nym_node_process_uptime_seconds", "Seconds since the node started (Mask Node)",
                 Math.max(0, Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0));
         p.family("nym_node_build_info", "gauge", "Always 1; the labels describe the running build (Mask Node)")
@@ -117,16 +117,16 @@ final class PrometheusMetrics {
     }
 
     /**
-     * The scheduler's delay histogram; bucket bounds converted from ms to seconds. The snapshot
-     * carries no sum of delays, so {@code _sum} is left out: {@code histogram_quantile} and rates
-     * of {@code _count} work, averages do not.
+     * The scheduler's delay histogram in seconds: bucket bounds converted from ms, {@code _sum}
+     * from ns. {@code _count} is the +Inf bucket. A source that keeps no sum (only test doubles)
+     * gets no {@code _sum} line rather than a made-up one.
      */
-    private static void delayHistogram(PrometheusText p, Map<Double, Long> cumulativeByUpperMillis) {
+    private static void delayHistogram(PrometheusText p, MetricsSnapshot now) {
         String name = "nym_node_mixnet_packet_delay_seconds";
-        p.family(name, "histogram", "Scheduled Sphinx delay of forwarded packets (Mask Node; no _sum)");
+        p.family(name, "histogram", "Scheduled Sphinx delay of forwarded packets (Mask Node)");
         long count = 0;
         boolean sawInf = false;
-        for (Map.Entry<Double, Long> b : new TreeMap<>(cumulativeByUpperMillis).entrySet()) {
+        for (Map.Entry<Double, Long> b : new TreeMap<>(now.delayHistogramMillis()).entrySet()) {
             double upperMillis = b.getKey();
             long cumulative = b.getValue() == null ? 0 : b.getValue();
             String le = Double.isInfinite(upperMillis) ? "+Inf" : PrometheusText.number(upperMillis / 1000.0);
@@ -135,6 +135,7 @@ final class PrometheusMetrics {
             count = Math.max(count, cumulative);
         }
         if (!sawInf) p.sample(name + "_bucket", count, "le", "+Inf");
+        if (now.hasDelaySum()) p.sample(name + "_sum", now.delaySumNanos() / 1e9);
         p.sample(name + "_count", count);
     }
 }

@@ -7,7 +7,8 @@ import network.mask.node.metrics.MetricsSource;
 /**
  * The public node HTTP API, compatible with nym-node's self-described {@code /api/v1} routes that
  * nym-api polls: {@code health}, {@code build-information}, {@code roles}, {@code description},
- * {@code host-information} (signed with the identity key), {@code metrics/packets-stats} and,
+ * {@code host-information} (signed with the identity key), {@code auxiliary-details},
+ * {@code system-info}, {@code load}, {@code metrics/packets-stats} and,
  * when a bearer token is configured, {@code metrics/prometheus} (also at {@code /metrics}, the
  * path Prometheus scrapes by default).
  * <pre>{@code
@@ -24,9 +25,16 @@ public final class PublicApiServer implements AutoCloseable {
 
     public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
                            MetricsSource metrics) {
+        this(settings, identity, profile, build, metrics, HostFiles.thisMachine());
+    }
+
+    /** Reading machine facts from {@code host} instead of this machine (tests). */
+    PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
+                    MetricsSource metrics, HostFiles host) {
         this.settings = Objects.requireNonNull(settings);
         this.service = new NodeApiService(Objects.requireNonNull(identity), Objects.requireNonNull(profile),
-                Objects.requireNonNull(build), Objects.requireNonNull(metrics), settings.prometheusToken());
+                Objects.requireNonNull(build), Objects.requireNonNull(metrics), settings.prometheusToken(),
+                Objects.requireNonNull(host));
     }
 
     /** Binds and starts serving; throws if the port is taken. */

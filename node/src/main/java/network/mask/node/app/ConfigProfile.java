@@ -3,6 +3,8 @@ package network.mask.node.app;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import network.mask.node.api.AnnouncePorts;
 import network.mask.node.api.NodeDescription;
 import network.mask.node.api.NodeProfile;
 import network.mask.node.config.ConfigStore;
@@ -33,6 +35,33 @@ public final class ConfigProfile implements NodeProfile {
     public Optional<String> hostname() {
         String host = store.current().mixnet().announceHost();
         return host.isEmpty() || isIpLiteral(host) ? Optional.empty() : Optional.of(host);
+    }
+
+    @Override
+    public Optional<String> location() {
+        String country = store.current().node().location();
+        return country.isEmpty() ? Optional.empty() : Optional.of(country);
+    }
+
+    @Override
+    public AnnouncePorts announcePorts() {
+        NodeConfig c = store.current();
+        return new AnnouncePorts(c.mixnet().effectiveAnnouncePort(), OptionalInt.of(c.mixnet().verlocPort()), c.api().port());
+    }
+
+    @Override
+    public boolean acceptedOperatorTermsAndConditions() {
+        return store.current().node().acceptedOperatorTermsAndConditions();
+    }
+
+    @Override
+    public boolean exposeSystemInfo() {
+        return store.current().api().exposeSystemInfo();
+    }
+
+    @Override
+    public int expectedPacketRate() {
+        return store.current().replay().expectedRate();
     }
 
     /** Without DNS: an IPv6 literal has a colon, an IPv4 one is only digits and dots. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -30,9 +31,12 @@ public final class ConfigSchema {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern NYX_ADDRESS = Pattern.compile("n1[02-9ac-hj-np-z]{38,58}");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_\\-/]{1,100}");
+    /** The JDK's ISO 3166 alpha-2 codes, so "XX" or "UK" is refused as nym-node's country type refuses it. */
+    private static final Pattern COUNTRY = Pattern.compile(String.join("|", Locale.getISOCountries()));
 
     static {
-        section("node", "Who this node is. Name, description, website and contact are public (served at /api/v1/description).");
+        section("node", "Who this node is. Name, description, website and contact are public (served at /api/v1/description);\n"
+                + "location and the operator terms answer are public too (at /api/v1/auxiliary-details).");
     }
     public static final ConfigKey<String> NODE_NAME = key("node", "name", text(50), "Mask Node",
             "Public name (moniker) of the node.", c -> c.node().name());
@@ -48,6 +52,13 @@ public final class ConfigSchema {
             c -> c.node().dataDir().toString());
     public static final ConfigKey<String> NODE_WALLET = key("node", "wallet", pattern("a Nyx address (n1...)", NYX_ADDRESS, 100), "",
             "Nyx wallet address the node is bonded with (informational).", c -> c.node().wallet());
+    public static final ConfigKey<String> NODE_LOCATION = key("node", "location",
+            pattern("an ISO 3166 two-letter country code in capitals, e.g. \"DE\"", COUNTRY, 2), "",
+            "Country the box physically stands in, as nym-node's [host] location; \"\" = not said.", c -> c.node().location());
+    public static final ConfigKey<Boolean> NODE_ACCEPTED_OPERATOR_TERMS = key("node", "accepted_operator_terms_and_conditions", bool(), false,
+            "You accept the Nym node operator terms and conditions (https://nymtech.net/terms-and-conditions/operators/v1.0.0),\n"
+            + "as nym-node's --accept-operator-terms-and-conditions. nym-api gives nodes that have not accepted them no config score.",
+            c -> c.node().acceptedOperatorTermsAndConditions());
 
     static {
         section("mixnet", "The mix port: Sphinx packets from other nodes, and where they go next.");

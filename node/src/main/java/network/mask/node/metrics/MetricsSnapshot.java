@@ -26,6 +26,8 @@ import java.util.Map;
  *                             events ("inbound_rejected_total_limit", "inbound_closed_idle",
  *                             "outbound_connect_failed", ...) and pipeline events ("delay_capped",
  *                             "ingress_paused"); see {@code MixMetrics.Event}
+ * @param delaySumNanos        sum of the delays counted in {@code delayHistogramMillis}, in ns
+ *                             (the histogram's {@code _sum}); -1 when the source does not know it
  */
 public record MetricsSnapshot(
         Instant at,
@@ -41,9 +43,21 @@ public record MetricsSnapshot(
         int inboundConnections,
         int outboundConnections,
         Map<Double, Long> delayHistogramMillis,
-        Map<String, Long> events) {
+        Map<String, Long> events,
+        long delaySumNanos) {
 
-    /** The original shape, without {@code events}; kept so existing callers still compile. */
+    /** Without the delay sum (sources that do not track it): {@code delaySumNanos} is -1, unknown. */
+    public MetricsSnapshot(Instant at, Instant startedAt, long packetsReceived, long packetsForwarded,
+                           long finalHopPackets, long replaysRejected, Map<String, Long> droppedByReason,
+                           int ingressQueueDepth, int scheduledPackets, int egressQueueDepth,
+                           int inboundConnections, int outboundConnections,
+                           Map<Double, Long> delayHistogramMillis, Map<String, Long> events) {
+        this(at, startedAt, packetsReceived, packetsForwarded, finalHopPackets, replaysRejected,
+                droppedByReason, ingressQueueDepth, scheduledPackets, egressQueueDepth,
+                inboundConnections, outboundConnections, delayHistogramMillis, events, -1);
+    }
+
+    /** The original shape, without {@code events} or the delay sum; kept so existing callers still compile. */
     public MetricsSnapshot(Instant at, Instant startedAt, long packetsReceived, long packetsForwarded,
                            long finalHopPackets, long replaysRejected, Map<String, Long> droppedByReason,
                            int ingressQueueDepth, int scheduledPackets, int egressQueueDepth,
@@ -51,7 +65,12 @@ public record MetricsSnapshot(
                            Map<Double, Long> delayHistogramMillis) {
         this(at, startedAt, packetsReceived, packetsForwarded, finalHopPackets, replaysRejected,
                 droppedByReason, ingressQueueDepth, scheduledPackets, egressQueueDepth,
-                inboundConnections, outboundConnections, delayHistogramMillis, Map.of());
+                inboundConnections, outboundConnections, delayHistogramMillis, Map.of(), -1);
+    }
+
+    /** Whether {@link #delaySumNanos} is known. */
+    public boolean hasDelaySum() {
+        return delaySumNanos >= 0;
     }
 
     public long packetsDropped() {

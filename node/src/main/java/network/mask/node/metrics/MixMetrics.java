@@ -68,7 +68,8 @@ public final class MixMetrics implements MetricsSource {
                 Collections.unmodifiableMap(dropped),
                 read(Gauge.INGRESS_QUEUE), read(Gauge.SCHEDULED), read(Gauge.EGRESS_QUEUE),
                 read(Gauge.INBOUND_CONNECTIONS), read(Gauge.OUTBOUND_CONNECTIONS),
-                Collections.unmodifiableMap(delays.cumulative()), Collections.unmodifiableMap(happened));
+                Collections.unmodifiableMap(delays.cumulative()), Collections.unmodifiableMap(happened),
+                delays.sumNanos());
     }
 
     private synchronized int read(Gauge gauge) {

@@ -16,16 +16,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of the public API on a real server (port 0), read with the JDK's HTTP client. */
 class PublicApiServerTest {
@@ -38,9 +42,14 @@ class PublicApiServerTest {
 
     static PublicApiServer server;
     static PublicApiServer serverWithoutToken;
+    static PublicApiServer serverOnAPi;   // reads its machine facts from FakeHost's Raspberry Pi files
+
+    @TempDir static Path fakeRoot;
 
     @BeforeAll
     static void start() {
+        serverOnAPi = new PublicApiServer(new ApiSettings("127.0.0.1", 0, null), IDENTITY, PROFILE,
+                BuildInformation.of("0.1.0-test"), METRICS, FakeHost.raspberryPi(fakeRoot)).start();
         server = new PublicApiServer(new ApiSettings("127.0.0.1", 0, TOKEN), IDENTITY, PROFILE,
                 BuildInformation.of("0.1.0-test"), METRICS).start();
         serverWithoutToken = new PublicApiServer(new ApiSettings("127.0.0.1", 0, null), IDENTITY, PROFILE,
@@ -51,6 +60,7 @@ class PublicApiServerTest {
     static void stop() {
         server.close();
         serverWithoutToken.close();
+        serverOnAPi.close();
     }
 
     static HttpResponse<String> get(PublicApiServer s, String path, String... headers) throws Exception {
@@ -168,6 +178,111 @@ class PublicApiServerTest {
     }
 
     @Test
+    void auxiliaryDetailsHasNymsShapeAndIsReadLive() throws Exception {
+        JsonObject a = json(get(server, "/auxiliary-details"));
+        assertEquals(List.of("location", "announce_ports", "accepted_operator_terms_and_conditions"), List.copyOf(a.keySet()));
+        assertEquals("CH", a.getString("location"));
+        assertEquals(Json.createObjectBuilder().add("verloc_port", 1790).add("mix_port", 1789).add("http_api_port", 8080).build(),
+                a.getJsonObject("announce_ports"));
+        assertTrue(a.getBoolean("accepted_operator_terms_and_conditions"));
+        Optional<String> location = PROFILE.location;
+        AnnouncePorts ports = PROFILE.ports;
+        try {
+            PROFILE.location = Optional.empty();
+            PROFILE.ports = new AnnouncePorts(41789, OptionalInt.empty(), 18080);
+            PROFILE.acceptedTerms = false;
+            JsonObject changed = json(get(server, "/auxiliary-details"));
+            assertEquals(JsonValue.NULL, changed.get("location"), "no location: null, as nym-node");
+            assertEquals(JsonValue.NULL, changed.getJsonObject("announce_ports").get("verloc_port"));
+            assertEquals(41789, changed.getJsonObject("announce_ports").getInt("mix_port"));
+            assertEquals(18080, changed.getJsonObject("announce_ports").getInt("http_api_port"));
+            assertFalse(changed.getBoolean("accepted_operator_terms_and_conditions"));
+        } finally {
+            PROFILE.location = location;
+            PROFILE.ports = ports;
+            PROFILE.acceptedTerms = true;
+        }
+    }
+
+    @Test
+    void systemInfoHasNymsShapeWithCoarseFactsOnly() throws Exception {
+        HttpResponse<String> r = get(serverOnAPi, "/system-info");
+        JsonObject s = json(r);
+        assertEquals(List.of("system_name", "kernel_version", "os_version", "cpu_arch", "hardware"), List.copyOf(s.keySet()));
+        assertEquals("Debian GNU/Linux", s.getString("system_name"));
+        assertEquals("6.6.51+rpt-rpi-v8", s.getString("kernel_version"));
+        assertEquals("12", s.getString("os_version"));
+        assertEquals("aarch64", s.getString("cpu_arch"));
+        JsonObject hw = s.getJsonObject("hardware");
+        assertEquals(List.of("cpu", "total_memory", "crypto"), List.copyOf(hw.keySet()));
+        assertEquals(4, hw.getJsonArray("cpu").size());
+        assertEquals(Json.createObjectBuilder().add("name", "cpu3").add("frequency", 1800).add("vendor_id", "ARM")
+                .add("brand", "Cortex-A72").build(), hw.getJsonArray("cpu").getJsonObject(3));
+        assertEquals(4294967296L, hw.getJsonNumber("total_memory").longValue());
+        assertEquals(JsonValue.NULL, hw.get("crypto"));
+        assertFalse(r.body().contains(FakeHost.SERIAL), "never the board's serial number");
+    }
+
+    @Test
+    void systemInfoOnThisMachineHasTheSameShape() throws Exception {
+        JsonObject s = json(get(server, "/system-info"));
+        assertEquals(List.of("system_name", "kernel_version", "os_version", "cpu_arch", "hardware"), List.copyOf(s.keySet()));
+        assertEquals(JsonValue.ValueType.STRING, s.get("kernel_version").getValueType(), "os.version at least");
+        assertEquals(JsonValue.ValueType.STRING, s.get("cpu_arch").getValueType(), "os.arch at least");
+        if (s.get("hardware").getValueType() == JsonValue.ValueType.OBJECT) {
+            JsonObject hw = s.getJsonObject("hardware");
+            assertTrue(hw.getJsonNumber("total_memory").longValue() > 0);
+            for (JsonValue cpu : hw.getJsonArray("cpu")) {
+                assertEquals(Set.of("name", "frequency", "vendor_id", "brand"), cpu.asJsonObject().keySet());
+            }
+        }
+    }
+
+    @Test
+    void systemInfoIsRefusedWhenTheOwnerTurnedItOff() throws Exception {
+        try {
+            PROFILE.exposeSystemInfo = false;
+            HttpResponse<String> r = get(serverOnAPi, "/system-info");
+            assertEquals(403, r.statusCode(), "as nym-node");
+            assertTrue(r.body().contains("does not wish to expose the system information"), r.body());
+            assertFalse(r.body().contains("Debian"), r.body());
+        } finally {
+            PROFILE.exposeSystemInfo = true;
+        }
+    }
+
+    @Test
+    void loadHasNymsShapeAndTiers() throws Exception {
+        Set<String> tiers = Set.of("unknown", "negligible", "low", "medium", "high", "very_high", "at_capacity");
+        JsonObject l = json(get(serverOnAPi, "/load"));
+        assertEquals(List.of("total", "machine", "network"), List.copyOf(l.keySet()));
+        // The fake Pi: 5-minute load 2.0 on 4 cores (0.5: medium), 25 % memory in use (low: no raise).
+        assertEquals("medium", l.getString("machine"));
+        assertTrue(tiers.contains(l.getString("network")), l.toString());
+        LoadLevel network = LoadLevel.valueOf(l.getString("network").toUpperCase(java.util.Locale.ROOT));
+        assertEquals(LoadLevel.higher(LoadLevel.MEDIUM, network).jsonName(), l.getString("total"));
+        int rate = PROFILE.expectedRate;
+        try {
+            PROFILE.expectedRate = 0;   // nothing to compare packets with
+            JsonObject unknown = json(get(serverOnAPi, "/load"));
+            assertEquals("unknown", unknown.getString("network"));
+            assertEquals("medium", unknown.getString("total"));
+        } finally {
+            PROFILE.expectedRate = rate;
+        }
+        JsonObject here = json(get(server, "/load"));
+        for (String k : List.of("total", "machine", "network")) assertTrue(tiers.contains(here.getString(k)), here.toString());
+    }
+
+    @Test
+    void unknownPathsStill404() throws Exception {
+        for (String path : List.of("/loads", "/load/extra", "/system-information", "/system-info/hardware",
+                "/auxiliary-details/ports", "/auxiliary_details", "/nonsense")) {
+            assertEquals(404, get(server, path).statusCode(), path);
+        }
+    }
+
+    @Test
     void packetsStatsHasNymsShape() throws Exception {
         JsonObject p = json(get(server, "/metrics/packets-stats"));
         assertEquals(Json.createObjectBuilder()
@@ -259,6 +374,7 @@ class PublicApiServerTest {
         assertEquals(10.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"0.05\"}"));
         assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"+Inf\"}"));
         assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_count"));
+        assertEquals(12.345, samples.get("nym_node_mixnet_packet_delay_seconds_sum"), 1e-12);
         assertEquals(1.0, samples.get("nym_node_build_info{binary=\"masknode\",version=\"0.1.0-test\"}"));
         assertTrue(samples.get("nym_node_process_uptime_seconds") >= 3600);
     }

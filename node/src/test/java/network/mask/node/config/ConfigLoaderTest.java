@@ -162,6 +162,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void locationAndTheOperatorTermsAreReadAndDefaultToUnsaid() throws Exception {
+        NodeConfig none = ConfigLoader.check(file("# nothing set\n"));
+        assertEquals("", none.node().location());
+        assertFalse(none.node().acceptedOperatorTermsAndConditions());
+        NodeConfig c = ConfigLoader.check(file("""
+                [node]
+                location = "CH"
+                accepted_operator_terms_and_conditions = true
+                """));
+        assertEquals("CH", c.node().location());
+        assertTrue(c.node().acceptedOperatorTermsAndConditions());
+        String all = String.join("\n", problems("""
+                [node]
+                location = "ch"
+                accepted_operator_terms_and_conditions = "yes"
+                """));
+        assertTrue(all.contains("masknode.toml:2: node.location: expected an ISO 3166 two-letter country code"), all);
+        assertTrue(all.contains("masknode.toml:3: node.accepted_operator_terms_and_conditions: expected true or false"), all);
+        for (String notACountry : List.of("XX", "UK", "DEU")) {
+            assertThrows(ConfigException.class, () -> ConfigLoader.check(file("[node]\nlocation = \"" + notACountry + "\"\n")),
+                    notACountry);
+        }
+    }
+
+    @Test
     void everyProblemIsReportedWithItsLine() throws Exception {
         List<String> p = problems("""
                 [mixnet]
