@@ -46,7 +46,8 @@ public final class ConfigProfile implements NodeProfile {
     @Override
     public AnnouncePorts announcePorts() {
         NodeConfig c = store.current();
-        return new AnnouncePorts(c.mixnet().effectiveAnnouncePort(), OptionalInt.of(c.mixnet().verlocPort()), c.api().port());
+        // No VerLoc listener yet: announcing mixnet.verloc_port would send measurers to a closed port.
+        return new AnnouncePorts(c.mixnet().effectiveAnnouncePort(), OptionalInt.empty(), c.api().port());
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class ConfigSchema {
             "Public mix port, when the router forwards a different port; 0 means the same as port.",
             c -> c.mixnet().announcePort());
     public static final ConfigKey<Integer> MIX_VERLOC_PORT = key("mixnet", "verloc_port", integer(1, 65535), 1790,
-            "Announced VerLoc (latency measurement) port.", c -> c.mixnet().verlocPort());
+            "VerLoc (latency measurement) port, for when the node runs VerLoc; not announced until then.", c -> c.mixnet().verlocPort());
     public static final ConfigKey<Integer> MIX_FRAMING_VERSION = key("mixnet", "framing_version", integer(7, 8), 7,
             "Framing written to next hops: 7 (what nym-node sends today) or 8 (adds the key-rotation byte). Both are accepted.",
             c -> c.mixnet().framingVersion());

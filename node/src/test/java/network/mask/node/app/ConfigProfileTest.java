@@ -24,7 +24,7 @@ class ConfigProfileTest {
         ConfigProfile p = new ConfigProfile(new ConfigStore(dir.resolve("masknode.toml"), NodeConfig.defaults()));
         assertEquals(Optional.empty(), p.location());
         assertFalse(p.acceptedOperatorTermsAndConditions());
-        assertEquals(new AnnouncePorts(1789, OptionalInt.of(1790), 8080), p.announcePorts());
+        assertEquals(new AnnouncePorts(1789, OptionalInt.empty(), 8080), p.announcePorts(), "no VerLoc listener: no VerLoc port");
         assertTrue(p.exposeSystemInfo());
         assertEquals(100, p.expectedPacketRate());
     }
@@ -43,7 +43,7 @@ class ConfigProfileTest {
                 .with(ConfigSchema.REPLAY_EXPECTED_RATE, 400));
         assertEquals(Optional.of("DE"), p.location());
         assertTrue(p.acceptedOperatorTermsAndConditions());
-        assertEquals(new AnnouncePorts(41789, OptionalInt.of(1790), 18080), p.announcePorts(), "the router's mix port");
+        assertEquals(new AnnouncePorts(41789, OptionalInt.empty(), 18080), p.announcePorts(), "the router's mix port");
         assertFalse(p.exposeSystemInfo());
         assertEquals(400, p.expectedPacketRate());
     }
