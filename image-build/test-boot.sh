@@ -135,6 +135,17 @@ avahi=$(guest "journalctl -b -q --no-pager -u avahi-daemon -o cat | grep -m1 'Ho
 system_errors=$(guest journalctl -b -q --no-pager -p err | head -20 || true)
 failed_units=$(guest systemctl list-units --failed --plain --no-legend | awk '{print $1}' | paste -sd' ' - || true)
 firewall=$(guest systemctl is-active nftables.service || true)
+# The unclaimed box shows its claim code above the console's login prompt (ClaimNotice, /etc/issue.d).
+claim_code=$(guest "journalctl -b -q --no-pager -u masknode.service -o cat | grep -o -m1 'claim code: [A-Z0-9-]*'" | awk '{print $3}' || true)
+console_claim=""
+if [ -n "$claim_code" ]; then
+  for _ in $(seq 20); do
+    console_claim=$(tr -d '\r' <"$WORK/serial.log" | grep -a -m1 -A1 "claim code: $claim_code" || true)
+    [ -n "$console_claim" ] && break
+    sleep 3
+  done
+fi
+console_url=$(tr -d '\r' <"$WORK/serial.log" | grep -a -o -m1 'Open http://[0-9.]*/' || true)
 watchdog_result="not checked (--watchdog)"
 if [ "$WATCHDOG_CHECK" = 1 ]; then
   # A hung node: frozen, it sends no WATCHDOG=1; systemd must kill and restart it.
@@ -165,12 +176,15 @@ masknode:         $active, restarts $restarts, RSS $((rss_kb / 1024)) MiB (cgrou
 keys:             $(echo "$keys" | sed 's|/var/lib/private/masknode/keys/||' | paste -sd';' -)
 exposure (257):   $exposure
 firewall:         $firewall; failed units: ${failed_units:-none}
+console:          claim code ${claim_code:-not in the journal} $([ -n "$console_claim" ] && echo "on the serial login banner (${console_url:-no URL})" || echo "NOT on the serial console")
 watchdog:         $watchdog_result
 system errors:    $( [ -n "$system_errors" ] && echo "$system_errors" | head -5 | paste -sd'|' - || echo none)
 EOF
 [ -z "$node_errors" ] || { echo "$node_errors" | head -20; failed "node errors in the journal"; }
 [ "$restarts" = 0 ] || failed "masknode.service restarted $restarts times"
 [ -z "$failed_units" ] || failed "failed units: $failed_units"
+[ -n "$claim_code" ] || failed "the unclaimed node printed no claim code"
+[ -n "$console_claim" ] || failed "claim code $claim_code not shown on the console (serial.log)"
 echo "$keys" | grep -q 'identity_ed25519.key' || failed "no identity key after first boot: $keys"
 if echo "$keys" | grep -v '^600 ' | grep -q .; then failed "key files not 0600 or unreadable: $keys"; fi
 if echo "$keys" | grep -q '^600 root '; then failed "key files owned by root: $keys"; fi

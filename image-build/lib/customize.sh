@@ -53,6 +53,10 @@ configure_system() {
 LABEL=$ROOT_LABEL  /               ext4  defaults,noatime,commit=60,errors=remount-ro  0  1
 LABEL=$BOOT_LABEL  /boot/firmware  vfat  defaults,noatime,umask=0022                   0  2
 EOF
+  # agetty shows the node's claim code above the login prompt (HDMI, serial) while the box is
+  # unclaimed: the node writes the target, masknode-console.path redraws the prompts.
+  install -d -m 0755 "$ROOTFS/etc/issue.d"
+  ln -sfn /run/masknode/claim.issue "$ROOTFS/etc/issue.d/50-masknode-claim.issue"
   # Each box gets its own machine id (and so its own DHCP client id) on first boot.
   printf 'uninitialized\n' >"$ROOTFS/etc/machine-id"
   rm -f "$ROOTFS/var/lib/dbus/machine-id"
@@ -76,7 +80,7 @@ EOF
 
   # The gpio group of the board drop-in, now rather than at first boot (udev needs it early).
   in_root systemd-sysusers masknode-board.conf
-  in_root systemctl enable --quiet masknode.service masknode-firstboot.service masknode-ssh-enable.service \
+  in_root systemctl enable --quiet masknode.service masknode-console.path masknode-firstboot.service masknode-ssh-enable.service \
     systemd-networkd.service systemd-resolved.service systemd-timesyncd.service avahi-daemon.service nftables.service
   in_root systemctl disable --quiet ssh.service ssh.socket 2>/dev/null || true
   # systemd 257's ssh generator probes AF_VSOCK, which a Pi lacks, and logs an error every boot;

@@ -59,12 +59,14 @@ public final class ApplianceServices {
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
+        ClaimNotice notice = ClaimNotice.fromEnvironment(System.getenv());
+        if (credentials.claimed()) notice.withdraw();   // e.g. claimed through a restored backup
         ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::pressedRecently : () -> false,
-                appliance.console());
+                appliance.console(), notice);
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);
-        AdminBackend backend = new AdminBackend(credentials, claim, settings,
+        AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon.keys(), store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())

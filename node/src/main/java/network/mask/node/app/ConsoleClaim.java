@@ -7,17 +7,19 @@ import network.mask.webui.spi.ClaimAuthority;
 
 /**
  * The setup page's one-time claim code, shown where only someone at the box can read it: the
- * console (stdout, which systemd puts in the journal) and the log. The dashboard's log tail
- * leaves the code out ({@link LogRing}).
+ * console (stdout, which systemd puts in the journal), the log, and on the box's own screen
+ * ({@link ClaimNotice}). The dashboard's log tail leaves the code out ({@link LogRing}).
  */
 public final class ConsoleClaim implements ClaimAuthority {
 
     private final OneTimeClaimCode code;
     private final PrintStream console;
+    private final ClaimNotice notice;
 
-    public ConsoleClaim(BooleanSupplier buttonPressedRecently, PrintStream console) {
+    public ConsoleClaim(BooleanSupplier buttonPressedRecently, PrintStream console, ClaimNotice notice) {
         this.code = OneTimeClaimCode.generate(buttonPressedRecently);
         this.console = console;
+        this.notice = notice;
     }
 
     @Override
@@ -35,5 +37,6 @@ public final class ConsoleClaim implements ClaimAuthority {
         code.announce();
         console.println("masknode: this box is not claimed yet. One-time claim code: " + code.display());
         console.flush();
+        notice.show(code.display());
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,11 @@ final class DevNodeProcess implements AutoCloseable {
 
     /** Starts the node on three free loopback ports; {@code extraArgs} go after the standard flags. */
     static DevNodeProcess start(String name, Path dataDir, String... extraArgs) throws IOException {
+        return start(name, dataDir, Map.of(), extraArgs);
+    }
+
+    /** As {@link #start(String, Path, String...)}, with {@code environment} added to the node's. */
+    static DevNodeProcess start(String name, Path dataDir, Map<String, String> environment, String... extraArgs) throws IOException {
         int admin = TestNodes.freePort();
         int api = TestNodes.freePort();
         int mix = TestNodes.freePort();
@@ -75,7 +81,9 @@ final class DevNodeProcess implements AutoCloseable {
                 "--api-port", Integer.toString(api), "--mix-port", Integer.toString(mix)));
         command.addAll(List.of(extraArgs));
         Files.createDirectories(LOGS);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         // The node does not watch its parent: should the test JVM end early, kill it rather than leave it running.
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "kill-" + name));
         p.getOutputStream().close();

@@ -8,9 +8,12 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import network.mask.node.app.ClaimNotice;
+import network.mask.node.testing.TestNodes;
 import network.mask.webui.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +35,10 @@ class RunDevAcceptanceTest {
     void freshDevNodeServesThePageRefusesForgeriesThrottlesGuessesAndAnswersTheApi() throws Exception {
         Path data = dir.resolve("data");
         assertTrue(Files.notExists(data), "a fresh DIR");
-        try (DevNodeProcess node = DevNodeProcess.start("run-dev", data)) {
+        // As systemd's RuntimeDirectory= would: the node then also shows the claim code on the box's screen.
+        Path runtime = Files.createDirectories(dir.resolve("run"));
+        Path notice = runtime.resolve(ClaimNotice.FILE);
+        try (DevNodeProcess node = DevNodeProcess.start("run-dev", data, Map.of("RUNTIME_DIRECTORY", runtime.toString()))) {
             node.awaitListening();
 
             // The page on A: a fresh box sends every visitor to the claim.
@@ -53,6 +59,11 @@ class RunDevAcceptanceTest {
             assertEquals(403, owner.postRaw("/claim", Map.of("code", code, "csrf", "forged" + owner.csrf()), Map.of()).status(),
                     "wrong CSRF token");
 
+            // The code on the console is also on the box's screen (agetty shows the file), for its owner only.
+            assertTrue(TestNodes.await(() -> Files.exists(notice), Duration.ofSeconds(5)), "no " + notice);
+            assertTrue(Files.readString(notice).contains("one-time claim code: " + code), Files.readString(notice));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(notice)));
+
             // Claim with the code the node printed, then set the password.
             TestClient.Response claimed = owner.post("/claim", Map.of("code", code));
             assertEquals(303, claimed.status(), "the refused posts did not spend the code: " + claimed.body());
@@ -62,6 +73,7 @@ class RunDevAcceptanceTest {
             assertEquals(303, password.status(), password.body());
             assertEquals("/setup/node", password.location());
             assertEquals(200, owner.get("/setup/node").status(), "the claimer is logged in");
+            assertTrue(Files.notExists(notice), "the claimed box still shows its claim code on screen");
 
             // The public API on P.
             TestClient api = new TestClient(node.apiBase(), Optional.empty());
