@@ -23,6 +23,7 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        network.mask.node.daemon.LogFormat.install();   // one line per log record, in every command
         return switch (args[0]) {
             case "--version", "version" -> {
                 out.println("masknode " + version());
