@@ -23,12 +23,13 @@ import network.mask.node.wire.KeyRotation;
  * (its epoll timeout) wakes it. Workers hand packets over through a lock-free inbox.
  * <p>
  * The granularity {@code g} trades a little lateness for far fewer wake-ups. A packet never
- * leaves early and, event-loop latency aside, at most {@code g} late: after each look at the
- * heap the next one comes no sooner than {@code g} later, so at a few thousand packets a
- * second each look releases a batch, written with one system call per next hop. Workers wake
- * the loop only for a packet that would otherwise leave more than {@code g} late; an
- * overloaded node, whose packets come out of the workers already due, therefore costs no
- * wake-up per packet, and only gets more efficient as it gets busier.
+ * leaves early and, event-loop latency aside, at most {@code g} late: the timer that wakes the
+ * loop is set no sooner than {@code g} after its last look at the heap, so at a few thousand
+ * packets a second each look releases a batch, written with one system call per next hop.
+ * Workers wake the loop only for a packet that would otherwise leave more than {@code g} late,
+ * and queue at most one such wake-up at a time. An overloaded node, whose packets come out of
+ * the workers already due while its timer is armed, therefore costs no wake-up per packet.
+ * Packets that ask for no delay at all (when the heap is empty) do wake the loop as they come.
  */
 public final class DelayScheduler {
 
@@ -63,6 +64,8 @@ public final class DelayScheduler {
             ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.seq, b.seq));   // loop thread only
     private final AtomicInteger pending = new AtomicInteger();
     private final Runnable tick = this::tick;
+    /** A worker has queued {@link #tick} and it has not started yet: further workers need not queue another. */
+    private final java.util.concurrent.atomic.AtomicBoolean tickQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Runnable timerFired = this::timerFired;
     /** When the loop will next look at the heap: AWAKE while it is looking, IDLE when nothing is armed. */
     private volatile long wakeAtNanos = IDLE;
@@ -116,17 +119,26 @@ public final class DelayScheduler {
             metrics.drop(Drop.SCHEDULER_OVERLOAD);
             return false;
         }
-        inbox.add(new Held(dueNanos, nextHop, size, rotation, packet));
+        Held held = new Held(dueNanos, nextHop, size, rotation, packet);
+        inbox.add(held);
+        if (stopping && inbox.remove(held)) {   // stop() may have drained the inbox before this add
+            pending.decrementAndGet();
+            metrics.drop(Drop.SHUTDOWN);
+            return false;
+        }
         // Handshake with tick(): it publishes wakeAtNanos, then looks at the inbox again.
         long wake = wakeAtNanos;
         if (wake == AWAKE) return true;
         long now = System.nanoTime();
         long leaveFrom = dueNanos - now > 0 ? dueNanos : now;
-        if (wake == IDLE || wake - leaveFrom > granularityNanos) loop.execute(tick);   // it would leave too late
+        boolean late = wake == IDLE || wake - leaveFrom > granularityNanos;
+        // A queued tick clears the flag before it drains the inbox, so it will see this packet.
+        if (late && tickQueued.compareAndSet(false, true)) loop.execute(tick);
         return true;
     }
 
     private void tick() {
+        tickQueued.set(false);
         if (finished) return;
         while (true) {
             wakeAtNanos = AWAKE;
@@ -156,16 +168,16 @@ public final class DelayScheduler {
                 long notBefore = now + granularityNanos;
                 wakeAt = next.dueNanos - notBefore > 0 ? next.dueNanos : notBefore;
             }
-            if (stopping) wakeAt = Math.min(wakeAt, stopDeadlineNanos);
+            if (stopping && (wakeAt == IDLE || stopDeadlineNanos - wakeAt < 0)) wakeAt = stopDeadlineNanos;
             wakeAtNanos = wakeAt;
             if (!inbox.isEmpty()) continue;
-            arm(wakeAt, now);
+            arm(wakeAt);
             return;
         }
     }
 
     /** Keeps exactly one timer, set for {@code wakeAtNanos} (none for IDLE): no stale timers pile up in the loop's queue. */
-    private void arm(long wakeAt, long now) {
+    private void arm(long wakeAt) {
         if (wakeAt == armedAtNanos && timer != null) return;
         if (timer != null) {
             timer.cancel(false);
@@ -174,7 +186,8 @@ public final class DelayScheduler {
         }
         if (wakeAt == IDLE) return;
         armedAtNanos = wakeAt;
-        timer = loop.schedule(timerFired, Math.max(0, wakeAt - now), TimeUnit.NANOSECONDS);
+        // Netty counts the delay from now, after this look's sends, not from when the look began.
+        timer = loop.schedule(timerFired, Math.max(0, wakeAt - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void timerFired() {
@@ -210,7 +223,8 @@ public final class DelayScheduler {
             return pending.get();
         }
         loop.execute(tick);
-        done.await(Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
-        return leftAtStop;
+        boolean finishedInTime = done.await(Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.SECONDS.toNanos(2),
+                TimeUnit.NANOSECONDS);
+        return finishedInTime ? leftAtStop : pending.get();   // a stuck loop: what it still holds is not sent
     }
 }

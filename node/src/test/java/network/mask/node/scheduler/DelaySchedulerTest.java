@@ -102,11 +102,12 @@ class DelaySchedulerTest {
         int rounds = 1;
         for (int i = 0; i < sent.size(); i++) {
             assertTrue(sent.get(i).at() >= sent.get(i).due(), "released before its due time");
-            // Packets of one look at the heap leave microseconds apart; looks are at least g apart.
-            if (i > 0 && sent.get(i).at() - sent.get(i - 1).at() > g / 2) rounds++;
+            // Packets of one look at the heap leave microseconds apart; timer-driven looks are at least g apart.
+            if (i > 0 && sent.get(i).at() - sent.get(i - 1).at() >= g * 8 / 10) rounds++;
         }
-        // 200 due times spread over 100 ms: at most one look per 5 ms, plus the first and last.
-        assertTrue(rounds <= 100 / 5 + 2, rounds + " separate releases: the granularity did not batch them");
+        // 200 due times spread over 100 ms: at most one look per 5 ms, plus the first and last, and
+        // slack for a loop thread paused mid-batch on a loaded machine. Unbatched, this would be ~200.
+        assertTrue(rounds <= 100 / 5 + 4, rounds + " separate releases: the granularity did not batch them");
         assertTrue(rounds > 1, "everything left at once");
     }
 

@@ -15,8 +15,8 @@ import java.util.StringJoiner;
  */
 public final class CryptoFingerprint {
 
-    /** Bump when implementations change enough that old measurements mislead. */
-    static final int SELECTOR_VERSION = 1;
+    /** Bump when implementations or the measurement change enough that old choices mislead (2: thread CPU time). */
+    static final int SELECTOR_VERSION = 2;
 
     private static final List<String> CPU_KEYS = List.of("model name", "Hardware", "Model", "CPU implementer", "CPU part");
 

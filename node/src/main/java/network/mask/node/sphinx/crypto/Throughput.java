@@ -20,17 +20,27 @@ public final class Throughput {
     /**
      * Like {@link #perSecond(LongConsumer, long)}, but counts only the CPU time of the calling
      * thread: time the thread spends descheduled (other processes, other nodes starting at the
-     * same moment) does not count against whatever candidate happened to be running then. Falls
-     * back to wall time where the JVM cannot measure thread CPU time.
+     * same moment) does not count against whatever candidate happened to be running then. Work
+     * done for the candidate on other threads (GC, JIT) is not counted either, which slightly
+     * flatters allocating Java code against native code. Falls back to wall time where the JVM
+     * cannot measure thread CPU time, and gives up after {@value #CPU_WALL_LIMIT} times
+     * {@code nanos} of wall time (a thread starved of CPU) with what it has measured.
      */
     public static double perCpuSecond(LongConsumer work, long nanos) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isCurrentThreadCpuTimeSupported()) return perSecond(work, nanos);
         if (!threads.isThreadCpuTimeEnabled()) threads.setThreadCpuTimeEnabled(true);
-        return perSecond(work, nanos, threads::getCurrentThreadCpuTime);
+        if (threads.getCurrentThreadCpuTime() < 0) return perSecond(work, nanos);   // HotSpot's "unavailable"
+        return perSecond(work, nanos, threads::getCurrentThreadCpuTime, System.nanoTime() + CPU_WALL_LIMIT * nanos);
     }
 
+    private static final long CPU_WALL_LIMIT = 20;
+
     private static double perSecond(LongConsumer work, long nanos, LongSupplier clock) {
+        return perSecond(work, nanos, clock, Long.MAX_VALUE);
+    }
+
+    private static double perSecond(LongConsumer work, long nanos, LongSupplier clock, long wallDeadline) {
         long start = clock.getAsLong();
         long deadline = start + nanos;
         long done = 0;
@@ -41,7 +51,7 @@ public final class Throughput {
             done += batch;
             now = clock.getAsLong();
             if (batch < MAX_BATCH && now + (now - start) / done * batch * 2 < deadline) batch <<= 1;
-        } while (now < deadline);
-        return done * 1e9 / (now - start);
+        } while (now < deadline && (wallDeadline == Long.MAX_VALUE || System.nanoTime() - wallDeadline < 0));
+        return now > start ? done * 1e9 / (now - start) : 0;
     }
 }
