@@ -140,12 +140,12 @@ claim_code=$(guest "journalctl -b -q --no-pager -u masknode.service -o cat | gre
 console_claim=""
 if [ -n "$claim_code" ]; then
   for _ in $(seq 20); do
-    console_claim=$(tr -d '\r' <"$WORK/serial.log" | grep -a -m1 -A1 "claim code: $claim_code" || true)
+    console_claim=$(tr -d '\r' <"$WORK/serial.log" | grep -a -m1 "enter the one-time claim code: $claim_code" || true)
     [ -n "$console_claim" ] && break
     sleep 3
   done
 fi
-console_url=$(tr -d '\r' <"$WORK/serial.log" | grep -a -o -m1 'Open http://[0-9.]*/' || true)
+console_url=$(tr -d '\r' <"$WORK/serial.log" | grep -a -o -E -m1 'Open http://[0-9]+([.][0-9]+){3}/' || true)
 watchdog_result="not checked (--watchdog)"
 if [ "$WATCHDOG_CHECK" = 1 ]; then
   # A hung node: frozen, it sends no WATCHDOG=1; systemd must kill and restart it.
@@ -185,6 +185,7 @@ EOF
 [ -z "$failed_units" ] || failed "failed units: $failed_units"
 [ -n "$claim_code" ] || failed "the unclaimed node printed no claim code"
 [ -n "$console_claim" ] || failed "claim code $claim_code not shown on the console (serial.log)"
+[ -n "$console_url" ] || failed "the console banner has no http://<IPv4>/ address"
 echo "$keys" | grep -q 'identity_ed25519.key' || failed "no identity key after first boot: $keys"
 if echo "$keys" | grep -v '^600 ' | grep -q .; then failed "key files not 0600 or unreadable: $keys"; fi
 if echo "$keys" | grep -q '^600 root '; then failed "key files owned by root: $keys"; fi

@@ -51,7 +51,7 @@ public final class ClaimNotice {
         }
     }
 
-    /** Removes the code once the box is claimed. */
+    /** Removes the code once it is spent or the box is claimed. */
     void withdraw() {
         if (file == null) return;
         try {

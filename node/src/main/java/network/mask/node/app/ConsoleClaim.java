@@ -24,7 +24,9 @@ public final class ConsoleClaim implements ClaimAuthority {
 
     @Override
     public boolean acceptCode(String candidate) {
-        return code.acceptCode(candidate);
+        boolean accepted = code.acceptCode(candidate);
+        if (accepted) notice.withdraw();   // spent: it would only mislead on the screen (a restart makes a new one)
+        return accepted;
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Optional;
  * The {@code <name>.local} the box answers to on the home network. On the SD-card image avahi
  * answers to a fixed {@code host-name} ({@code masknode}) while {@code /etc/hostname} carries the
  * box's unique {@code masknode-xxxx}; the name to print is avahi's, or the owner would be sent to a
- * name nothing answers. Without avahi's setting, avahi uses the host name, and so do we.
+ * name nothing answers. Without avahi's setting, avahi uses the host name, and so do we. A second
+ * box on the same network is renamed by avahi at run time ({@code masknode-2.local}), which this
+ * cannot see; the claim code still keeps its owner from claiming the wrong box.
  */
 final class MdnsName {
 

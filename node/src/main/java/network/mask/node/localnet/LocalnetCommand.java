@@ -128,7 +128,10 @@ public final class LocalnetCommand {
                     warmSent = warm > 0 ? sender.send(built, 0, warm, o.rate(), 0, 0) : null;
                     // Cold JVMs run the warm-up slower than they will run warm, and build a backlog; the
                     // measured part starts once that has drained, or it would measure the warm-up's debt.
-                    if (warmSent != null) awaitDeliveries(recorder, warm, warmSent.lastNanos());
+                    if (warmSent != null) {
+                        awaitDeliveries(recorder, warm, warmSent.lastNanos());
+                        out.printf("warm-up: %d of %d delivered%n", recorder.delivered(), warm);
+                    }
                     // CPU per packet is counted from here: start-up and most JIT compilation stay out of it.
                     for (NodeProcess p : processes) {
                         cpuAtStart.put(p.name(), p.cpuNanos());
@@ -217,9 +220,12 @@ public final class LocalnetCommand {
 
         /** Copies the backend choice measured at the start into a node's data directory (see execute). */
         private void shareCryptoChoice(Path nodeDir) throws IOException {
+            Path measured = dir.resolve(CryptoSelector.CACHE_FILE);
+            if (!Files.exists(measured)) {
+                throw new IOException("the crypto measurement was not saved to " + measured + " (see the warning above)");
+            }
             Files.createDirectories(nodeDir);
-            Files.copy(dir.resolve(CryptoSelector.CACHE_FILE), nodeDir.resolve(CryptoSelector.CACHE_FILE),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(measured, nodeDir.resolve(CryptoSelector.CACHE_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
 
         private NodeConfig nodeConfig(Topology.Member m, Path nodeDir) {

@@ -103,24 +103,28 @@ final class LocalnetReport {
 
     /** Per second of sending: packets sent, how many arrived, and their latency beyond the delays. */
     void printTimeline(PrintStream out) {
+        int seconds = (int) ((sent.lastNanos() - sent.firstNanos()) / SECOND) + 1;
+        int[] sentIn = new int[seconds];
+        long[][] overheads = new long[seconds][];
+        int[] arrivedIn = new int[seconds];
+        for (int i = warm; i < sentTotal; i++) {   // one pass: packets into the second they were sent in
+            long at = sent.sendNanos()[i];
+            if (at == 0) continue;
+            int second = (int) ((at - sent.firstNanos()) / SECOND);
+            if (second < 0 || second >= seconds) continue;
+            sentIn[second]++;
+            long in = arrival.applyAsLong(i);
+            if (in == 0) continue;
+            if (overheads[second] == null) overheads[second] = new long[16];
+            if (arrivedIn[second] == overheads[second].length) overheads[second] = Arrays.copyOf(overheads[second], arrivedIn[second] * 2);
+            overheads[second][arrivedIn[second]++] = in - at - totalDelayNanos[i];
+        }
         out.println("second   sent  delivered   p50_ms   p99_ms   max_ms");
-        for (int second = 0; ; second++) {
-            long from = sent.firstNanos() + second * SECOND;
-            if (from - sent.lastNanos() > 0) break;
-            long[] overheads = new long[o.rate() * 2 + 16];
-            int count = 0;
-            int arrived = 0;
-            for (int i = warm; i < sentTotal; i++) {
-                long at = sent.sendNanos()[i];
-                if (at == 0 || at - from < 0 || at - from >= SECOND) continue;
-                count++;
-                long in = arrival.applyAsLong(i);
-                if (in != 0 && arrived < overheads.length) overheads[arrived++] = in - at - totalDelayNanos[i];
-            }
-            long[] sorted = Arrays.copyOf(overheads, arrived);
+        for (int second = 0; second < seconds; second++) {
+            long[] sorted = overheads[second] == null ? new long[0] : Arrays.copyOf(overheads[second], arrivedIn[second]);
             Arrays.sort(sorted);
-            out.printf(Locale.ROOT, "%6d %6d %10d %8.2f %8.2f %8.2f%n", second, count, arrived, percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), arrived == 0 ? 0 : sorted[arrived - 1] / 1e6);
+            out.printf(Locale.ROOT, "%6d %6d %10d %8.2f %8.2f %8.2f%n", second, sentIn[second], sorted.length,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         }
     }
 

@@ -68,12 +68,12 @@ class RunDevAcceptanceTest {
             TestClient.Response claimed = owner.post("/claim", Map.of("code", code));
             assertEquals(303, claimed.status(), "the refused posts did not spend the code: " + claimed.body());
             assertEquals("/claim/password", claimed.location());
+            assertTrue(Files.notExists(notice), "the spent code is still on the box's screen");
             assertEquals(200, owner.get("/claim/password").status());
             TestClient.Response password = owner.post("/claim/password", Map.of("password", PASSWORD, "confirm", PASSWORD));
             assertEquals(303, password.status(), password.body());
             assertEquals("/setup/node", password.location());
             assertEquals(200, owner.get("/setup/node").status(), "the claimer is logged in");
-            assertTrue(Files.notExists(notice), "the claimed box still shows its claim code on screen");
 
             // The public API on P.
             TestClient api = new TestClient(node.apiBase(), Optional.empty());

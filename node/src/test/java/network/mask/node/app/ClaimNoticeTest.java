@@ -52,6 +52,20 @@ class ClaimNoticeTest {
     }
 
     @Test
+    void aSpentCodeLeavesTheScreenAndAWrongOneDoesNot() throws Exception {
+        ClaimNotice notice = ClaimNotice.fromEnvironment(Map.of("RUNTIME_DIRECTORY", dir.toString()));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ConsoleClaim claim = new ConsoleClaim(() -> false, new PrintStream(console, true), notice);
+        claim.announce();
+        Matcher printed = Pattern.compile("One-time claim code: (\\S+)").matcher(console.toString());
+        assertTrue(printed.find(), console.toString());
+        Path file = dir.resolve(ClaimNotice.FILE);
+        assertTrue(!claim.acceptCode("11111-11111") && Files.exists(file), "a wrong code (1 is not in the alphabet) must not clear the screen");
+        assertTrue(claim.acceptCode(printed.group(1)));
+        assertTrue(Files.notExists(file), "the spent code is still on screen");
+    }
+
+    @Test
     void aFailedStoreLeavesTheCodeOnScreen() throws Exception {
         ClaimNotice notice = ClaimNotice.fromEnvironment(Map.of("RUNTIME_DIRECTORY", dir.toString()));
         notice.show("ABCDE-FGHJK");

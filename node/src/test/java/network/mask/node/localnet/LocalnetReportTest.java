@@ -1,6 +1,7 @@
 package network.mask.node.localnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,6 +51,26 @@ class LocalnetReportTest {
         report.printTimeline(new PrintStream(out));
         List<String> rows = out.toString().lines().skip(1).map(l -> l.trim().replaceAll(" +", " ")).toList();
         assertEquals(List.of("0 1 1 10.00 10.00 10.00", "1 1 0 0.00 0.00 0.00", "2 1 1 10.00 10.00 10.00"), rows);
+    }
+
+    @Test
+    void warmUpPacketsCountForLossButNotForLatencyOrThroughput() {
+        // Two warm-up packets (one lost), then the three measured ones; the measured run's send
+        // times are 0 for the warm-up, as TrafficSender records them.
+        long[] sends = {0, 0, 1 * S, 2 * S, 3 * S};
+        long[] delaysWithWarmUp = {0, 0, S / 2, 0, 2 * S};
+        long[] arrived = {S / 10, 0, arrivals[0], arrivals[1], arrivals[2]};
+        TrafficSender.Sent measured = new TrafficSender.Sent(sends, 0, 1 * S, 3 * S);
+        LocalnetReport report = new LocalnetReport(options, delaysWithWarmUp, i -> arrived[i], 4, 2, 5, measured);
+        assertEquals(1, report.lost());
+        assertEquals(3 / 2.01, report.throughput(), 1e-9);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.printTraffic(new PrintStream(out));
+        assertTrue(out.toString().startsWith("sent 5 (warm-up 2, measured 3 at 1 pkt/s offered), delivered 4 (warm-up 1), lost 1"),
+                out.toString());
+        out.reset();
+        report.printTimeline(new PrintStream(out));
+        assertEquals(4, out.toString().lines().count(), "a header and three seconds, warm-up left out: " + out);
     }
 
     @Test
