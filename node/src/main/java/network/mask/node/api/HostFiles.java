@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
+import network.mask.board.health.HealthParsers;
 
 /**
  * Where the API reads coarse facts about the machine: files under a root ({@code /proc},
@@ -59,20 +60,10 @@ final class HostFiles {
         return lines(relativePath).flatMap(l -> l.stream().findFirst()).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    /** A {@code /proc/meminfo} entry in bytes (the file gives kB). */
-    OptionalLong meminfoBytes(String key) {
-        for (String line : lines("proc/meminfo").orElse(List.of())) {
-            int colon = line.indexOf(':');
-            if (colon < 0 || !line.substring(0, colon).equals(key)) continue;
-            String[] value = line.substring(colon + 1).strip().split("\\s+");
-            try {
-                long n = Long.parseLong(value[0]);
-                return OptionalLong.of(value.length > 1 && value[1].equals("kB") ? n * 1024 : n);
-            } catch (NumberFormatException e) {
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.empty();
+    /** MemTotal and MemAvailable from {@code /proc/meminfo}, parsed as the board's health reading parses them. */
+    HealthParsers.MemInfo memInfo() {
+        return lines("proc/meminfo").map(l -> HealthParsers.memInfo(String.join("\n", l)))
+                .orElseGet(() -> new HealthParsers.MemInfo(OptionalLong.empty(), OptionalLong.empty()));
     }
 
     /** A JVM {@code os.*} property, if set and not blank. */

@@ -31,7 +31,7 @@ record HostSystemInfo(String systemName, String kernelVersion, String osVersion,
         String arch = host.firstLine("proc/sys/kernel/arch").or(() -> host.property("os.arch").map(HostSystemInfo::unameArch))
                 .orElse(null);
         String name = Optional.ofNullable(osRelease.get("NAME")).or(() -> host.property("os.name")).orElse(null);
-        OptionalLong memory = host.meminfoBytes("MemTotal");
+        OptionalLong memory = host.memInfo().totalBytes();
         return new HostSystemInfo(name, kernel, osRelease.get("VERSION_ID"), arch, cpus(host),
                 memory.isPresent() ? memory.getAsLong() : null);
     }

@@ -2,6 +2,7 @@ package network.mask.node.api;
 
 import java.util.List;
 import java.util.OptionalLong;
+import network.mask.board.health.HealthParsers;
 
 /**
  * The machine's CPU and memory load, read fresh on each call (two small {@code /proc} files).
@@ -18,8 +19,9 @@ record MachineLoad(double loadPerCpu, double memoryUsed) {
             double fallback = host.loadAverageFallback();
             average = fallback < 0 ? Double.NaN : fallback;
         }
-        OptionalLong total = host.meminfoBytes("MemTotal");
-        OptionalLong available = host.meminfoBytes("MemAvailable");
+        HealthParsers.MemInfo mem = host.memInfo();   // one read for both figures
+        OptionalLong total = mem.totalBytes();
+        OptionalLong available = mem.availableBytes();
         double memory = total.isPresent() && available.isPresent() && total.getAsLong() > 0
                 ? Math.clamp(1.0 - (double) available.getAsLong() / total.getAsLong(), 0.0, 1.0) : Double.NaN;
         return new MachineLoad(average / cpus, memory);
