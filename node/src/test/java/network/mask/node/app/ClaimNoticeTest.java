@@ -1,6 +1,7 @@
 package network.mask.node.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import network.mask.webui.FakeNode;
 import network.mask.webui.spi.AdminCredentialStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,31 +23,29 @@ class ClaimNoticeTest {
     @TempDir
     Path dir;
 
+    final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    final PrintStream console = new PrintStream(output, true);
+
+    /** Announces, and returns the code the console shows. */
+    String announce(ConsoleClaim claim) {
+        claim.announce();
+        Matcher printed = Pattern.compile("One-time claim code: (\\S+)").matcher(output.toString());
+        assertTrue(printed.find(), output.toString());
+        return printed.group(1);
+    }
+
     @Test
     void theAnnouncedCodeIsOnScreenWithTheBoxsAddressUntilThePasswordIsStored() throws Exception {
         ClaimNotice notice = ClaimNotice.fromEnvironment(Map.of("RUNTIME_DIRECTORY", dir + ":" + dir.resolve("other")));
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        new ConsoleClaim(() -> false, new PrintStream(console, true), notice).announce();
-        Matcher printed = Pattern.compile("One-time claim code: (\\S+)").matcher(console.toString());
-        assertTrue(printed.find(), console.toString());
+        String code = announce(new ConsoleClaim(() -> false, console, notice));
 
         Path file = dir.resolve(ClaimNotice.FILE);
         String screen = Files.readString(file);
-        assertTrue(screen.contains("one-time claim code: " + printed.group(1) + "\n"), screen);
+        assertTrue(screen.contains("one-time claim code: " + code + "\n"), screen);
         assertTrue(screen.contains("http://\\4/"), "agetty's escape for the box's IPv4 address: " + screen);
 
-        String[] stored = new String[1];
-        AdminCredentialStore credentials = new ClaimNoticeWithdrawal(new AdminCredentialStore() {
-            @Override
-            public Optional<String> load() {
-                return Optional.ofNullable(stored[0]);
-            }
-
-            @Override
-            public void store(String hash) {
-                stored[0] = hash;
-            }
-        }, notice);
+        FakeNode store = new FakeNode();
+        AdminCredentialStore credentials = new ClaimNoticeWithdrawal(store, notice);
         credentials.store("$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA");
         assertEquals(Optional.of("$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA"), credentials.load());
         assertTrue(Files.notExists(file), "claimed, yet the code is still on screen");
@@ -54,14 +54,11 @@ class ClaimNoticeTest {
     @Test
     void aSpentCodeLeavesTheScreenAndAWrongOneDoesNot() throws Exception {
         ClaimNotice notice = ClaimNotice.fromEnvironment(Map.of("RUNTIME_DIRECTORY", dir.toString()));
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        ConsoleClaim claim = new ConsoleClaim(() -> false, new PrintStream(console, true), notice);
-        claim.announce();
-        Matcher printed = Pattern.compile("One-time claim code: (\\S+)").matcher(console.toString());
-        assertTrue(printed.find(), console.toString());
+        ConsoleClaim claim = new ConsoleClaim(() -> false, console, notice);
+        String code = announce(claim);
         Path file = dir.resolve(ClaimNotice.FILE);
         assertTrue(!claim.acceptCode("11111-11111") && Files.exists(file), "a wrong code (1 is not in the alphabet) must not clear the screen");
-        assertTrue(claim.acceptCode(printed.group(1)));
+        assertTrue(claim.acceptCode(code));
         assertTrue(Files.notExists(file), "the spent code is still on screen");
     }
 
@@ -69,22 +66,10 @@ class ClaimNoticeTest {
     void aFailedStoreLeavesTheCodeOnScreen() throws Exception {
         ClaimNotice notice = ClaimNotice.fromEnvironment(Map.of("RUNTIME_DIRECTORY", dir.toString()));
         notice.show("ABCDE-FGHJK");
-        AdminCredentialStore failing = new ClaimNoticeWithdrawal(new AdminCredentialStore() {
-            @Override
-            public Optional<String> load() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void store(String hash) throws IOException {
-                throw new IOException("disk full");
-            }
-        }, notice);
-        try {
-            failing.store("$argon2id$x");
-        } catch (IOException expected) {
-            // the setup page reports it
-        }
+        FakeNode store = new FakeNode();
+        store.failWrites = true;
+        AdminCredentialStore failing = new ClaimNoticeWithdrawal(store, notice);
+        assertThrows(IOException.class, () -> failing.store("$argon2id$x"), "the setup page must hear of the failure");
         assertTrue(Files.exists(dir.resolve(ClaimNotice.FILE)), "the box is not claimed: the code must stay");
     }
 
