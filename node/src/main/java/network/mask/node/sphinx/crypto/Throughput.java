@@ -9,12 +9,13 @@ import java.util.function.LongSupplier;
 public final class Throughput {
 
     private static final long MAX_BATCH = 1 << 16;
+    private static final long CPU_WALL_LIMIT = 20;
 
     private Throughput() {}
 
     /** Runs {@code work.accept(n)} (n operations) until about {@code nanos} have passed; returns operations per second. */
     public static double perSecond(LongConsumer work, long nanos) {
-        return perSecond(work, nanos, System::nanoTime);
+        return perSecond(work, nanos, System::nanoTime, Long.MAX_VALUE);
     }
 
     /**
@@ -34,12 +35,7 @@ public final class Throughput {
         return perSecond(work, nanos, threads::getCurrentThreadCpuTime, System.nanoTime() + CPU_WALL_LIMIT * nanos);
     }
 
-    private static final long CPU_WALL_LIMIT = 20;
-
-    private static double perSecond(LongConsumer work, long nanos, LongSupplier clock) {
-        return perSecond(work, nanos, clock, Long.MAX_VALUE);
-    }
-
+    /** Runs until {@code clock} has advanced {@code nanos}, or wall time reaches {@code wallDeadline} (MAX_VALUE: none). */
     private static double perSecond(LongConsumer work, long nanos, LongSupplier clock, long wallDeadline) {
         long start = clock.getAsLong();
         long deadline = start + nanos;
