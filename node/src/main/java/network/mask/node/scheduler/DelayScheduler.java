@@ -6,6 +6,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.mask.node.metrics.Drop;
 import network.mask.node.metrics.MixMetrics;
@@ -65,7 +66,7 @@ public final class DelayScheduler {
     private final AtomicInteger pending = new AtomicInteger();
     private final Runnable tick = this::tick;
     /** A worker has queued {@link #tick} and it has not started yet: further workers need not queue another. */
-    private final java.util.concurrent.atomic.AtomicBoolean tickQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Runnable timerFired = this::timerFired;
     /** When the loop will next look at the heap: AWAKE while it is looking, IDLE when nothing is armed. */
     private volatile long wakeAtNanos = IDLE;
