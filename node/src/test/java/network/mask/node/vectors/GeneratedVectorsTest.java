@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated extra vectors are byte-identical to the file that ../shared/vectors/check_vectors.py
+ * The generated extra vectors are byte-identical to the file that vectors/check_vectors.py (the repository copy of ../shared/vectors)
  * (an independent Python implementation of the spec) accepted: 23 hop results and 7 constructions,
  * covering extended16/32, version 260, 1 and 5 hops, IPv6, an empty and a full message, and a
  * u64-max delay. If this digest changes, re-run {@code PythonCrossCheckTest} (tag "slow") before

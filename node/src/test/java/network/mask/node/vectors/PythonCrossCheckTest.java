@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds freshly generated vectors to ../shared/vectors/check_vectors.py, which re-implements the
+ * Feeds freshly generated vectors to vectors/check_vectors.py (the repository copy of ../shared/vectors), which re-implements the
  * spec in Python. Needs python3 with the "cryptography" package (Debian: python3-cryptography),
  * hence tagged slow (excluded by default).
  */

@@ -35,9 +35,9 @@ import network.mask.node.sphinx.crypto.SphinxCrypto;
 import network.mask.node.sphinx.crypto.X25519;
 
 /**
- * Writes forward vector files in the schema of ../shared/vectors/README.md from deterministic
+ * Writes forward vector files in the schema of vectors/README.md from deterministic
  * inputs (seeded by the case name), for routes, sizes, versions and message lengths the shared
- * files do not cover. Their independence comes from ../shared/vectors/check_vectors.py, which
+ * files do not cover. Their independence comes from vectors/check_vectors.py (the repository copy of ../shared/vectors), which
  * re-implements the spec in Python and must agree with them ({@code PythonCrossCheckTest}).
  */
 public final class VectorFileGenerator {
