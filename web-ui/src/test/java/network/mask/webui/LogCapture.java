@@ -27,7 +27,12 @@ public final class LogCapture implements AutoCloseable {
     };
 
     public LogCapture(Class<?> source) {
-        logger = Logger.getLogger(source.getName());
+        this(source.getName());
+    }
+
+    /** Everything logged under a logger name and its children, e.g. {@code "io.helidon"}. */
+    public LogCapture(String loggerName) {
+        logger = Logger.getLogger(loggerName);
         logger.addHandler(handler);
     }
 

@@ -123,6 +123,20 @@ class SecurityRoutesTest extends OwnerRoutesTest {
         assertFalse(escape.body().contains("AdminServer"));
     }
 
+    @Test
+    void aRevalidatedAssetIsAQuiet304() {
+        TestClient.Response first = owner.get("/static/app.css");
+        String etag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag on a static asset"));
+        try (LogCapture helidon = new LogCapture("io.helidon")) {
+            TestClient.Response again = owner.send(java.net.http.HttpRequest.newBuilder(admin.base.resolve("/static/app.css"))
+                    .header("If-None-Match", etag).GET(), Map.of());
+            assertEquals(304, again.status(), again.body());
+            assertEquals(0, again.bytes().length);
+            assertEquals(etag, again.header("ETag").orElse(""));
+            assertEquals(List.of(), helidon.messages(), "a browser revalidating its cache is not an error");
+        }
+    }
+
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern STYLE_ATTR = Pattern.compile("\\sstyle\\s*=|<style", Pattern.CASE_INSENSITIVE);

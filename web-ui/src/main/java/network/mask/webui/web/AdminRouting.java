@@ -29,6 +29,13 @@ public final class AdminRouting {
         new BackupPages(ctx, dashboard).register(routing);
         routing.error(Exception.class, (req, res, e) -> {
             if (e instanceof HttpException http) {
+                if (http.status().code() == Status.NOT_MODIFIED_304.code()) {
+                    // The static-content handler answers a revalidated cache this way: a 304 carries
+                    // its headers (ETag) and must carry no body, or Helidon logs it as a routing error.
+                    http.headers().forEach(res::header);
+                    res.status(http.status()).send();
+                    return;
+                }
                 // Helidon's own answers (404, 400 for a malformed request): keep the status, no stack trace.
                 Respond.plain(res, http.status(), http.status().reasonPhrase() + "\n");
                 return;
