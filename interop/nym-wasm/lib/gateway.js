@@ -62,9 +62,9 @@ export class StandInGateway {
     this.identity = newKeyPair('ed25519');
     this.sphinx = newKeyPair('x25519');
     this.faults = { flipBitInForwardedPacket: null, dropAcks: false };
-    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [] };
+    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {} };
     this.clients = new Map(); // destination hex -> {ws, key}
-    this.keys = new Map(); // client identity bs58 -> SharedKey (for authenticateV2 on reconnection)
+    this.keys = new Map(); // client identity hex -> SharedKey (for authenticateV2 on reconnection)
     this.links = new Map(); // "host:port" -> socket
   }
 
@@ -72,7 +72,7 @@ export class StandInGateway {
   get sphinxKey() { return bs58encode(this.sphinx.publicRaw); }
 
   resetCounters() {
-    for (const k of Object.keys(this.counters)) this.counters[k] = Array.isArray(this.counters[k]) ? [] : 0;
+    for (const k of Object.keys(this.counters)) this.counters[k] = Array.isArray(this.counters[k]) ? [] : typeof this.counters[k] === 'object' ? {} : 0;
   }
 
   async start() {
@@ -155,16 +155,19 @@ export class StandInGateway {
     }
     this.sendText(conn, { type: 'handshakePayload', protocol_version: AES_GCM_SIV_PROTOCOL_VERSION, data: [1] });
     this.admit(conn, conn.pendingKey);
-    this.keys.set(bs58encode(conn.clientIdentity), conn.key);
+    this.keys.set(Buffer.from(conn.clientIdentity).toString('hex'), conn.key);
     this.sendText(conn, { type: 'register', protocol_version: PROTOCOL_VERSION, status: true });
   }
 
   // common/gateway-requests/src/types/text_request/authenticate.rs: a returning client proves it holds the key.
   authenticateV2(conn, msg) {
-    const key = this.keys.get(msg.clientIdentity);
+    if (process.env.NYM_INTEROP_DEBUG) this.log('authV2 ' + JSON.stringify(msg));
+    // The key check proves the client holds the registered key; the request signature and timestamp
+    // (replay protection against third parties) are not checked by this stand-in.
+    const identity = Array.isArray(msg.clientIdentity) ? Buffer.from(msg.clientIdentity) : bs58decode(msg.clientIdentity);
+    const key = this.keys.get(identity.toString('hex'));
     let ok = false;
     if (key) {
-      const identity = bs58decode(msg.clientIdentity);
       const expected = key.encrypt(identity, Buffer.from(msg.nonce, 'base64')).ciphertext;
       ok = crypto.timingSafeEqual(expected, Buffer.from(msg.addressCiphertext, 'base64'));
       if (ok) { conn.clientIdentity = identity; this.admit(conn, key); }
@@ -201,6 +204,7 @@ export class StandInGateway {
     const hop = decodeAddress(plain.subarray(offset));
     const packet = Buffer.from(plain.subarray(offset + hop.length));
     this.counters.fromClient++;
+    this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] = (this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] ?? 0) + 1;
     const fault = this.faults.flipBitInForwardedPacket;
     if (fault && this.counters.fromClient === fault.nth && packet.length > HEADER) {
       packet[packet.length - 1 - fault.fromEnd] ^= 0x01; // a payload bit: mixes cannot see it, the last layer must
@@ -258,6 +262,9 @@ export class StandInGateway {
       this.counters.finalHopErrors.push(result.error);
       return;
     }
+    const count = (map, k) => { map[k] = (map[k] ?? 0) + 1; };
+    count(this.counters.sizeTags, tag);
+    count(this.counters.sphinxVersions, result.version);
     let message = result.plaintext;
     const isAck = tag === ACK_TAG;
     if (!isAck) {

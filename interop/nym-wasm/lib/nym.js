@@ -6,12 +6,49 @@ import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { WebSocket } from 'ws';
+import { bs58encode, bs58decode } from './keys.js';
 
-globalThis.WebSocket ??= WebSocket;
+// A browser reports an exception thrown by an event listener and carries on; Node's EventEmitter would
+// crash the process instead. The client's wasm-bindgen closures throw "closure invoked recursively or
+// after being dropped" when a socket it has already let go of reports its close, so listeners are
+// wrapped here to behave as in a browser.
+const wrapped = new WeakMap();
+function browserLike(fn) {
+  if (typeof fn !== 'function') return fn;
+  if (!wrapped.has(fn)) {
+    wrapped.set(fn, function (...args) {
+      try { return fn.apply(this, args); } catch (e) { if (process.env.NYM_INTEROP_DEBUG) console.error('websocket listener threw:', e.message); }
+    });
+  }
+  return wrapped.get(fn);
+}
+class BrowserLikeWebSocket extends WebSocket {
+  addEventListener(type, fn, opts) { return super.addEventListener(type, browserLike(fn), opts); }
+  removeEventListener(type, fn) { return super.removeEventListener(type, wrapped.get(fn) ?? fn); }
+}
+for (const name of ['onopen', 'onmessage', 'onclose', 'onerror']) {
+  const base = Object.getOwnPropertyDescriptor(WebSocket.prototype, name);
+  Object.defineProperty(BrowserLikeWebSocket.prototype, name, {
+    configurable: true, get() { return base.get.call(this); }, set(fn) { base.set.call(this, browserLike(fn)); },
+  });
+}
+globalThis.WebSocket = BrowserLikeWebSocket;
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve('@nymproject/nym-client-wasm/package.json').replace(/package\.json$/, '');
 const nym = await import(`${pkgDir}nym_client_wasm.js`);
-await nym.default({ module_or_path: fs.readFileSync(`${pkgDir}nym_client_wasm_bg.wasm`) });
+export const wasm = await nym.default({ module_or_path: fs.readFileSync(`${pkgDir}nym_client_wasm_bg.wasm`) });
 
 export const nymPackage = JSON.parse(fs.readFileSync(`${pkgDir}package.json`, 'utf8'));
 export default nym;
+
+/**
+ * The base58 form of an AnonymousSenderTag the client handed to on_message. 1.4.1 passes the tag to
+ * JavaScript as an opaque wasm-bindgen object (wasm/client/src/response_pusher.rs) with no accessor,
+ * while send_reply wants the base58 string (common/wasm/client-core/src/helpers.rs parse_sender_tag).
+ * The object points at wasm-bindgen's cell: a 4-byte borrow flag, then the 16-byte tag. A wrong read
+ * cannot pass unnoticed: a reply to a tag the client never issued has no SURBs and never arrives.
+ */
+export function senderTagString(tag) {
+  if (!tag || !tag.__wbg_ptr) throw new Error('no sender tag');
+  return bs58encode(Buffer.from(wasm.memory.buffer, tag.__wbg_ptr + 4, 16));
+}
