@@ -63,6 +63,7 @@ export class StandInGateway {
     this.sphinx = newKeyPair('x25519');
     this.faults = { flipBitInForwardedPacket: null, dropAcks: false };
     this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {} };
+    this.packetsIntoMixnet = 0; // never reset: every packet this gateway wrote to a mix node, for cross-checks
     this.clients = new Map(); // destination hex -> {ws, key}
     this.keys = new Map(); // client identity hex -> SharedKey (for authenticateV2 on reconnection)
     this.links = new Map(); // "host:port" -> socket
@@ -230,6 +231,7 @@ export class StandInGateway {
       this.links.set(key, link);
     }
     link.write(Buffer.concat([Buffer.from([8, tag, packetType, keyRotation]), packet]));
+    this.packetsIntoMixnet++;
   }
 
   onMixConnection(socket) {

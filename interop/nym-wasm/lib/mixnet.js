@@ -47,9 +47,12 @@ export async function startNode(layer, { masknode = path.join(REPO, 'masknode') 
     rotationId: info.data.keys.primary_x25519_sphinx_key?.rotation_id ?? 0,
     async metrics() { return (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text(); },
     async stop() {
-      if (exited) return;
-      proc.kill('SIGTERM');
-      await waitFor(() => exited, `masknode layer ${layer} exit`, 15_000).catch(() => proc.kill('SIGKILL'));
+      if (!exited) {
+        proc.kill('SIGTERM');
+        await waitFor(() => exited, `masknode layer ${layer} exit`, 15_000).catch(() => proc.kill('SIGKILL'));
+      }
+      fs.closeSync(logFd);
+      if (!process.env.NYM_INTEROP_KEEP) fs.rmSync(data, { recursive: true, force: true });
     },
   };
 }

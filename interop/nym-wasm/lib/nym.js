@@ -36,7 +36,8 @@ globalThis.WebSocket = BrowserLikeWebSocket;
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve('@nymproject/nym-client-wasm/package.json').replace(/package\.json$/, '');
 const nym = await import(`${pkgDir}nym_client_wasm.js`);
-export const wasm = await nym.default({ module_or_path: fs.readFileSync(`${pkgDir}nym_client_wasm_bg.wasm`) });
+export const wasmPath = `${pkgDir}nym_client_wasm_bg.wasm`;
+export const wasm = await nym.default({ module_or_path: fs.readFileSync(wasmPath) });
 
 export const nymPackage = JSON.parse(fs.readFileSync(`${pkgDir}package.json`, 'utf8'));
 export default nym;

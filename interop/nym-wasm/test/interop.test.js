@@ -4,7 +4,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { nym, startMixnet, startClient, sleep, until, pattern } from '../lib/harness.js';
-import { nymPackage, senderTagString } from '../lib/nym.js';
+import fs from 'node:fs';
+import { nymPackage, senderTagString, wasmPath } from '../lib/nym.js';
 import { bs58encode, bs58decode } from '../lib/keys.js';
 
 const TEST_PACKETS = 20;
@@ -17,12 +18,15 @@ function figures(t, label, extra = {}) {
   const c = mixnet.gateway.counters;
   t.diagnostic(`${label}: ${JSON.stringify({ packetsFromClient: c.fromClient, packetsDelivered: c.deliveredPackets, acksDelivered: c.deliveredAcks,
     acksForwarded: c.acksForwarded, droppedAtFinalHop: c.dropped, flipped: c.flipped, acksWithheld: c.droppedAcks,
-    sentSizeTags: c.sentSizeTags, sphinxVersions: c.sphinxVersions, ...extra })}`);
+    sentSizeTags: c.sentSizeTags, arrivedSizeTags: c.sizeTags, sphinxVersions: c.sphinxVersions, ...extra })}`);
 }
 
-test('client under test is the pinned npm build', () => {
+test('client under test is the pinned npm build, embedding sphinx-packet 0.6.0', () => {
   assert.equal(nymPackage.name, '@nymproject/nym-client-wasm');
   assert.equal(nymPackage.version, '1.4.1');
+  // Cargo registry paths survive in the binary's panic locations: the crate versions it was built from.
+  const embedded = new Set(fs.readFileSync(wasmPath).toString('latin1').match(/sphinx-packet-\d+\.\d+\.\d+/g));
+  assert.deepEqual([...embedded], ['sphinx-packet-0.6.0']);
 });
 
 describe('node tester (NymNodeTester, test packets with SURB-acks)', () => {
@@ -112,6 +116,7 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
     assert.ok(fragments5k >= 3, `a 5 kB message needs several 2 kB packets, saw ${fragments5k}`);
     assert.equal(c.deliveredPackets, fragments5k);
     assert.equal(c.deliveredAcks, fragments5k, 'every packet acknowledged');
+    assert.equal(c.sizeTags[2], fragments5k, 'the acks crossed the mixnet as ack-sized (size tag 2) packets');
     assert.equal(c.dropped, 0, c.finalHopErrors.join('; '));
   });
 
@@ -201,10 +206,18 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
     assert.equal(c.deliveredAcks, c.fromClient, 'every packet acknowledged, nothing retransmitted');
   });
 
-  test('the masknode nodes counted the traffic themselves', async (t) => {
+  test('the masknode nodes forwarded every packet the gateway sent, and counted them', async (t) => {
+    await sleep(1000); // let the last acks clear the nodes' delay queues
     const stats = await mixnet.packetStats();
-    t.diagnostic(`packets-stats per node: ${JSON.stringify(stats)}`);
-    assert.equal(stats.length, 3);
+    const received = stats.map((s) => s.ingress_mixing.forward_hop_packets_received);
+    const sent = stats.map((s) => s.egress_mixing.forward_hop_packets_sent);
+    const malformed = stats.map((s) => s.ingress_mixing.malformed_packets_received + s.ingress_mixing.forward_hop_packets_dropped + s.egress_mixing.forward_hop_packets_dropped);
+    t.diagnostic(`per node (layer 1..3) received ${received}, sent ${sent}, malformed or dropped ${malformed}; gateway wrote ${mixnet.gateway.packetsIntoMixnet} packets into the mixnet`);
+    // Every route here has three mix hops (the node tester may place one node twice), so the nodes together
+    // saw each packet three times, and forwarded all of them.
+    assert.equal(received.reduce((a, b) => a + b), 3 * mixnet.gateway.packetsIntoMixnet);
+    assert.deepEqual(sent, received);
+    assert.deepEqual(malformed, [0, 0, 0]);
   });
 
   test('the client asked nym-api nothing the stand-in could not answer', (t) => {
