@@ -14,8 +14,10 @@
 //    (final hop: recover plaintext, split the SURB-ack off and forward it, deliver the rest to the client).
 //  - gateway/src/node/client_handling/websocket/connection_handler/{fresh,authenticated}.rs: the order of
 //    replies (supportedProtocol, register, bandwidth, send).
-// Faults for negative controls: flipBitInForwardedPacket (the Nth client packet gets one payload bit flipped
-// before it enters the mixnet), dropAcks (ack-sized packets from the mixnet are not delivered to the client).
+// Faults for negative controls: flipBitInForwardedPacket (the Nth client packet gets one bit flipped before it
+// enters the mixnet: {nth, at} with `at` a byte index, negative from the end), dropAcks (ack-sized packets
+// from the mixnet are not delivered to the client), replayNth (the Nth client packet is written twice).
+// framingVersion 7 writes Nym's older frames without the key-rotation byte.
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -61,9 +63,11 @@ export class StandInGateway {
     this.log = log;
     this.identity = newKeyPair('ed25519');
     this.sphinx = newKeyPair('x25519');
-    this.faults = { flipBitInForwardedPacket: null, dropAcks: false };
+    this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null };
+    this.framingVersion = 8;
     this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {} };
     this.packetsIntoMixnet = 0; // never reset: every packet this gateway wrote to a mix node, for cross-checks
+    this.packetsReplayed = 0; // never reset: of those, copies written again on purpose
     this.clients = new Map(); // destination hex -> {ws, key}
     this.keys = new Map(); // client identity hex -> SharedKey (for authenticateV2 on reconnection)
     this.links = new Map(); // "host:port" -> socket
@@ -207,18 +211,25 @@ export class StandInGateway {
     this.counters.fromClient++;
     this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] = (this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] ?? 0) + 1;
     const fault = this.faults.flipBitInForwardedPacket;
-    if (fault && this.counters.fromClient === fault.nth && packet.length > HEADER) {
-      packet[packet.length - 1 - fault.fromEnd] ^= 0x01; // a payload bit: mixes cannot see it, the last layer must
+    if (fault && this.counters.fromClient === fault.nth) {
+      // A payload bit (negative index) is invisible to the mixes, only the last layer can notice it;
+      // a header bit must be refused by the first mix node (its MAC no longer verifies).
+      packet[fault.at < 0 ? packet.length + fault.at : fault.at] ^= 0x01;
       this.counters.flipped++;
     }
     this.forward(hop, packetType, keyRotation, packet);
+    if (this.faults.replayNth === this.counters.fromClient) {
+      this.forward(hop, packetType, keyRotation, packet);
+      this.packetsReplayed++;
+      this.counters.replayed = (this.counters.replayed ?? 0) + 1;
+    }
     this.counters.intoMixnet++;
     this.sendText(conn, { type: 'send', remaining_bandwidth: 1e15 });
   }
 
   // ---- mixnet side -----------------------------------------------------------------------------------------
 
-  /** Writes one v8 frame ([8][size tag][packet type][key rotation] + packet) to the node at hop. */
+  /** Writes one frame (v8: [8][size tag][packet type][key rotation] + packet; v7 without the rotation) to the node at hop. */
   forward(hop, packetType, keyRotation, packet) {
     const tag = TAG_BY_LENGTH[packet.length];
     if (!tag) throw new Error(`packet of ${packet.length} bytes has no size tag`);
@@ -230,7 +241,8 @@ export class StandInGateway {
       link.on('error', (e) => { this.log(`gateway: link to ${key}: ${e.message}`); this.links.delete(key); });
       this.links.set(key, link);
     }
-    link.write(Buffer.concat([Buffer.from([8, tag, packetType, keyRotation]), packet]));
+    const header = this.framingVersion === 7 ? [7, tag, packetType] : [8, tag, packetType, keyRotation];
+    link.write(Buffer.concat([Buffer.from(header), packet]));
     this.packetsIntoMixnet++;
   }
 

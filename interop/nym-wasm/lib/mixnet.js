@@ -6,6 +6,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+// Nodes still running when this process ends (a crash, a cancelled run) are killed with it: a mix
+// node must not outlive the harness that started it.
+const running = new Set();
+process.on('exit', () => { for (const p of running) p.kill('SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 export const REPO = path.resolve(new URL('../../..', import.meta.url).pathname);
 
 async function freePort() {
@@ -34,7 +40,8 @@ export async function startNode(layer, { masknode = path.join(REPO, 'masknode') 
   const proc = spawn(masknode, ['run', '--dev', '--data', data, '--mix-port', String(ports.mix),
     '--api-port', String(ports.api), '--admin-port', String(ports.admin)], { stdio: ['ignore', logFd, logFd] });
   let exited = null;
-  proc.on('exit', (code, signal) => { exited = { code, signal }; });
+  running.add(proc);
+  proc.on('exit', (code, signal) => { exited = { code, signal }; running.delete(proc); });
   const info = await waitFor(async () => {
     if (exited) throw new Error(`masknode exited ${JSON.stringify(exited)}; log ${logPath}`);
     const r = await fetch(`http://127.0.0.1:${ports.api}/api/v1/host-information`);
