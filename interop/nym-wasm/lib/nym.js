@@ -33,6 +33,26 @@ for (const name of ['onopen', 'onmessage', 'onclose', 'onerror']) {
   });
 }
 globalThis.WebSocket = BrowserLikeWebSocket;
+
+// Every connection the client makes must stay on this machine: anything else is refused and recorded,
+// and a test asserts the record is empty.
+export const offLoopback = [];
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+function confined(url) {
+  const u = new URL(String(url instanceof Request ? url.url : url));
+  if (LOOPBACK.has(u.hostname)) return true;
+  offLoopback.push(u.href);
+  return false;
+}
+const loopbackFetch = globalThis.fetch;
+globalThis.fetch = (input, init) => (confined(input) ? loopbackFetch(input, init) : Promise.reject(new TypeError(`interop: ${input} is not on loopback`)));
+class LoopbackWebSocket extends BrowserLikeWebSocket {
+  constructor(url, ...rest) {
+    if (!confined(url)) throw new DOMException(`interop: ${url} is not on loopback`, 'SecurityError');
+    super(url, ...rest);
+  }
+}
+globalThis.WebSocket = LoopbackWebSocket;
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve('@nymproject/nym-client-wasm/package.json').replace(/package\.json$/, '');
 const nym = await import(`${pkgDir}nym_client_wasm.js`);
