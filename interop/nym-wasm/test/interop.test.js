@@ -235,12 +235,14 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
     assert.ok(real, 'needs the reply SURB scenario first');
     const forged = bs58decode(senderTagString(real.senderTag));
     forged[0] ^= 1;
+    mixnet.gateway.resetCounters();
     const before = alice.inbox.length;
     const answer = pattern(700, 11);
     await alice.client.send_reply(answer, bs58encode(forged)).catch(() => {});
     const arrived = await until(() => alice.inbox.slice(before).some((m) => m.message.equals(answer)), 5_000);
     figures(t, 'reply to forged tag');
     assert.equal(arrived, false, 'without SURBs for that tag nothing can be sent');
+    assert.equal(mixnet.gateway.counters.fromClient, 0, 'and the client sends no packet at all');
   });
 
   test('a 40 kB message in extended 32 kB packets (secondary packet size) arrives bit for bit', async (t) => {
