@@ -32,7 +32,7 @@ public final class AdminFixture implements AutoCloseable {
 
     public final FakeNode node = new FakeNode();
     public final AtomicBoolean buttonPressed = new AtomicBoolean();
-    public final OneTimeClaimCode claim = OneTimeClaimCode.generate(buttonPressed::get);
+    public final OneTimeClaimCode claim = OneTimeClaimCode.generate(() -> buttonPressed.getAndSet(false));
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
     public final AdminServer server;
     public final URI base;

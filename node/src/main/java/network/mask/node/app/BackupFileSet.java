@@ -29,7 +29,7 @@ public final class BackupFileSet implements BackupFiles {
     static final String PRIMARY = "keys/" + KeyStore.PRIMARY_FILE;
     static final String SECONDARY = "keys/" + KeyStore.SECONDARY_FILE;
     static final String CONFIG = "config/" + ConfigLoader.FILE_NAME;
-    static final String ADMIN = "admin/password.argon2id";
+    static final String ADMIN = BackupFiles.ADMIN_PASSWORD_HASH;
     private static final Set<String> KNOWN = Set.of(IDENTITY, PRIMARY, SECONDARY, CONFIG, ADMIN);
     private static final int MAX_FILE = 256 * 1024;
 
@@ -87,6 +87,9 @@ public final class BackupFileSet implements BackupFiles {
                 new KeyStore(staging, new SecureRandom()).load();
             } catch (KeyFileException e) {
                 throw new IllegalArgumentException("the backup's keys are unusable: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // A crafted key file must get a plain refusal, never an unexpected exception.
+                throw new IllegalArgumentException("the backup's keys are unusable", e);
             }
             if (backup.containsKey(CONFIG)) {
                 Path config = staging.resolve(ConfigLoader.FILE_NAME);
@@ -96,6 +99,8 @@ public final class BackupFileSet implements BackupFiles {
                 } catch (ConfigException e) {
                     throw new IllegalArgumentException("the backup's config file is not valid: "
                             + String.join("; ", e.problems()).replace(config.toString(), CONFIG), e);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("the backup's config file is not valid", e);
                 }
             }
         } finally {
