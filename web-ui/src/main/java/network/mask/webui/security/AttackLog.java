@@ -21,14 +21,13 @@ public final class AttackLog {
 
     /** What happened, with the words the owner reads. */
     public enum Kind {
-        WRONG_PASSWORD("wrong setup page password"),
+        WRONG_PASSWORD("wrong password"),
         WRONG_CLAIM_CODE("wrong one-time claim code"),
-        CLAIM_WITHOUT_PROOF("claim attempt without a code or button press"),
-        THROTTLED("password or claim-code attempt refused: too many wrong tries, the sender must wait"),
+        CLAIM_WITHOUT_PROOF("claim attempt without a code and without an unused button press"),
+        THROTTLED("attempt refused: too many wrong passwords or claim codes, it must wait"),
         REFUSED_FORM("form post refused (no session, expired form or another site)"),
         OVERSIZED_POST("form post refused: larger than the page accepts"),
-        REFUSED_BACKUP("backup restore refused"),
-        REFUSED_SETTINGS("settings refused by the node");
+        REFUSED_BACKUP("backup restore refused");
 
         private final String words;
 
@@ -62,10 +61,8 @@ public final class AttackLog {
                 w.lastClient = from;
                 return;
             }
-            line = w.unlogged == 0
-                    ? "setup page: " + kind.words + " from " + from
-                    : "setup page: " + kind.words + " from " + from + " (and " + w.unlogged + " more since the last such line, "
-                    + "latest from " + w.lastClient + ")";
+            line = "setup page, " + from + ": " + kind.words + (w.unlogged == 0 ? ""
+                    : " (and " + w.unlogged + " more since the last such line, latest from " + w.lastClient + ")");
             w.lastLine = now;
             w.unlogged = 0;
         }
