@@ -81,6 +81,17 @@ class PreLoginBodyTest {
     }
 
     @Test
+    void aBodyNoPageSendsIsAPlain400() {
+        TestClient visitor = admin.client();
+        visitor.get("/claim");
+        TestClient.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(admin.base.resolve("/claim"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + visitor.csrf() + "&code=%zz")), Map.of());
+        assertEquals(400, r.status());
+        assertTrue(r.body().startsWith("This form could not be read"), r.body());
+    }
+
+    @Test
     void theOwnersFormsAreBoundedToo() {
         TestClient owner = admin.claimed();
         owner.get("/setup/node");

@@ -34,7 +34,7 @@ final class Posts {
     /** Login and claim: a password, its repetition and the token, percent-encoded. */
     static final int PRE_LOGIN_BODY = 8 * 1024;
     /** The owner's settings and password forms. */
-    static final int FORM_BODY = 16 * 1024;
+    static final int FORM_BODY = 32 * 1024;
     /** The restore form: a backup file as base64 (see {@code BackupCipher.MAX_FILE}), percent-encoded. */
     static final int RESTORE_BODY = 3 * 1024 * 1024 + 512 * 1024;
     private static final int MAX_FIELDS = 32;
