@@ -15,6 +15,10 @@ public final class AdminCounters {
     private final AtomicLong wrongClaimCodes = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong invalidForms = new AtomicLong();
+    private final AtomicLong oversizedPosts = new AtomicLong();
+    private final AtomicLong refusedClaims = new AtomicLong();
+    private final AtomicLong refusedBackups = new AtomicLong();
+    private final AtomicLong refusedSettings = new AtomicLong();
 
     /**
      * @param refusedPeers     requests from outside the home network
@@ -24,14 +28,36 @@ public final class AdminCounters {
      * @param wrongClaimCodes  wrong one-time codes
      * @param throttled        answers of 429
      * @param invalidForms     forms sent back with field errors
+     * @param oversizedPosts   posts refused with 413 (body larger than the route accepts)
+     * @param refusedClaims    claim attempts without a code while no unused button press was waiting
+     * @param refusedBackups   restores refused (not a backup, wrong passphrase, too large or costly, refused by the node)
+     * @param refusedSettings  settings the validator passed but the node's config refused
      */
     public record Snapshot(long refusedPeers, long refusedHostNames, long refusedForms, long wrongPasswords,
-                           long wrongClaimCodes, long throttled, long invalidForms) {
+                           long wrongClaimCodes, long throttled, long invalidForms, long oversizedPosts,
+                           long refusedClaims, long refusedBackups, long refusedSettings) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(refusedPeers.get(), refusedHostNames.get(), refusedForms.get(), wrongPasswords.get(),
-                wrongClaimCodes.get(), throttled.get(), invalidForms.get());
+                wrongClaimCodes.get(), throttled.get(), invalidForms.get(), oversizedPosts.get(), refusedClaims.get(),
+                refusedBackups.get(), refusedSettings.get());
+    }
+
+    public void oversizedPost() {
+        oversizedPosts.incrementAndGet();
+    }
+
+    public void refusedClaim() {
+        refusedClaims.incrementAndGet();
+    }
+
+    public void refusedBackup() {
+        refusedBackups.incrementAndGet();
+    }
+
+    public void refusedSettings() {
+        refusedSettings.incrementAndGet();
     }
 
     public void refusedPeer() {

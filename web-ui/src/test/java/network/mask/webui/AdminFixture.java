@@ -32,17 +32,21 @@ public final class AdminFixture implements AutoCloseable {
 
     public final FakeNode node = new FakeNode();
     public final AtomicBoolean buttonPressed = new AtomicBoolean();
-    public final OneTimeClaimCode claim = OneTimeClaimCode.generate(buttonPressed::get);
+    public final OneTimeClaimCode claim = OneTimeClaimCode.generate(() -> buttonPressed.getAndSet(false));
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
     public final AdminServer server;
     public final URI base;
     private final Optional<SSLContext> trust;
 
     private AdminFixture(UnaryOperator<AdminConfig> customise, Predicate<InetAddress> sourceAllowed) {
+        this(customise, sourceAllowed, new PasswordHasher(CHEAP));
+    }
+
+    private AdminFixture(UnaryOperator<AdminConfig> customise, Predicate<InetAddress> sourceAllowed, PasswordHasher hasher) {
         AdminConfig config = customise.apply(AdminConfig.of(InetAddress.getLoopbackAddress(), 0)
                 .withClock(clock).withLiveInterval(Duration.ofMillis(200)));
         try {
-            server = AdminServer.start(config, node.backend(claim), sourceAllowed, new PasswordHasher(CHEAP),
+            server = AdminServer.start(config, node.backend(claim), sourceAllowed, hasher,
                     new BackupCipher(CHEAP));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,6 +63,11 @@ public final class AdminFixture implements AutoCloseable {
         return new AdminFixture(customise, PrivateAddresses::isPrivate);
     }
 
+    /** With a real-sized password hash, so concurrent requests overlap while it runs. */
+    public static AdminFixture startWithHasher(PasswordHasher hasher) {
+        return new AdminFixture(c -> c, PrivateAddresses::isPrivate, hasher);
+    }
+
     /** Pretends every peer (even loopback) is on the internet, to see the filter refuse it. */
     public static AdminFixture startRefusingEveryone() {
         return new AdminFixture(c -> c, a -> false);
@@ -66,6 +75,15 @@ public final class AdminFixture implements AutoCloseable {
 
     public TestClient client() {
         return new TestClient(base, trust);
+    }
+
+    /** A browser on another LAN device, e.g. {@code "127.0.0.2"} (a different client to the throttle and session store). */
+    public TestClient clientFrom(String loopbackAddress) {
+        try {
+            return new TestClient(base, trust, Optional.of(InetAddress.getByName(loopbackAddress)));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** Claims the box with the one-time code and sets {@link #PASSWORD}; returns the owner's client. */

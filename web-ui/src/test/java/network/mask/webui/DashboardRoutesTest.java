@@ -175,7 +175,7 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         admin.node.failWrites = true;
         TestClient.Response r = owner.post("/restore", Map.of("backup", good, "restorePassphrase", "restore phrase"));
         assertEquals(500, r.status());
-        assertTrue(r.body().contains("The node refused this backup: disk full"));
+        assertTrue(r.body().contains("The node could not write the restored files: disk full"), r.body());
     }
 
     private void assertRestoreError(Map<String, String> fields, String field, String message) {

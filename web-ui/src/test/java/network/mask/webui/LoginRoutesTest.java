@@ -98,7 +98,7 @@ class LoginRoutesTest extends OwnerRoutesTest {
 
         admin.clock.advance(Duration.ofSeconds(21));
         assertEquals(303, c.post("/login", Map.of("password", AdminFixture.PASSWORD)).status());
-        assertEquals(6, admin.server.counters().wrongPasswords());
+        assertEquals(5, admin.server.counters().wrongPasswords(), "the sixth guess was refused before the hash");
         assertEquals(3, admin.server.counters().throttled());
     }
 

@@ -150,9 +150,9 @@ class SetupRoutesTest extends OwnerRoutesTest {
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "", "mqttUser", "ha", "mqttPassword", ""), "mqttUrl",
                         "Enter the broker address, or clear the user and password to turn MQTT off."),
                 Arguments.of("mqtt", with("mqtt", "mqttUser", "", "mqttPassword", "pw"), "mqttUser", "A password needs a user name."),
-                Arguments.of("mqtt", with("mqtt", "mqttUser", "u".repeat(129)), "mqttUser", "The user name is at most 128 characters."),
+                Arguments.of("mqtt", with("mqtt", "mqttUser", "u".repeat(201)), "mqttUser", "The user name is at most 200 characters."),
                 Arguments.of("mqtt", with("mqtt", "mqttUser", "ha\u0000"), "mqttUser", "The user name cannot contain control characters."),
-                Arguments.of("mqtt", with("mqtt", "mqttPassword", "p".repeat(257)), "mqttPassword", "The password is at most 256 characters."),
+                Arguments.of("mqtt", with("mqtt", "mqttPassword", "p".repeat(201)), "mqttPassword", "The password is at most 200 characters."),
                 Arguments.of("mqtt", with("mqtt", "mqttPassword", "pw\n"), "mqttPassword", "The password cannot contain control characters."),
                 // led
                 Arguments.of("led", with("led", "ledBrightness", ""), "ledBrightness", "Enter a brightness from 0 to 100."),
@@ -197,7 +197,7 @@ class SetupRoutesTest extends OwnerRoutesTest {
 
         NodeSettings s = admin.node.settings.get();
         assertEquals("Attic node", s.name());
-        assertEquals("Runs in the attic.\nSays hi.", s.description());
+        assertEquals("Runs in the attic. Says hi.", s.description(), "one paragraph: the line break became a space");
         assertEquals("node.example.net", s.publicHost());
         assertEquals(1789, s.mixPort());
         assertEquals(8080, s.apiPort());

@@ -31,9 +31,15 @@ public final class TestClient {
     private String csrf;
 
     public TestClient(URI base, Optional<SSLContext> tls) {
+        this(base, tls, Optional.empty());
+    }
+
+    /** A browser on another machine of the LAN: its requests come from {@code local} (e.g. 127.0.0.2). */
+    public TestClient(URI base, Optional<SSLContext> tls, Optional<java.net.InetAddress> local) {
         HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10));
         tls.ifPresent(b::sslContext);
+        local.ifPresent(b::localAddress);
         this.http = b.build();
         this.base = base;
     }

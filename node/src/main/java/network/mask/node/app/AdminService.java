@@ -5,6 +5,7 @@ import java.util.Optional;
 import network.mask.node.daemon.NodeService;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
+import network.mask.webui.AdminCounters;
 import network.mask.webui.AdminServer;
 
 /**
@@ -38,6 +39,12 @@ public final class AdminService implements NodeService {
     public Optional<String> certificateFingerprint() {
         AdminServer s = server;
         return s != null && s.isRunning() ? s.certificateFingerprint() : Optional.empty();
+    }
+
+    /** The setup page's refusal counters (throttle hits, refused claims, posts and backups), while it runs. */
+    public Optional<AdminCounters.Snapshot> counters() {
+        AdminServer s = server;
+        return s != null && s.isRunning() ? Optional.of(s.counters()) : Optional.empty();
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class ApplianceServices {
         boolean buttonWired = BoardOpener.hasButton(config);
         ClaimNotice notice = ClaimNotice.fromEnvironment(System.getenv());
         if (credentials.claimed()) notice.withdraw();   // e.g. claimed through a restored backup
-        ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::pressedRecently : () -> false,
+        ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::takeRecentPress : () -> false,
                 appliance.console(), notice);
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),

@@ -1,6 +1,7 @@
 package network.mask.node.app;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class BackupFileSet implements BackupFiles {
     static final String PRIMARY = "keys/" + KeyStore.PRIMARY_FILE;
     static final String SECONDARY = "keys/" + KeyStore.SECONDARY_FILE;
     static final String CONFIG = "config/" + ConfigLoader.FILE_NAME;
-    static final String ADMIN = "admin/password.argon2id";
+    static final String ADMIN = BackupFiles.ADMIN_PASSWORD_HASH;
     private static final Set<String> KNOWN = Set.of(IDENTITY, PRIMARY, SECONDARY, CONFIG, ADMIN);
     private static final int MAX_FILE = 256 * 1024;
 
@@ -87,6 +88,9 @@ public final class BackupFileSet implements BackupFiles {
                 new KeyStore(staging, new SecureRandom()).load();
             } catch (KeyFileException e) {
                 throw new IllegalArgumentException("the backup's keys are unusable: " + e.getMessage(), e);
+            } catch (CharacterCodingException | RuntimeException e) {
+                // A crafted key file (binary, wrong types) must get a plain refusal, never an unexpected exception.
+                throw new IllegalArgumentException("the backup's keys are unusable (not key files this node writes)", e);
             }
             if (backup.containsKey(CONFIG)) {
                 Path config = staging.resolve(ConfigLoader.FILE_NAME);
@@ -96,6 +100,8 @@ public final class BackupFileSet implements BackupFiles {
                 } catch (ConfigException e) {
                     throw new IllegalArgumentException("the backup's config file is not valid: "
                             + String.join("; ", e.problems()).replace(config.toString(), CONFIG), e);
+                } catch (CharacterCodingException | RuntimeException e) {
+                    throw new IllegalArgumentException("the backup's config file is not valid (not a text file this node writes)", e);
                 }
             }
         } finally {

@@ -16,7 +16,7 @@ public final class ButtonPresses implements ButtonListener {
     private volatile boolean pressed;
 
     @Override
-    public void onShortPress() {
+    public synchronized void onShortPress() {
         lastPressNanos = System.nanoTime();
         pressed = true;
     }
@@ -28,5 +28,15 @@ public final class ButtonPresses implements ButtonListener {
 
     public boolean pressedRecently() {
         return pressedWithin(CLAIM_WINDOW);
+    }
+
+    /**
+     * True once per press within {@link #CLAIM_WINDOW}: the press is used up, so one press lets exactly one
+     * claimer in, however many devices ask at the same moment.
+     */
+    public synchronized boolean takeRecentPress() {
+        if (!pressedRecently()) return false;
+        pressed = false;
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.webui.spi.NodeSettings;
 import network.mask.webui.spi.NodeSettingsStore;
+import network.mask.webui.spi.SettingsRefusedException;
 
 /**
  * The setup page's settings, kept in the node's config file. Applying saves the file atomically
@@ -40,7 +41,7 @@ public final class ConfigSettingsStore implements NodeSettingsStore {
         try {
             store.save(after);
         } catch (ConfigException e) {
-            throw new IOException("settings not saved: " + String.join("; ", e.problems()), e);
+            throw new SettingsRefusedException(String.join("; ", e.problems()), e);
         }
         if (!before.mqtt().equals(after.mqtt())) telemetry.reconfigure(after);
         board.setBrightness(after.led().brightness() / 100.0);

@@ -16,8 +16,8 @@ public final class ConsoleClaim implements ClaimAuthority {
     private final PrintStream console;
     private final ClaimNotice notice;
 
-    public ConsoleClaim(BooleanSupplier buttonPressedRecently, PrintStream console, ClaimNotice notice) {
-        this.code = OneTimeClaimCode.generate(buttonPressedRecently);
+    public ConsoleClaim(BooleanSupplier takeButtonPress, PrintStream console, ClaimNotice notice) {
+        this.code = OneTimeClaimCode.generate(takeButtonPress);
         this.console = console;
         this.notice = notice;
     }
@@ -30,8 +30,8 @@ public final class ConsoleClaim implements ClaimAuthority {
     }
 
     @Override
-    public boolean buttonPressedRecently() {
-        return code.buttonPressedRecently();
+    public boolean takeButtonPress() {
+        return code.takeButtonPress();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,17 @@ class RestartAndResetTest {
         badKey.put(BackupFileSet.PRIMARY, "private_key = \"notbase58!\"\n".getBytes(StandardCharsets.UTF_8));
         assertThrows(IllegalArgumentException.class, () -> backups.importFiles(badKey));
         assertThrows(IllegalArgumentException.class, () -> backups.importFiles(Map.of("../etc/passwd", new byte[1])));
+        // Wrong types from a crafted backup: a plain refusal, never another exception (D11).
+        byte[] binary = {0, (byte) 0xff, (byte) 0xfe, 7, '"', '\\', '\n', (byte) 0x80};
+        for (String name : List.of(BackupFileSet.IDENTITY, BackupFileSet.PRIMARY, BackupFileSet.CONFIG, BackupFileSet.ADMIN)) {
+            Map<String, byte[]> wrongType = new java.util.HashMap<>(exported);
+            wrongType.put(name, binary);
+            assertThrows(IllegalArgumentException.class, () -> backups.importFiles(wrongType), name);
+        }
+        Map<String, byte[]> numberForText = new java.util.HashMap<>(exported);
+        numberForText.put(BackupFileSet.CONFIG, "[node]\nname = 5\n".getBytes(StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> backups.importFiles(numberForText));
+        assertEquals(new String(identityFile), Files.readString(data.resolve(BackupFileSet.IDENTITY)), "still nothing written");
 
         Map<String, byte[]> good = new java.util.HashMap<>(exported);
         good.put(BackupFileSet.IDENTITY, otherIdentityFile());

@@ -31,8 +31,8 @@ public final class BackupCipher {
 
     private static final byte[] MAGIC = "MNBACKUP".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 2 + 12 + 16 + 12;
-    // A crafted file must not make us allocate gigabytes or spin for minutes.
-    private static final Cost MAX_COST = new Cost(256 * 1024, 10, 4);
+    /** The largest backup file accepted: a real one (keys, config, password hash) is a few KiB. */
+    public static final int MAX_FILE = HEADER + BundleCodec.MAX_TOTAL + 16;
 
     private final Cost cost;
     private final SecureRandom random = new SecureRandom();
@@ -68,7 +68,15 @@ public final class BackupCipher {
         }
     }
 
+    /**
+     * Checks size, header and the key's Argon2 cost (against {@link PasswordHasher#AFFORDABLE}) before
+     * anything is derived or allocated for it, then decrypts and checks the bundle's entries.
+     */
     public Map<String, byte[]> decrypt(byte[] backup, String passphrase) throws BackupException {
+        if (backup.length > MAX_FILE) {
+            throw new BackupException(BackupException.Kind.TOO_LARGE, "This file is larger than any Mask Node backup ("
+                    + MAX_FILE / 1024 + " KiB at most); it was not made by a Mask Node.");
+        }
         if (backup.length < HEADER + 16 || !Arrays.equals(MAGIC, 0, MAGIC.length, backup, 0, MAGIC.length)) {
             throw new BackupException(BackupException.Kind.NOT_A_BACKUP, "This file is not a Mask Node backup.");
         }
@@ -88,8 +96,10 @@ public final class BackupCipher {
         } catch (IllegalArgumentException e) {
             throw new BackupException(BackupException.Kind.DAMAGED, "This backup file is damaged.");
         }
-        if (m > MAX_COST.memoryKiB() || t > MAX_COST.iterations() || p > MAX_COST.parallelism()) {
-            throw new BackupException(BackupException.Kind.UNSUPPORTED, "This backup asks for more memory than the box has; it was not made by a Mask Node.");
+        if (!fileCost.affordable()) {
+            // A crafted header must not make us allocate hundreds of MiB or spin for minutes.
+            throw new BackupException(BackupException.Kind.TOO_COSTLY, "This backup asks for more memory or time than the "
+                    + "box can give (" + m / 1024 + " MiB, " + t + " passes, " + p + " lanes); it was not made by a Mask Node.");
         }
         byte[] salt = new byte[16];
         byte[] nonce = new byte[12];

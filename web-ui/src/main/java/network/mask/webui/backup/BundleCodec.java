@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  */
 final class BundleCodec {
 
-    static final int MAX_FILES = 1000;
-    static final int MAX_TOTAL = 16 * 1024 * 1024;
+    // A backup holds five small files; the bounds leave room for growth and nothing more.
+    static final int MAX_FILES = 16;
+    static final int MAX_ENTRY = 256 * 1024;
+    static final int MAX_TOTAL = 2 * 1024 * 1024;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
     private BundleCodec() {
@@ -40,6 +42,9 @@ final class BundleCodec {
             for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
                 if (!isSafeName(e.getKey())) {
                     throw new IllegalArgumentException("unsafe backup file name: " + e.getKey());
+                }
+                if (e.getValue().length > MAX_ENTRY) {
+                    throw new IllegalArgumentException("backup file too large: " + e.getKey());
                 }
                 byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
                 out.writeShort(name.length);
@@ -63,13 +68,16 @@ final class BundleCodec {
             if (count < 0 || count > MAX_FILES) {
                 throw new BackupException(BackupException.Kind.DAMAGED, "This backup file is damaged.");
             }
+            if (plain.length > MAX_TOTAL) {
+                throw new BackupException(BackupException.Kind.TOO_LARGE, "This backup is larger than the node accepts.");
+            }
             Map<String, byte[]> files = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 byte[] nameBytes = new byte[in.getShort() & 0xffff];
                 in.get(nameBytes);
                 String name = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(nameBytes)).toString();
                 int size = in.getInt();
-                if (!isSafeName(name) || size < 0 || size > in.remaining() || files.containsKey(name)) {
+                if (!isSafeName(name) || size < 0 || size > MAX_ENTRY || size > in.remaining() || files.containsKey(name)) {
                     throw new BackupException(BackupException.Kind.DAMAGED, "This backup contains a file name or size the node will not accept.");
                 }
                 byte[] data = new byte[size];

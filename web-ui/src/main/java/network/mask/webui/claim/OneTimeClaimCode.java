@@ -19,27 +19,27 @@ public final class OneTimeClaimCode implements ClaimAuthority {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int LENGTH = 10;
 
-    private final BooleanSupplier buttonPressedRecently;
+    private final BooleanSupplier takeButtonPress;
     private byte[] code;
     private final String display;
 
-    private OneTimeClaimCode(String code, BooleanSupplier buttonPressedRecently) {
+    private OneTimeClaimCode(String code, BooleanSupplier takeButtonPress) {
         this.code = code.getBytes(StandardCharsets.US_ASCII);
         this.display = code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2);
-        this.buttonPressedRecently = buttonPressedRecently;
+        this.takeButtonPress = takeButtonPress;
     }
 
     /**
-     * @param buttonPressedRecently the board's "short press within the last minute or so";
-     *                              use {@code () -> false} in dev mode or on boxes without a button
+     * @param takeButtonPress the board's "unused short press within the last minute or so", which the
+     *                        call uses up; {@code () -> false} in dev mode or on boxes without a button
      */
-    public static OneTimeClaimCode generate(BooleanSupplier buttonPressedRecently) {
+    public static OneTimeClaimCode generate(BooleanSupplier takeButtonPress) {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        return new OneTimeClaimCode(sb.toString(), buttonPressedRecently);
+        return new OneTimeClaimCode(sb.toString(), takeButtonPress);
     }
 
     /** The code as shown to the owner, e.g. {@code K7QX2-MZ9RT}. */
@@ -61,8 +61,8 @@ public final class OneTimeClaimCode implements ClaimAuthority {
     }
 
     @Override
-    public boolean buttonPressedRecently() {
-        return buttonPressedRecently.getAsBoolean();
+    public boolean takeButtonPress() {
+        return takeButtonPress.getAsBoolean();
     }
 
     /** Logs the code: this is the one secret meant for the console, and it dies at the first claim. */

@@ -8,15 +8,22 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password and claim-code guessing. Each client (an IPv4 address, or an IPv6 /64
- * since one host can own a whole /64) gets {@value #FREE_FAILURES} free failures; after that it
- * must wait 30 s, doubling per further failure up to 15 min. A global backstop locks everyone
- * out for a minute when failures from all clients pile up (many addresses, one attacker).
+ * since one host can own a whole /64) gets {@value #FREE_FAILURES} free attempts; after that it
+ * must wait 30 s, doubling per further attempt up to 15 min. The account as a whole has a
+ * backstop too: when attempts from all clients pile up (many addresses, one attacker) everyone
+ * is locked out for a minute.
+ *
+ * <p>An attempt is <em>charged before</em> the expensive check runs ({@link #tryAttempt}) and
+ * refunded only when it turns out right ({@link #recordSuccess}). Checking and charging happen
+ * under one lock, so a burst of concurrent requests gets exactly the free attempts and no more,
+ * however many threads are waiting for the password hash.
  */
 public final class LoginThrottle {
 
@@ -26,58 +33,91 @@ public final class LoginThrottle {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int GLOBAL_FAILURES = 100;
     private static final Duration GLOBAL_LOCK = Duration.ofMinutes(1);
-    private static final int MAX_CLIENTS = 10_000;
+    static final int MAX_CLIENTS = 10_000;
 
     private final InstantSource clock;
-    private final ConcurrentHashMap<String, Record> clients = new ConcurrentHashMap<>();
-    private final Deque<Instant> recentFailures = new ArrayDeque<>();
+    private final Map<String, Record> clients = new HashMap<>();
+    private final Deque<Instant> recentAttempts = new ArrayDeque<>();
     private Instant globalLockedUntil = Instant.MIN;
 
     public LoginThrottle(InstantSource clock) {
         this.clock = clock;
     }
 
-    private record Record(int failures, Instant lastFailure, Instant lockedUntil) {
+    private record Record(int attempts, Instant lastAttempt, Instant lockedUntil) {
     }
 
-    /** How long this client must still wait, or empty if it may try now. */
+    /** How long this client must still wait, or empty if it may try now (nothing is charged). */
     public synchronized Optional<Duration> retryAfter(InetAddress client) {
         Instant now = clock.instant();
+        return wait(now, live(key(client), now));
+    }
+
+    /**
+     * Checks and charges one attempt in one step. Empty means "go ahead, this attempt now counts
+     * as a failure unless {@link #recordSuccess} refunds it"; a duration means "refused, nothing
+     * charged, wait this long".
+     */
+    public synchronized Optional<Duration> tryAttempt(InetAddress client) {
+        Instant now = clock.instant();
+        String key = key(client);
+        Record old = live(key, now);
+        Optional<Duration> wait = wait(now, old);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        if (old == null && clients.size() >= MAX_CLIENTS) {
+            clients.values().removeIf(r -> stale(r, now));
+            if (clients.size() >= MAX_CLIENTS) {
+                // Every slot holds a recent guesser: a new one waits rather than push them out.
+                return Optional.of(FIRST_LOCK);
+            }
+        }
+        int attempts = old == null ? 1 : old.attempts() + 1;
+        Instant lockedUntil = attempts < FREE_FAILURES ? Instant.MIN : now.plus(lockFor(attempts - FREE_FAILURES + 1));
+        clients.put(key, new Record(attempts, now, lockedUntil));
+
+        recentAttempts.addLast(now);
+        while (!recentAttempts.isEmpty() && now.isAfter(recentAttempts.peekFirst().plus(FORGET_AFTER))) {
+            recentAttempts.removeFirst();
+        }
+        if (recentAttempts.size() >= GLOBAL_FAILURES) {
+            globalLockedUntil = now.plus(GLOBAL_LOCK);
+            recentAttempts.clear();
+        }
+        return Optional.empty();
+    }
+
+    /** The attempt was right: the client's record is cleared and its charge refunded. */
+    public synchronized void recordSuccess(InetAddress client) {
+        if (clients.remove(key(client)) != null && !recentAttempts.isEmpty()) {
+            recentAttempts.removeLast();
+        }
+    }
+
+    private Record live(String key, Instant now) {
+        Record r = clients.get(key);
+        if (r != null && stale(r, now)) {
+            clients.remove(key);
+            return null;
+        }
+        return r;
+    }
+
+    private Optional<Duration> wait(Instant now, Record r) {
         Instant until = globalLockedUntil;
-        Record r = clients.get(key(client));
         if (r != null && r.lockedUntil().isAfter(until)) {
             until = r.lockedUntil();
         }
         return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    public synchronized void recordFailure(InetAddress client) {
-        Instant now = clock.instant();
-        if (clients.size() >= MAX_CLIENTS) {
-            clients.values().removeIf(r -> now.isAfter(r.lastFailure().plus(FORGET_AFTER)));
-        }
-        String key = key(client);
-        Record old = clients.get(key);
-        int failures = (old == null || now.isAfter(old.lastFailure().plus(FORGET_AFTER))) ? 1 : old.failures() + 1;
-        Instant lockedUntil = failures <= FREE_FAILURES ? Instant.MIN : now.plus(lockFor(failures - FREE_FAILURES));
-        clients.put(key, new Record(failures, now, lockedUntil));
-
-        recentFailures.addLast(now);
-        while (!recentFailures.isEmpty() && now.isAfter(recentFailures.peekFirst().plus(FORGET_AFTER))) {
-            recentFailures.removeFirst();
-        }
-        if (recentFailures.size() >= GLOBAL_FAILURES) {
-            globalLockedUntil = now.plus(GLOBAL_LOCK);
-            recentFailures.clear();
-        }
+    private static boolean stale(Record r, Instant now) {
+        return now.isAfter(r.lastAttempt().plus(FORGET_AFTER)) && !now.isBefore(r.lockedUntil());
     }
 
-    public synchronized void recordSuccess(InetAddress client) {
-        clients.remove(key(client));
-    }
-
-    private static Duration lockFor(int excessFailures) {
-        long seconds = FIRST_LOCK.toSeconds() << Math.min(excessFailures - 1, 20);
+    private static Duration lockFor(int excessAttempts) {
+        long seconds = FIRST_LOCK.toSeconds() << Math.min(excessAttempts - 1, 20);
         return seconds >= MAX_LOCK.toSeconds() ? MAX_LOCK : Duration.ofSeconds(seconds);
     }
 

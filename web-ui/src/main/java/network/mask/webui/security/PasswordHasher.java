@@ -28,8 +28,14 @@ public final class PasswordHasher {
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
-    // Each hash needs m KiB of memory: cap how many run at once so a login burst cannot exhaust the heap.
-    private static final Semaphore CONCURRENT = new Semaphore(2);
+    /**
+     * The most a hash stored on this box, or a backup's key, may ask for: 64 MiB, 10 passes, 4 lanes.
+     * Anything more (a crafted backup, an edited file) is refused before a byte of it is allocated.
+     */
+    public static final Cost AFFORDABLE = new Cost(64 * 1024, 10, 4);
+    // Argon2 memory in use at once, in KiB: a login burst or a restore next to logins cannot exhaust the heap.
+    static final int MEMORY_BUDGET_KIB = AFFORDABLE.memoryKiB();
+    private static final Semaphore MEMORY = new Semaphore(MEMORY_BUDGET_KIB, true);
 
     private final Cost cost;
     private final SecureRandom random = new SecureRandom();
@@ -39,6 +45,9 @@ public final class PasswordHasher {
     }
 
     public PasswordHasher(Cost cost) {
+        if (!cost.affordable()) {
+            throw new IllegalArgumentException("Argon2id cost above what the box can afford: " + cost);
+        }
         this.cost = cost;
     }
 
@@ -49,6 +58,12 @@ public final class PasswordHasher {
                     || parallelism < 1 || parallelism > 16) {
                 throw new IllegalArgumentException("Argon2id cost out of range: " + memoryKiB + "/" + iterations + "/" + parallelism);
             }
+        }
+
+        /** Whether this box can afford to compute it (see {@link #AFFORDABLE}). */
+        public boolean affordable() {
+            return memoryKiB <= AFFORDABLE.memoryKiB() && iterations <= AFFORDABLE.iterations()
+                    && parallelism <= AFFORDABLE.parallelism();
         }
     }
 
@@ -62,10 +77,13 @@ public final class PasswordHasher {
         return encoded;
     }
 
-    /** Constant-time check; false (never an exception) for a malformed or foreign hash string. */
+    /**
+     * Constant-time check; false (never an exception) for a malformed or foreign hash string, and for
+     * one asking for more than {@link #AFFORDABLE} (nothing is allocated for it).
+     */
     public boolean verify(String password, String encodedHash) {
         Optional<Parsed> parsed = parse(encodedHash);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || !parsed.get().cost().affordable()) {
             return false;
         }
         Parsed p = parsed.get();
@@ -75,13 +93,26 @@ public final class PasswordHasher {
         return same;
     }
 
-    /** Whether a stored string is a hash this class can verify. */
+    /** Whether a stored string is a hash this class can read. */
     public static boolean isWellFormed(String encodedHash) {
         return parse(encodedHash).isPresent();
     }
 
-    /** Argon2id over the NFKC-normalised UTF-8 password; shared with the backup key derivation. */
+    /** Whether a stored string is a hash this class can read and the box can afford to verify. */
+    public static boolean isAffordable(String encodedHash) {
+        return parse(encodedHash).map(p -> p.cost().affordable()).orElse(false);
+    }
+
+    /**
+     * Argon2id over the NFKC-normalised UTF-8 password; shared with the backup key derivation.
+     * Waits until the cost's memory fits in the shared budget.
+     *
+     * @throws IllegalArgumentException for a cost above {@link #AFFORDABLE} (callers check first)
+     */
     public static byte[] derive(String password, byte[] salt, Cost cost, int length) {
+        if (!cost.affordable()) {
+            throw new IllegalArgumentException("Argon2id cost above what the box can afford: " + cost);
+        }
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKiB())
@@ -93,11 +124,11 @@ public final class PasswordHasher {
         generator.init(params);
         byte[] pw = Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[length];
-        CONCURRENT.acquireUninterruptibly();
+        MEMORY.acquireUninterruptibly(cost.memoryKiB());
         try {
             generator.generateBytes(pw, out);
         } finally {
-            CONCURRENT.release();
+            MEMORY.release(cost.memoryKiB());
             Arrays.fill(pw, (byte) 0);
         }
         return out;

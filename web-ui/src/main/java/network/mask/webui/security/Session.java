@@ -23,11 +23,13 @@ public final class Session {
     private final String csrfToken;
     private final Level level;
     private final Instant created;
+    private final String client;
     private volatile Instant lastSeen;
     private volatile String flash;
 
-    Session(String id, String csrfToken, Level level, Instant now) {
+    Session(String id, String csrfToken, Level level, Instant now, String client) {
         this.id = id;
+        this.client = client;
         this.csrfToken = csrfToken;
         this.level = level;
         this.created = now;
@@ -48,6 +50,11 @@ public final class Session {
 
     public boolean isOwner() {
         return level == Level.OWNER;
+    }
+
+    /** The client (address, or IPv6 /64) the session was made for, so a flood only evicts its own sessions. */
+    String client() {
+        return client;
     }
 
     Instant created() {

@@ -1,5 +1,7 @@
 package network.mask.webui.security;
 
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -7,23 +9,36 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /**
- * In-memory sessions with idle and absolute timeouts and a size cap (so a LAN script cannot
- * fill the heap with anonymous sessions). A restart logs everyone out, which is fine for a box.
+ * In-memory sessions with idle and absolute timeouts, in two bounded pools so a LAN script can
+ * neither fill the heap nor push out someone who matters:
+ * <ul>
+ *   <li>anonymous sessions (a login or claim form open) live in their own pool; each client (an
+ *       IPv4 address or an IPv6 /64) holds at most {@value #MAX_ANONYMOUS_PER_CLIENT}, and when the
+ *       pool is full the client holding the most loses its oldest, so a flood only evicts the
+ *       flooder's own forms;</li>
+ *   <li>sessions that proved something (presence at the box, or the password) live in a separate
+ *       pool that anonymous traffic never touches.</li>
+ * </ul>
+ * A restart logs everyone out, which is fine for a box.
  */
 public final class SessionStore {
 
-    static final int MAX_SESSIONS = 256;
+    static final int MAX_ANONYMOUS = 256;
+    static final int MAX_ANONYMOUS_PER_CLIENT = 8;
+    static final int MAX_TRUSTED = 32;
     private static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(30);
     private static final Duration PRESENCE_IDLE = Duration.ofMinutes(10);
     private static final Duration OWNER_IDLE = Duration.ofHours(12);
     private static final Duration ABSOLUTE = Duration.ofDays(7);
 
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Session> anonymous = new HashMap<>();
+    private final Map<String, Session> trusted = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final InstantSource clock;
 
@@ -31,35 +46,45 @@ public final class SessionStore {
         this.clock = clock;
     }
 
-    /** Creates a fresh session; callers replace any old one to avoid session fixation. */
-    public Session create(Session.Level level) {
+    /** Creates a fresh session for {@code client}; callers replace any old one to avoid session fixation. */
+    public synchronized Session create(Session.Level level, InetAddress client) {
         Instant now = clock.instant();
         purgeExpired(now);
-        while (sessions.size() >= MAX_SESSIONS) {
-            evictOne();
+        String clientKey = LoginThrottle.key(client);
+        if (level == Session.Level.ANONYMOUS) {
+            makeRoomForAnonymous(clientKey);
+        } else {
+            while (trusted.size() >= MAX_TRUSTED) {
+                // Only holders of the password or the claim proof get here; the least recently seen goes.
+                trusted.values().stream().min(Comparator.comparing(Session::lastSeen))
+                        .ifPresent(s -> trusted.remove(s.id()));
+            }
         }
-        Session s = new Session(token(), token(), level, now);
-        sessions.put(s.id(), s);
+        Session s = new Session(token(), token(), level, now, clientKey);
+        pool(level).put(s.id(), s);
         return s;
     }
 
     /** Invalidates {@code old} (if any) and returns a new session at {@code level}. */
-    public Session replace(Optional<Session> old, Session.Level level) {
+    public synchronized Session replace(Optional<Session> old, Session.Level level, InetAddress client) {
         old.ifPresent(this::invalidate);
-        return create(level);
+        return create(level, client);
     }
 
-    public Optional<Session> find(String id) {
+    public synchronized Optional<Session> find(String id) {
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
+        Session s = trusted.get(id);
+        if (s == null) {
+            s = anonymous.get(id);
+        }
         if (s == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         if (expired(s, now)) {
-            sessions.remove(id);
+            invalidate(s);
             return Optional.empty();
         }
         s.touch(now);
@@ -67,22 +92,23 @@ public final class SessionStore {
     }
 
     /** Whether the session still exists, without counting this as activity (for long-lived streams). */
-    public boolean stillValid(Session session) {
-        Session s = sessions.get(session.id());
+    public synchronized boolean stillValid(Session session) {
+        Session s = pool(session.level()).get(session.id());
         return s != null && !expired(s, clock.instant());
     }
 
-    public void invalidate(Session session) {
-        sessions.remove(session.id());
+    public synchronized void invalidate(Session session) {
+        pool(session.level()).remove(session.id());
     }
 
     /** After a factory reset or password change nobody stays logged in. */
-    public void invalidateAll() {
-        sessions.clear();
+    public synchronized void invalidateAll() {
+        anonymous.clear();
+        trusted.clear();
     }
 
-    public int size() {
-        return sessions.size();
+    public synchronized int size() {
+        return anonymous.size() + trusted.size();
     }
 
     /** Constant-time CSRF comparison. */
@@ -92,6 +118,25 @@ public final class SessionStore {
         }
         return MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.US_ASCII),
                 presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Session> pool(Session.Level level) {
+        return level == Session.Level.ANONYMOUS ? anonymous : trusted;
+    }
+
+    private void makeRoomForAnonymous(String clientKey) {
+        Map<String, Long> perClient = anonymous.values().stream()
+                .collect(Collectors.groupingBy(Session::client, Collectors.counting()));
+        String loser;
+        if (perClient.getOrDefault(clientKey, 0L) >= MAX_ANONYMOUS_PER_CLIENT) {
+            loser = clientKey;
+        } else if (anonymous.size() >= MAX_ANONYMOUS) {
+            loser = perClient.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        } else {
+            return;
+        }
+        anonymous.values().stream().filter(s -> s.client().equals(loser)).min(Comparator.comparing(Session::lastSeen))
+                .ifPresent(s -> anonymous.remove(s.id()));
     }
 
     private boolean expired(Session s, Instant now) {
@@ -104,14 +149,8 @@ public final class SessionStore {
     }
 
     private void purgeExpired(Instant now) {
-        sessions.values().removeIf(s -> expired(s, now));
-    }
-
-    // Anonymous sessions go first: a flood of page views must not log the owner out.
-    private void evictOne() {
-        sessions.values().stream()
-                .min(Comparator.comparing((Session s) -> s.level() == Session.Level.OWNER).thenComparing(Session::lastSeen))
-                .ifPresent(this::invalidate);
+        anonymous.values().removeIf(s -> expired(s, now));
+        trusted.values().removeIf(s -> expired(s, now));
     }
 
     private String token() {

@@ -13,8 +13,11 @@ public interface ClaimAuthority {
      */
     boolean acceptCode(String candidate);
 
-    /** True if the box's button was briefly pressed within the last short window (board issue). */
-    boolean buttonPressedRecently();
+    /**
+     * True if the box's button was briefly pressed within the last short window and that press has
+     * not been used yet; the press is used up by this call, so one press lets exactly one claimer in.
+     */
+    boolean takeButtonPress();
 
     /** Tells the owner how to claim, e.g. prints the one-time code to the console and journal. */
     void announce();

@@ -11,6 +11,11 @@ public interface NodeSettingsStore {
     /** The current settings (defaults with empty strings on a fresh box). */
     NodeSettings read();
 
-    /** Stores and applies already-validated settings. */
+    /**
+     * Stores and applies already-validated settings.
+     *
+     * @throws SettingsRefusedException if the node's own rules refuse a value (nothing written)
+     * @throws IOException if the settings could not be written
+     */
     void apply(NodeSettings validated) throws IOException;
 }

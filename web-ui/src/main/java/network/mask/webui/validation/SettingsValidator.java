@@ -14,8 +14,13 @@ import network.mask.webui.spi.NodeSettings;
  */
 public final class SettingsValidator {
 
+    // These equal the node's config limits (node.name, node.description, mqtt.username, mqtt.password) and count
+    // what the config counts: UTF-16 units, the unit of a browser's maxlength too. Form and config never disagree.
     public static final int NAME_MAX = 50;
     public static final int DESCRIPTION_MAX = 500;
+    public static final int MQTT_USER_MAX = 200;
+    public static final int MQTT_PASSWORD_MAX = 200;
+    public static final int HOST_MAX = 253;
 
     private final int adminPort;
     private final boolean allowHomeAddresses;
@@ -34,15 +39,16 @@ public final class SettingsValidator {
         String name = strip(form.apply("name"));
         if (name.isEmpty()) {
             errors.add("name", "Give your node a name.");
-        } else if (TextRules.codePoints(name) > NAME_MAX) {
-            errors.add("name", "The name is at most " + NAME_MAX + " characters (this one has " + TextRules.codePoints(name) + ").");
+        } else if (name.length() > NAME_MAX) {
+            errors.add("name", "The name is at most " + NAME_MAX + " characters (this one has " + name.length() + ").");
         } else if (TextRules.firstControl(name, false) >= 0) {
             errors.add("name", "The name cannot contain line breaks or control characters.");
         }
-        String description = strip(form.apply("description")).replace("\r\n", "\n");
-        if (TextRules.codePoints(description) > DESCRIPTION_MAX) {
+        // One paragraph: the public description is one line in nym's API and in the config file.
+        String description = strip(strip(form.apply("description")).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
+        if (description.length() > DESCRIPTION_MAX) {
             errors.add("description", "The description is at most " + DESCRIPTION_MAX + " characters (this one has "
-                    + TextRules.codePoints(description) + ").");
+                    + description.length() + ").");
         } else if (TextRules.firstControl(description, true) >= 0) {
             errors.add("description", "The description cannot contain control characters.");
         }
@@ -79,13 +85,13 @@ public final class SettingsValidator {
         String user = strip(form.apply("mqttUser"));
         String password = orEmpty(form.apply("mqttPassword"));
         boolean tlsTicked = checkbox(form.apply("mqttTls"));
-        if (TextRules.codePoints(user) > 128) {
-            errors.add("mqttUser", "The user name is at most 128 characters.");
+        if (user.length() > MQTT_USER_MAX) {
+            errors.add("mqttUser", "The user name is at most " + MQTT_USER_MAX + " characters.");
         } else if (TextRules.firstControl(user, false) >= 0) {
             errors.add("mqttUser", "The user name cannot contain control characters.");
         }
-        if (password.length() > 256) {
-            errors.add("mqttPassword", "The password is at most 256 characters.");
+        if (password.length() > MQTT_PASSWORD_MAX) {
+            errors.add("mqttPassword", "The password is at most " + MQTT_PASSWORD_MAX + " characters.");
         } else if (TextRules.firstControl(password, false) >= 0) {
             errors.add("mqttPassword", "The password cannot contain control characters.");
         }
@@ -280,7 +286,21 @@ public final class SettingsValidator {
             errors.add("mqttTls", "\"Use TLS\" is ticked but tcp:// is unencrypted: use ssl://, or untick TLS.");
             return null;
         }
-        return (tlsTicked ? "ssl://" : "tcp://") + host.forUrl() + ":" + port;
+        String normalised = (tlsTicked ? "ssl://" : "tcp://") + host.forUrl() + ":" + port;
+        if (!urlHasHost(normalised)) {
+            // e.g. a last label starting with a digit: valid DNS, but no host to Java's URI (and so to the config).
+            errors.add("mqttUrl", "This broker name cannot be used in an address; use its IP address instead.");
+            return null;
+        }
+        return normalised;
+    }
+
+    private static boolean urlHasHost(String url) {
+        try {
+            return new java.net.URI(url).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     static boolean checkbox(String raw) {

@@ -10,6 +10,7 @@ import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
 import network.mask.webui.AdminCounters;
 import network.mask.webui.backup.BackupCipher;
+import network.mask.webui.security.AttackLog;
 import network.mask.webui.security.LoginThrottle;
 import network.mask.webui.security.PasswordHasher;
 import network.mask.webui.security.SessionStore;
@@ -32,6 +33,7 @@ public final class AdminContext {
     final Predicate<InetAddress> sourceAllowed;
     final Optional<String> tlsFingerprint;
     final AdminCounters counters = new AdminCounters();
+    final AttackLog attackLog;
     final Semaphore liveStreams = new Semaphore(MAX_LIVE_STREAMS);
     final Object claimLock = new Object();
     private volatile boolean claimed;
@@ -48,6 +50,7 @@ public final class AdminContext {
         this.tlsFingerprint = tlsFingerprint;
         this.sessions = new SessionStore(config.clock());
         this.throttle = new LoginThrottle(config.clock());
+        this.attackLog = new AttackLog(config.clock());
         this.cookie = new SessionCookie(config.tls());
         this.hostHeader = new HostHeader(config.hostNames());
         this.boundPort = config.port();

@@ -40,6 +40,12 @@ public final class AdminRouting {
                 Respond.plain(res, http.status(), http.status().reasonPhrase() + "\n");
                 return;
             }
+            if (e instanceof Posts.FormException form) {
+                // A body no page of ours sends: a plain refusal, not a stack trace.
+                res.header("Connection", "close");
+                Respond.plain(res, Status.BAD_REQUEST_400, "This form could not be read (" + form.getMessage() + ").\n");
+                return;
+            }
             LOG.log(System.Logger.Level.ERROR, "setup page error on " + req.path().path(), e);
             if (!res.isSent()) {
                 Respond.plain(res, Status.INTERNAL_SERVER_ERROR_500, "Something went wrong. The node's log has the details.\n");

@@ -6,6 +6,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.AttackLog;
 import network.mask.webui.security.Session;
 import network.mask.webui.validation.FieldErrors;
 import network.mask.webui.validation.PasswordRules;
@@ -26,9 +27,9 @@ final class ClaimPages {
 
     void register(HttpRules rules) {
         rules.get("/claim", this::presenceForm)
-                .post("/claim", Posts.csrfChecked(ctx, this::presence))
+                .post("/claim", Posts.csrfChecked(ctx, Posts.PRE_LOGIN_BODY, this::presence))
                 .get("/claim/password", this::passwordForm)
-                .post("/claim/password", Posts.csrfChecked(ctx, this::setPassword));
+                .post("/claim/password", Posts.csrfChecked(ctx, Posts.PRE_LOGIN_BODY, this::setPassword));
     }
 
     private void presenceForm(ServerRequest req, ServerResponse res) {
@@ -38,15 +39,19 @@ final class ClaimPages {
     }
 
     private void presence(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
-        if (Throttled.refuse(ctx, visit, res)) {
+        // Every attempt is charged, with or without a code: polling with an empty code is guessing too.
+        if (!Throttled.admit(ctx, visit, res)) {
             return;
         }
         String code = form.get("code") == null ? "" : form.get("code").strip();
         FieldErrors errors = new FieldErrors();
         boolean proven;
         if (code.isEmpty()) {
-            proven = !ctx.config.devMode() && ctx.backend.claim().buttonPressedRecently();
+            // The press is used up by this claim: a second visitor needs a second press.
+            proven = !ctx.config.devMode() && ctx.backend.claim().takeButtonPress();
             if (!proven) {
+                ctx.counters.refusedClaim();
+                ctx.attackLog.note(AttackLog.Kind.CLAIM_WITHOUT_PROOF, visit.client());
                 errors.add("code", ctx.config.devMode()
                         ? "Enter the one-time code printed in the node's log."
                         : "Enter the one-time code, or press the button on the box briefly and then press Continue.");
@@ -54,11 +59,8 @@ final class ClaimPages {
         } else {
             proven = ctx.backend.claim().acceptCode(code);
             if (!proven) {
-                ctx.throttle.recordFailure(visit.client());
                 ctx.counters.wrongClaimCode();
-                if (Throttled.refuse(ctx, visit, res)) {
-                    return;
-                }
+                ctx.attackLog.note(AttackLog.Kind.WRONG_CLAIM_CODE, visit.client());
                 errors.add("code", "That code is not right. Use the latest code from the log: a new one is printed "
                         + "each time the node starts.");
             }
@@ -70,7 +72,7 @@ final class ClaimPages {
         ctx.throttle.recordSuccess(visit.client());
         LOG.log(System.Logger.Level.INFO, "presence proven from " + visit.client().getHostAddress()
                 + (code.isEmpty() ? " (button)" : " (one-time code)"));
-        Sessions.promote(ctx, session, Session.Level.PRESENCE_PROVEN, res);
+        Sessions.promote(ctx, visit, session, Session.Level.PRESENCE_PROVEN, res);
         Respond.redirect(res, "/claim/password");
     }
 
@@ -107,7 +109,7 @@ final class ClaimPages {
             ctx.markClaimed();
         }
         LOG.log(System.Logger.Level.INFO, "box claimed from " + visit.client().getHostAddress());
-        Sessions.promote(ctx, session, Session.Level.OWNER, res);
+        Sessions.promote(ctx, visit, session, Session.Level.OWNER, res);
         Respond.redirect(res, "/setup/node");
     }
 

@@ -7,6 +7,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.AttackLog;
+import network.mask.webui.security.PasswordHasher;
 import network.mask.webui.security.Session;
 import network.mask.webui.validation.FieldErrors;
 
@@ -23,7 +25,7 @@ final class LoginPages {
 
     void register(HttpRules rules) {
         rules.get("/login", this::form)
-                .post("/login", Posts.csrfChecked(ctx, this::login))
+                .post("/login", Posts.csrfChecked(ctx, Posts.PRE_LOGIN_BODY, this::login))
                 .post("/logout", Posts.csrfChecked(ctx, this::logout));
     }
 
@@ -38,23 +40,20 @@ final class LoginPages {
     }
 
     private void login(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) throws IOException {
-        if (Throttled.refuse(ctx, visit, res)) {
+        // Charged before the hash runs, so a burst of concurrent guesses gets no more than the free ones.
+        if (!Throttled.admit(ctx, visit, res)) {
             return;
         }
         String password = form.get("password") == null ? "" : form.get("password");
         if (checkPassword(ctx, password)) {
             ctx.throttle.recordSuccess(visit.client());
             LOG.log(System.Logger.Level.INFO, "owner logged in from " + visit.client().getHostAddress());
-            Sessions.promote(ctx, session, Session.Level.OWNER, res);
+            Sessions.promote(ctx, visit, session, Session.Level.OWNER, res);
             Respond.redirect(res, "/");
             return;
         }
-        ctx.throttle.recordFailure(visit.client());
         ctx.counters.wrongPassword();
-        LOG.log(System.Logger.Level.WARNING, "wrong setup page password from " + visit.client().getHostAddress());
-        if (Throttled.refuse(ctx, visit, res)) {
-            return;
-        }
+        ctx.attackLog.note(AttackLog.Kind.WRONG_PASSWORD, visit.client());
         FieldErrors errors = new FieldErrors();
         errors.add("password", "Wrong password.");
         Respond.html(res, Status.UNAUTHORIZED_401, page(visit, session, errors));
@@ -72,8 +71,14 @@ final class LoginPages {
         if (stored.isEmpty()) {
             return false;
         }
-        if (!network.mask.webui.security.PasswordHasher.isWellFormed(stored.get())) {
+        if (!PasswordHasher.isWellFormed(stored.get())) {
             LOG.log(System.Logger.Level.ERROR, "the stored admin password hash is damaged; only a factory reset helps");
+            return false;
+        }
+        if (!PasswordHasher.isAffordable(stored.get())) {
+            // A restored or edited hash asking for more memory than the box has would crash the node at every login.
+            LOG.log(System.Logger.Level.ERROR, "the stored admin password hash asks for more memory or time than this box "
+                    + "can give; restore a backup made by this box, or factory-reset it");
             return false;
         }
         return ctx.hasher.verify(password, stored.get());

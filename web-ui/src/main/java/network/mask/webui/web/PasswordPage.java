@@ -61,7 +61,7 @@ final class PasswordPage {
         }
         LOG.log(System.Logger.Level.INFO, "admin password changed from " + visit.client().getHostAddress()
                 + "; every other session is logged out");
-        Session fresh = Sessions.renewAlone(ctx, res);
+        Session fresh = Sessions.renewAlone(ctx, visit, res);
         fresh.flash("Password changed. Every other browser has been logged out.");
         Respond.redirect(res, "/dashboard");
     }

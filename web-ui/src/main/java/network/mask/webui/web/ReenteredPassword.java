@@ -3,6 +3,7 @@ package network.mask.webui.web;
 import java.io.IOException;
 
 import io.helidon.webserver.http.ServerResponse;
+import network.mask.webui.security.AttackLog;
 import network.mask.webui.validation.FieldErrors;
 
 /**
@@ -10,8 +11,6 @@ import network.mask.webui.validation.FieldErrors;
  * A wrong one counts towards the login throttle, exactly like a wrong login.
  */
 final class ReenteredPassword {
-
-    private static final System.Logger LOG = System.getLogger(ReenteredPassword.class.getName());
 
     private ReenteredPassword() {
     }
@@ -23,18 +22,22 @@ final class ReenteredPassword {
      */
     static boolean check(AdminContext ctx, Visit visit, ServerResponse res, String password, String field,
                          String missingMessage, FieldErrors errors) throws IOException {
-        if (Throttled.refuse(ctx, visit, res)) {
-            return false;
-        }
         if (password == null || password.isEmpty()) {
-            errors.add(field, missingMessage);
-        } else if (!LoginPages.checkPassword(ctx, password)) {
-            ctx.throttle.recordFailure(visit.client());
-            ctx.counters.wrongPassword();
-            LOG.log(System.Logger.Level.WARNING, "wrong password re-entered from " + visit.client().getHostAddress());
             if (Throttled.refuse(ctx, visit, res)) {
                 return false;
             }
+            errors.add(field, missingMessage);
+            return true;
+        }
+        // Charged before the hash runs, exactly like a login.
+        if (!Throttled.admit(ctx, visit, res)) {
+            return false;
+        }
+        if (LoginPages.checkPassword(ctx, password)) {
+            ctx.throttle.recordSuccess(visit.client());
+        } else {
+            ctx.counters.wrongPassword();
+            ctx.attackLog.note(AttackLog.Kind.WRONG_PASSWORD, visit.client());
             errors.add(field, "Wrong password.");
         }
         return true;

@@ -14,22 +14,22 @@ final class Sessions {
         if (visit.session().isPresent()) {
             return visit.session().get();
         }
-        Session s = ctx.sessions.create(Session.Level.ANONYMOUS);
+        Session s = ctx.sessions.create(Session.Level.ANONYMOUS, visit.client());
         ctx.cookie.set(res, s);
         return s;
     }
 
     /** A new session id at a higher level: the old id (which a fixation attacker might know) dies. */
-    static Session promote(AdminContext ctx, Session old, Session.Level level, ServerResponse res) {
-        Session s = ctx.sessions.replace(java.util.Optional.of(old), level);
+    static Session promote(AdminContext ctx, Visit visit, Session old, Session.Level level, ServerResponse res) {
+        Session s = ctx.sessions.replace(java.util.Optional.of(old), level, visit.client());
         ctx.cookie.set(res, s);
         return s;
     }
 
     /** After a password change: every session ends, and only this browser gets a new owner session. */
-    static Session renewAlone(AdminContext ctx, ServerResponse res) {
+    static Session renewAlone(AdminContext ctx, Visit visit, ServerResponse res) {
         ctx.sessions.invalidateAll();
-        Session s = ctx.sessions.create(Session.Level.OWNER);
+        Session s = ctx.sessions.create(Session.Level.OWNER, visit.client());
         ctx.cookie.set(res, s);
         return s;
     }

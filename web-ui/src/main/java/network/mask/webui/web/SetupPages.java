@@ -13,6 +13,7 @@ import network.mask.webui.security.Session;
 import network.mask.webui.spi.MqttSettings;
 import network.mask.webui.spi.MqttTester;
 import network.mask.webui.spi.NodeSettings;
+import network.mask.webui.spi.SettingsRefusedException;
 import network.mask.webui.spi.ReachabilityChecker;
 import network.mask.webui.validation.FieldErrors;
 import network.mask.webui.validation.SettingsValidator;
@@ -62,6 +63,14 @@ final class SetupPages {
         }
         try {
             ctx.backend.settings().apply(next);
+        } catch (SettingsRefusedException e) {
+            // The form let through what the node's config refuses: say so plainly, never a 500.
+            ctx.counters.refusedSettings();
+            LOG.log(System.Logger.Level.WARNING, "the node refused settings from the setup page: " + e.getMessage());
+            String notice = "<div class=\"notice error\" role=\"alert\">The node refused these settings: "
+                    + Html.esc(e.getMessage()) + ". Nothing was changed.</div>";
+            Respond.invalid(ctx, res, page(step, visit, session, posted(step, form), errors, notice));
+            return;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "could not save settings", e);
             String notice = "<div class=\"notice error\" role=\"alert\">The node could not save these settings. "
@@ -153,16 +162,17 @@ final class SetupPages {
         switch (step) {
             case NODE -> body.append("<p>The name and description are public: the network shows them to anyone looking at your node.</p>")
                     .append(Fields.input("name", "text", "Node name", v.get("name"), "Up to " + SettingsValidator.NAME_MAX
-                            + " characters.", errors, "maxlength=\"" + (SettingsValidator.NAME_MAX * 2) + "\" required"))
+                            + " characters.", errors, "maxlength=\"" + SettingsValidator.NAME_MAX + "\" required"))
                     .append(Fields.textarea("description", "Description (optional)", v.get("description"),
-                            "Who runs this node, for example. Up to " + SettingsValidator.DESCRIPTION_MAX + " characters.",
-                            errors, "rows=\"3\""));
+                            "Who runs this node, for example. Up to " + SettingsValidator.DESCRIPTION_MAX
+                                    + " characters, one paragraph (line breaks become spaces).",
+                            errors, "rows=\"3\" maxlength=\"" + SettingsValidator.DESCRIPTION_MAX + "\""));
             case NETWORK -> {
                 body.append("<p>Other nodes connect to your box from the internet. Enter the address that reaches your home "
                                 + "and forward both ports on your router to this box.</p>")
                         .append(Fields.input("publicHost", "text", "Public IP address or DNS name", v.get("publicHost"),
                                 "For example 203.0.113.7 or mynode.example.net.", errors,
-                                "autocapitalize=\"off\" spellcheck=\"false\" required"))
+                                "autocapitalize=\"off\" spellcheck=\"false\" required maxlength=\"" + SettingsValidator.HOST_MAX + "\""))
                         .append(Fields.input("mixPort", "text", "Mix port", v.get("mixPort"), "Mix traffic (TCP). Usually 1789.",
                                 errors, "inputmode=\"numeric\" required"))
                         .append(Fields.input("apiPort", "text", "API port", v.get("apiPort"),
@@ -181,9 +191,11 @@ final class SetupPages {
                                 "For example tcp://192.168.1.10:1883, or ssl://broker.local:8883 with TLS.", errors,
                                 "autocapitalize=\"off\" spellcheck=\"false\""))
                         .append(Fields.input("mqttUser", "text", "User name", v.get("mqttUser"), null, errors,
-                                "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\""))
+                                "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" maxlength=\""
+                                        + SettingsValidator.MQTT_USER_MAX + "\""))
                         .append(Fields.input("mqttPassword", "password", "Password", v.get("mqttPassword"),
-                                savedPassword ? "Leave empty to keep the saved password." : null, errors, "autocomplete=\"off\""))
+                                savedPassword ? "Leave empty to keep the saved password." : null, errors,
+                                "autocomplete=\"off\" maxlength=\"" + SettingsValidator.MQTT_PASSWORD_MAX + "\""))
                         .append(Fields.checkbox("mqttTls", "Use TLS (encrypted connection)", !v.get("mqttTls").isEmpty(), null, errors));
                 extraButton = "<button type=\"submit\" class=\"secondary\" id=\"test-mqtt\" formaction=\"/setup/mqtt/test\">"
                         + "Test connection</button>";

@@ -33,12 +33,13 @@ class OneTimeClaimCodeTest {
     }
 
     @Test
-    void buttonIsAskedEachTime() {
+    void theBoardIsAskedForAnUnusedPressEachTime() {
         AtomicBoolean pressed = new AtomicBoolean();
-        OneTimeClaimCode c = OneTimeClaimCode.generate(pressed::get);
-        assertFalse(c.buttonPressedRecently());
+        OneTimeClaimCode c = OneTimeClaimCode.generate(() -> pressed.getAndSet(false));
+        assertFalse(c.takeButtonPress());
         pressed.set(true);
-        assertTrue(c.buttonPressedRecently());
+        assertTrue(c.takeButtonPress());
+        assertFalse(c.takeButtonPress(), "one press lets one claimer in");
     }
 
     @Test
