@@ -59,6 +59,12 @@ public final class ConfigSchema {
             "You accept the Nym node operator terms and conditions (https://nymtech.net/terms-and-conditions/operators/v1.0.0),\n"
             + "as nym-node's --accept-operator-terms-and-conditions. nym-api gives nodes that have not accepted them no config score.",
             c -> c.node().acceptedOperatorTermsAndConditions());
+    public static final ConfigKey<Boolean> NODE_DESCRIBE_AS_NYM_NODE = key("node", "describe_as_nym_node", bool(), true,
+            "Describe this node to the Nym network as compatible with the nym-node release whose protocol it implements\n"
+            + "(/api/v1/build-information: binary_name \"nym-node\", build_version that release), while saying in the same\n"
+            + "document that it is Mask Node on Java. nym-api scores any other binary name 0, so the network never\n"
+            + "selects it. false = describe itself only as masknode with its own version.",
+            c -> c.node().describeAsNymNode());
 
     static {
         section("mixnet", "The mix port: Sphinx packets from other nodes, and where they go next.");
