@@ -75,8 +75,13 @@ public final class ConfigSchema {
     public static final ConfigKey<Integer> MIX_PORT = key("mixnet", "port", integer(1, 65535), 1789,
             "TCP port for mix traffic (flag --mix-port). Nym's default is 1789.", c -> c.mixnet().port());
     public static final ConfigKey<String> MIX_ANNOUNCE_HOST = key("mixnet", "announce_host", pattern("a host name or IP address", HOST, 253), "",
-            "Public host name or IP other nodes reach this node at (the router's address, for a node behind NAT).",
+            "Public host name or IP other nodes reach this node at (the router's address, for a node behind NAT).\n"
+            + "A DNS name (e.g. dynamic DNS) is announced as the host name and resolved every 5 minutes for the IP addresses.",
             c -> c.mixnet().announceHost());
+    public static final ConfigKey<Boolean> MIX_ANNOUNCE_INTERFACE_ADDRESSES = key("mixnet", "announce_interface_addresses", bool(), true,
+            "Also announce the public IPv4 and IPv6 addresses found on this box's network interfaces (a home box usually\n"
+            + "has its public IPv6 there). Private and loopback addresses are never announced (except with --dev).",
+            c -> c.mixnet().announceInterfaceAddresses());
     public static final ConfigKey<Integer> MIX_ANNOUNCE_PORT = key("mixnet", "announce_port", integer(0, 65535), 0,
             "Public mix port, when the router forwards a different port; 0 means the same as port.",
             c -> c.mixnet().announcePort());
