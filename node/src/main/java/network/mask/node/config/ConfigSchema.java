@@ -116,7 +116,9 @@ public final class ConfigSchema {
     public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS_PER_IP = key("limits", "max_connections_per_ip", integer(1, 100_000), 16,
             "Open inbound connections from one IP address.", c -> c.limits().maxConnectionsPerIp());
     public static final ConfigKey<Duration> LIMIT_IDLE_TIMEOUT = key("limits", "idle_timeout", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
-            Duration.ofMinutes(5), "Inbound connections that send nothing this long are closed.", c -> c.limits().idleTimeout());
+            Duration.ofMinutes(5), "Inbound connections that have not delivered a complete packet within this time are closed.\n"
+            + "Once a peer has sent a valid frame its link is kept however long it stays quiet, as nym-node keeps it.",
+            c -> c.limits().idleTimeout());
     public static final ConfigKey<Duration> LIMIT_FRAME_TIMEOUT = key("limits", "frame_timeout", duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
             Duration.ofSeconds(10), "A packet must arrive completely within this time after its first byte (guards against slow-loris peers).",
             c -> c.limits().frameTimeout());
