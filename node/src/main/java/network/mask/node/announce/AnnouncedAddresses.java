@@ -121,7 +121,8 @@ public final class AnnouncedAddresses {
     /** Refreshes now, then every {@link #REFRESH}, on a virtual thread, until {@link #stop()}. */
     public synchronized void start() {
         if (refresher != null) return;
-        refresher = Thread.ofVirtual().name("announced-addresses").start(() -> {
+        // Assigned before it runs: the loop ends when refresher is no longer this thread.
+        Thread t = Thread.ofVirtual().name("announced-addresses").unstarted(() -> {
             while (refresher == Thread.currentThread()) {
                 try {
                     refresh();
@@ -135,6 +136,8 @@ public final class AnnouncedAddresses {
                 }
             }
         });
+        refresher = t;
+        t.start();
     }
 
     public synchronized void stop() {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import network.mask.node.testing.TestNodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +100,23 @@ class AnnouncedAddressesTest {
         dev.refresh();
         assertFalse(dev.current().isEmpty());
         assertTrue(dev.current().stream().allMatch(s -> ip(s).isLoopbackAddress()), dev.current().toString());
+    }
+
+    @Test
+    void startedItResolvesInTheBackgroundAndAtOnceWhenTheHostChanges() throws InterruptedException {
+        dns.put("a.example.net", List.of(ip("198.51.101.1")));
+        dns.put("b.example.net", List.of(ip("198.51.101.2")));
+        settings.set(new AnnouncedAddresses.Settings("a.example.net", false, false));
+        AnnouncedAddresses a = addresses();
+        a.start();
+        try {
+            assertTrue(TestNodes.await(() -> a.current().equals(List.of("198.51.101.1")), Duration.ofSeconds(10)), a.current().toString());
+            settings.set(new AnnouncedAddresses.Settings("b.example.net", false, false));
+            a.current();   // sees the new name, wakes the refresher rather than waiting five minutes
+            assertTrue(TestNodes.await(() -> a.current().equals(List.of("198.51.101.2")), Duration.ofSeconds(10)), a.current().toString());
+        } finally {
+            a.stop();
+        }
     }
 
     @Test
