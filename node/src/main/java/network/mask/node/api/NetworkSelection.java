@@ -18,13 +18,13 @@ public final class NetworkSelection {
     public static List<String> blockers(NodeProfile profile, BuildInformation build) {
         List<String> out = new ArrayList<>();
         if (!profile.acceptedOperatorTermsAndConditions()) {
-            out.add("the operator terms are not accepted, so the Nym network will not select this node. Read "
+            out.add("the operator terms are not accepted. Read "
                     + OPERATOR_TERMS_URL + ", then set node.accepted_operator_terms_and_conditions = true in masknode.toml "
                     + "and restart");
         }
         if (!NymNodeRelease.BINARY_NAME.equals(build.binaryName())) {
             out.add("node.describe_as_nym_node is false, so the node describes itself as " + build.binaryName()
-                    + " and nym-api scores it 0: the Nym network will not select it");
+                    + ", which nym-api scores 0. Set it to true (the default) and restart");
         }
         return out;
     }

@@ -35,7 +35,7 @@ public final class ApiService implements NodeService {
         server = new PublicApiServer(settings, identity, profile, build, metrics).start();
         // Once, at start: the owner must know why a running node earns nothing.
         for (String blocker : NetworkSelection.blockers(profile, build)) {
-            LOG.log(System.Logger.Level.WARNING, "Not selectable by the Nym network: {0}", blocker);
+            LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);
         }
     }
 

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +53,8 @@ public final class HttpNodeDescriber implements NodeDescriber {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** nym's default mix port, used when auxiliary details announce none ({@code described/v2.rs mix_port()}). */
     static final int DEFAULT_MIX_PORT = 1789;
+    /** {@code DEFAULT_NYM_NODE_HTTP_PORT} ({@code common/network-defaults}). */
+    static final int DEFAULT_HTTP_PORT = 8080;
     private static final int MAX_BODY = 1 << 20;
     private static final String USER_AGENT = "masknode-nym-api-stand-in";
 
@@ -71,6 +75,30 @@ public final class HttpNodeDescriber implements NodeDescriber {
     /** As {@link #describe}, refusing a node whose identity is not {@code expectedIdentity} (base58), as nym-api does. */
     public DescribedNode describe(URI apiBase, String expectedIdentity) throws DescribeException {
         return describeFully(apiBase, Optional.of(expectedIdentity)).summary();
+    }
+
+    /**
+     * Describes a bonded node from its contract entry as nym-api does ({@code try_get_client} in
+     * {@code refresh.rs}): the bases {@code http://host:<custom_http_port>} (when bonded with one),
+     * {@code http://host:8080}, {@code https://host} and {@code http://host} are tried in that order,
+     * and the first whose {@code health} says {@code "up"} is described.
+     */
+    public DescribedNode describeHost(String host, OptionalInt customHttpPort, String expectedIdentity) throws DescribeException {
+        List<URI> bases = new ArrayList<>();
+        try {
+            customHttpPort.ifPresent(p -> bases.add(URI.create("http://" + host + ":" + p + "/")));
+            bases.add(URI.create("http://" + host + ":" + DEFAULT_HTTP_PORT + "/"));
+            bases.add(URI.create("https://" + host + "/"));
+            bases.add(URI.create("http://" + host + "/"));
+        } catch (IllegalArgumentException e) {
+            throw new DescribeException("malformed host " + host + " (nym-api: MalformedHost)", e);
+        }
+        for (URI base : bases) {
+            if (base.getHost() == null) throw new DescribeException("malformed host " + host + " (nym-api: MalformedHost)");
+            Answer health = await(get(base, "health"));
+            if (optional(health, NodeHealth::parse).isPresent()) return describe(base, expectedIdentity);
+        }
+        throw new DescribeException("no base of " + host + " answered health with \"up\" (nym-api: NoHttpPortsAvailable)");
     }
 
     /** Every route's parsed answer. */

@@ -1,14 +1,17 @@
 package network.mask.node.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import network.mask.node.keys.Base58;
 import network.mask.node.nymapistandin.DescribedNode;
 import network.mask.node.nymapistandin.HttpNodeDescriber;
+import network.mask.node.nymapistandin.NodeDescriber;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +43,13 @@ class NymApiReadsOurApiTest {
             assertEquals("nym-node", d.binaryName());
             assertEquals(NymNodeRelease.VERSION, d.buildVersion());
             assertTrue(d.acceptedOperatorTerms());
+
+            // From a contract entry, as nym-api: host and custom HTTP port; a wrong identity is refused.
+            HttpNodeDescriber describer = new HttpNodeDescriber(false);
+            assertEquals(d, describer.describeHost("127.0.0.1", OptionalInt.of(server.port()), identity.ed25519IdentityKey()));
+            NodeDescriber.DescribeException wrong = assertThrows(NodeDescriber.DescribeException.class,
+                    () -> describer.describeHost("127.0.0.1", OptionalInt.of(server.port()), TestIdentity.withSeed(3).ed25519IdentityKey()));
+            assertTrue(wrong.getMessage().contains("MismatchedIdentity"), wrong.getMessage());
         }
     }
 }

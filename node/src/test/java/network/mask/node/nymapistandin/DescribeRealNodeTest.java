@@ -70,7 +70,7 @@ class DescribeRealNodeTest {
             assertTrue(score.runsNymNodeBinary());
             assertFalse(score.acceptedTermsAndConditions());
             assertEquals(0, score.versionsBehind().orElseThrow(), "the described version is the latest release");
-            node.awaitOutput(Pattern.compile("Not selectable by the Nym network: the operator terms are not accepted"),
+            node.awaitOutput(Pattern.compile("The Nym network will not select this node: the operator terms are not accepted"),
                     Duration.ofSeconds(10));
 
             // Negative controls through a relay: "Up" instead of "up", and a signature with one character changed.
