@@ -1,10 +1,13 @@
 package network.mask.node.announce;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,17 +184,36 @@ public final class AnnouncedAddresses {
         }
     }
 
-    /** Every address on every interface that is up. */
+    /** Every address on every interface that is up, without temporary or unusable IPv6 addresses (Linux). */
     static List<InetAddress> interfaceAddresses() {
         List<InetAddress> out = new ArrayList<>();
+        Set<InetAddress> excluded = Ipv6AddressFlags.notAnnounceable(linuxIpv6Addresses());
         try {
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nif.isUp() || nif.isLoopback()) continue;
-                out.addAll(Collections.list(nif.getInetAddresses()));
+                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                    if (!excluded.contains(withoutScopeId(a))) out.add(a);
+                }
             }
         } catch (SocketException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot list network interfaces: {0}", e.getMessage());
         }
         return out;
+    }
+
+    private static List<String> linuxIpv6Addresses() {
+        try {
+            return Files.readAllLines(Path.of("/proc/net/if_inet6"));
+        } catch (IOException | SecurityException notLinux) {
+            return List.of();
+        }
+    }
+
+    private static InetAddress withoutScopeId(InetAddress a) {
+        try {
+            return InetAddress.getByAddress(a.getAddress());
+        } catch (UnknownHostException impossible) {
+            return a;
+        }
     }
 }
