@@ -47,7 +47,7 @@ import network.mask.node.nymapistandin.StrictJson.ModelException;
  * </ol>
  * Each request has nym-api's 5 s timeout; an answer is capped at 1 MiB.
  */
-public final class HttpNodeDescriber implements NodeDescriber {
+public final class HttpNodeDescriber implements NodeDescriber, AutoCloseable {
 
     /** nym-api's per-request timeout ({@code refresh.rs}). */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -151,6 +151,12 @@ public final class HttpNodeDescriber implements NodeDescriber {
                 auxiliary.acceptedOperatorTermsAndConditions());
         return new NodeDescription(health, host, buildInformation, nodeRoles, auxiliary, served.isPresent(), ws,
                 networkRequester, router, auth, wg, lewesServed, summary);
+    }
+
+    /** Ends the HTTP client's threads and connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** {@code HostInformation::check_ips}: no unspecified, loopback or multicast address. */
