@@ -19,6 +19,8 @@ final class NodeApiService implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(NodeApiService.class.getName());
     private static final String JSON = "application/json";
+    /** nym-node's {@code DEFAULT_WS_PORT} (nym-node/src/config/gateway_tasks.rs; network-defaults' 9000). */
+    static final int DEFAULT_WS_PORT = 9000;
 
     private final NodeIdentity identity;
     private final NodeProfile profile;
@@ -47,6 +49,10 @@ final class NodeApiService implements HttpService {
                 .get("/description", this::description)
                 .get("/host-information", this::hostInformation)
                 .get("/auxiliary-details", this::auxiliaryDetails)
+                .get("/gateway", this::gateway)
+                .get("/gateway/client-interfaces", this::clientInterfaces)
+                .get("/gateway/client-interfaces/mixnet-websockets", this::mixnetWebsockets)
+                .get("/mixnode", this::mixnode)
                 .get("/system-info", this::systemInfo)
                 .get("/load", this::load)
                 .get("/metrics/packets-stats", this::packetsStats);
@@ -64,7 +70,8 @@ final class NodeApiService implements HttpService {
     private void health(ServerRequest req, ServerResponse res) {
         MetricsSnapshot s = metrics.snapshot();
         long uptime = Math.max(0, Duration.between(s.startedAt(), s.at()).toSeconds());
-        json(res, SerdeJson.object().string("status", "Up").number("uptime", uptime).end());
+        // nym-node-requests api/v1/health/models.rs: NodeStatus is serde camelCase, so Up is "up".
+        json(res, SerdeJson.object().string("status", "up").number("uptime", uptime).end());
     }
 
     private void buildInformation(ServerRequest req, ServerResponse res) {
@@ -78,6 +85,7 @@ final class NodeApiService implements HttpService {
                 .string("rustc_version", build.runtimeVersion())
                 .string("rustc_channel", build.runtimeChannel())
                 .string("cargo_profile", build.buildProfile())
+                .string("cargo_triple", build.targetTriple())
                 .end());
     }
 
@@ -127,6 +135,38 @@ final class NodeApiService implements HttpService {
                 .end());
     }
 
+    /**
+     * nym-node's {@code Gateway} ({@code api/v1/gateway/models.rs}). nym-node serves it in every mode
+     * ({@code nym-node/src/node/mod.rs} {@code build_http_server}); a mixnode's websocket port is the
+     * default one, never used because the node is not declared an entry gateway.
+     */
+    private void gateway(ServerRequest req, ServerResponse res) {
+        json(res, SerdeJson.object().bool("enforces_zk_nyms", false).raw("client_interfaces", clientInterfacesJson()).end());
+    }
+
+    private void clientInterfaces(ServerRequest req, ServerResponse res) {
+        json(res, clientInterfacesJson());
+    }
+
+    /** Required by nym-api's describe even for a mixnode ({@code nym-api/src/node_describe_cache/query_helpers.rs}). */
+    private void mixnetWebsockets(ServerRequest req, ServerResponse res) {
+        json(res, websocketsJson());
+    }
+
+    /** nym-node's {@code Mixnode {}}: an empty object. */
+    private void mixnode(ServerRequest req, ServerResponse res) {
+        json(res, SerdeJson.object().end());
+    }
+
+    private static String clientInterfacesJson() {
+        return SerdeJson.object().nullValue("wireguard").raw("mixnet_websockets", websocketsJson()).end();
+    }
+
+    /** nym-node's {@code WebSockets} of a node without a gateway: its default ws port, no wss. */
+    private static String websocketsJson() {
+        return SerdeJson.object().number("ws_port", DEFAULT_WS_PORT).nullValue("wss_port").end();
+    }
+
     /** 403 when the owner turned it off, as nym-node does. */
     private void systemInfo(ServerRequest req, ServerResponse res) {
         if (!profile.exposeSystemInfo()) {
@@ -167,7 +207,8 @@ final class NodeApiService implements HttpService {
             return;
         }
         MetricsSnapshot now = metrics.snapshot();
-        String text = PrometheusMetrics.render(now, rates.sample(now), build.buildVersion(), unauthorized.get());
+        String text = PrometheusMetrics.render(now, rates.sample(now), build.ownVersion(), unauthorized.get(),
+                profile.acceptedOperatorTermsAndConditions());
         res.header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
         res.send(text.getBytes(StandardCharsets.UTF_8));
     }

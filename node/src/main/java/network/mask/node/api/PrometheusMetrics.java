@@ -71,7 +71,8 @@ final class PrometheusMetrics {
 
     private PrometheusMetrics() {}
 
-    static String render(MetricsSnapshot now, RateWindow.Rates rates, String version, long unauthorizedScrapes) {
+    static String render(MetricsSnapshot now, RateWindow.Rates rates, String version, long unauthorizedScrapes,
+                         boolean operatorTermsAccepted) {
         NymPacketCounters c = NymPacketCounters.of(now);
         NymPacketCounters before = NymPacketCounters.of(rates.earlier());
         double seconds = Math.max(0, Duration.between(rates.earlier().at(), now.at()).toMillis() / 1000.0);
@@ -110,6 +111,8 @@ final class PrometheusMetrics {
                 Math.max(0, Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0));
         p.family("nym_node_build_info", "gauge", "Always 1; the labels describe the running build (Mask Node)")
                 .sample("nym_node_build_info", 1, "binary", "masknode", "version", version);
+        p.gauge("nym_node_operator_terms_accepted", "1 when the operator accepted Nym's operator terms; at 0 nym-api "
+                + "gives the node config score 0 and the network never selects it (Mask Node)", operatorTermsAccepted ? 1 : 0);
         p.family("nym_node_api_prometheus_unauthorized_total", "counter",
                         "Scrapes of this endpoint refused for a missing or wrong bearer token (Mask Node)")
                 .sample("nym_node_api_prometheus_unauthorized_total", unauthorizedScrapes);

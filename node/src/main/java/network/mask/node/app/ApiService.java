@@ -3,6 +3,7 @@ package network.mask.node.app;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
 import network.mask.node.api.NodeIdentity;
+import network.mask.node.api.NetworkSelection;
 import network.mask.node.api.NodeProfile;
 import network.mask.node.api.PublicApiServer;
 import network.mask.node.daemon.NodeService;
@@ -10,6 +11,8 @@ import network.mask.node.metrics.MetricsSource;
 
 /** The public node API (nym-node's {@code /api/v1}) on the API port, for the node's lifetime. */
 public final class ApiService implements NodeService {
+
+    private static final System.Logger LOG = System.getLogger(ApiService.class.getName());
 
     private final ApiSettings settings;
     private final NodeIdentity identity;
@@ -30,6 +33,10 @@ public final class ApiService implements NodeService {
     @Override
     public void start() {
         server = new PublicApiServer(settings, identity, profile, build, metrics).start();
+        // Once, at start: the owner must know why a running node earns nothing.
+        for (String blocker : NetworkSelection.blockers(profile, build)) {
+            LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);
+        }
     }
 
     /** The bound port, or -1 when the API is not running. */

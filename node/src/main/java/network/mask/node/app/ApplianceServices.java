@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import network.mask.board.Board;
+import network.mask.node.announce.AnnouncedAddresses;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
 import network.mask.node.cli.Main;
@@ -11,6 +12,7 @@ import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.daemon.NodeService;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
@@ -53,9 +55,10 @@ public final class ApplianceServices {
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control);
+        AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon.keys()), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());
+                new KeysIdentity(daemon.keys()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics());
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
@@ -78,6 +81,22 @@ public final class ApplianceServices {
 
         daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));
         daemon.addService(telemetry);
+        daemon.addService(new NodeService() {   // DNS re-resolution of the announced host, for the API's host information
+            @Override
+            public void start() {
+                addresses.start();
+            }
+
+            @Override
+            public void stop() {
+                addresses.stop();
+            }
+
+            @Override
+            public String name() {
+                return "announced addresses";
+            }
+        });
         daemon.addService(api);
         daemon.addService(admin);
         daemon.addService(new ReadyAnnouncer(appliance.notifier(), appliance.console(), host, daemon::mixAddress,

@@ -1,9 +1,9 @@
 package network.mask.node.app;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import network.mask.node.announce.AnnouncedAddresses;
 import network.mask.node.api.AnnouncePorts;
 import network.mask.node.api.NodeDescription;
 import network.mask.node.api.NodeProfile;
@@ -14,9 +14,21 @@ import network.mask.node.config.NodeConfig;
 public final class ConfigProfile implements NodeProfile {
 
     private final ConfigStore store;
+    private final AnnouncedAddresses addresses;
 
+    /** Announcing this machine's addresses, resolved on demand only (no refresh loop: tests, tools). */
     public ConfigProfile(ConfigStore store) {
+        this(store, AnnouncedAddresses.ofThisMachine(() -> announceSettings(store.current())));
+    }
+
+    public ConfigProfile(ConfigStore store, AnnouncedAddresses addresses) {
         this.store = store;
+        this.addresses = addresses;
+    }
+
+    /** What {@link AnnouncedAddresses} reads from the config. */
+    public static AnnouncedAddresses.Settings announceSettings(NodeConfig c) {
+        return new AnnouncedAddresses.Settings(c.mixnet().announceHost(), c.mixnet().announceInterfaceAddresses(), c.dev());
     }
 
     @Override
@@ -27,8 +39,7 @@ public final class ConfigProfile implements NodeProfile {
 
     @Override
     public List<String> announcedIpAddresses() {
-        String host = store.current().mixnet().announceHost();
-        return isIpLiteral(host) ? List.of(host) : List.of();
+        return addresses.current();
     }
 
     @Override
@@ -65,14 +76,7 @@ public final class ConfigProfile implements NodeProfile {
         return store.current().replay().expectedRate();
     }
 
-    /** Without DNS: an IPv6 literal has a colon, an IPv4 one is only digits and dots. */
     static boolean isIpLiteral(String host) {
-        if (host.isEmpty() || !(host.contains(":") || host.matches("[0-9.]+"))) return false;
-        try {
-            InetAddress.ofLiteral(host);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return AnnouncedAddresses.isIpLiteral(host);
     }
 }

@@ -59,6 +59,12 @@ public final class ConfigSchema {
             "You accept the Nym node operator terms and conditions (https://nymtech.net/terms-and-conditions/operators/v1.0.0),\n"
             + "as nym-node's --accept-operator-terms-and-conditions. nym-api gives nodes that have not accepted them no config score.",
             c -> c.node().acceptedOperatorTermsAndConditions());
+    public static final ConfigKey<Boolean> NODE_DESCRIBE_AS_NYM_NODE = key("node", "describe_as_nym_node", bool(), true,
+            "Describe this node to the Nym network as compatible with the nym-node release whose protocol it implements\n"
+            + "(/api/v1/build-information: binary_name \"nym-node\", build_version that release), while saying in the same\n"
+            + "document that it is Mask Node on Java. nym-api scores any other binary name 0, so the network never\n"
+            + "selects it. false = describe itself only as masknode with its own version.",
+            c -> c.node().describeAsNymNode());
 
     static {
         section("mixnet", "The mix port: Sphinx packets from other nodes, and where they go next.");
@@ -69,8 +75,13 @@ public final class ConfigSchema {
     public static final ConfigKey<Integer> MIX_PORT = key("mixnet", "port", integer(1, 65535), 1789,
             "TCP port for mix traffic (flag --mix-port). Nym's default is 1789.", c -> c.mixnet().port());
     public static final ConfigKey<String> MIX_ANNOUNCE_HOST = key("mixnet", "announce_host", pattern("a host name or IP address", HOST, 253), "",
-            "Public host name or IP other nodes reach this node at (the router's address, for a node behind NAT).",
+            "Public host name or IP other nodes reach this node at (the router's address, for a node behind NAT).\n"
+            + "A DNS name (e.g. dynamic DNS) is announced as the host name and resolved every 5 minutes for the IP addresses.",
             c -> c.mixnet().announceHost());
+    public static final ConfigKey<Boolean> MIX_ANNOUNCE_INTERFACE_ADDRESSES = key("mixnet", "announce_interface_addresses", bool(), true,
+            "Also announce the public IPv4 and IPv6 addresses found on this box's network interfaces (a home box usually\n"
+            + "has its public IPv6 there). Private and loopback addresses are never announced (except with --dev).",
+            c -> c.mixnet().announceInterfaceAddresses());
     public static final ConfigKey<Integer> MIX_ANNOUNCE_PORT = key("mixnet", "announce_port", integer(0, 65535), 0,
             "Public mix port, when the router forwards a different port; 0 means the same as port.",
             c -> c.mixnet().announcePort());
@@ -105,7 +116,9 @@ public final class ConfigSchema {
     public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS_PER_IP = key("limits", "max_connections_per_ip", integer(1, 100_000), 16,
             "Open inbound connections from one IP address.", c -> c.limits().maxConnectionsPerIp());
     public static final ConfigKey<Duration> LIMIT_IDLE_TIMEOUT = key("limits", "idle_timeout", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
-            Duration.ofMinutes(5), "Inbound connections that send nothing this long are closed.", c -> c.limits().idleTimeout());
+            Duration.ofMinutes(5), "Inbound connections that have not delivered a complete packet within this time are closed.\n"
+            + "Once a peer has sent a valid frame its link is kept however long it stays quiet, as nym-node keeps it.",
+            c -> c.limits().idleTimeout());
     public static final ConfigKey<Duration> LIMIT_FRAME_TIMEOUT = key("limits", "frame_timeout", duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
             Duration.ofSeconds(10), "A packet must arrive completely within this time after its first byte (guards against slow-loris peers).",
             c -> c.limits().frameTimeout());

@@ -22,9 +22,11 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
 
     /** @param location ISO 3166 alpha-2 country code, or "" when not said */
     public record Node(String name, String description, String website, String securityContact, Path dataDir,
-                       String wallet, String location, boolean acceptedOperatorTermsAndConditions) {}
+                       String wallet, String location, boolean acceptedOperatorTermsAndConditions,
+                       boolean describeAsNymNode) {}
 
-    public record Mixnet(String bindHost, int port, String announceHost, int announcePort, int verlocPort,
+    public record Mixnet(String bindHost, int port, String announceHost, boolean announceInterfaceAddresses,
+                         int announcePort, int verlocPort,
                          int framingVersion, Duration maxDelay, Duration timerGranularity, boolean allowPrivateNextHops,
                          Duration connectTimeout,
                          Duration reconnectInitial, Duration reconnectMax) {
@@ -154,8 +156,9 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
         return new NodeConfig(
                 new Node(v(m, NODE_NAME), v(m, NODE_DESCRIPTION), v(m, NODE_WEBSITE), v(m, NODE_SECURITY_CONTACT),
                         Path.of(v(m, NODE_DATA_DIR)), v(m, NODE_WALLET), v(m, NODE_LOCATION),
-                        v(m, NODE_ACCEPTED_OPERATOR_TERMS)),
-                new Mixnet(v(m, MIX_BIND_HOST), v(m, MIX_PORT), v(m, MIX_ANNOUNCE_HOST), v(m, MIX_ANNOUNCE_PORT),
+                        v(m, NODE_ACCEPTED_OPERATOR_TERMS), v(m, NODE_DESCRIBE_AS_NYM_NODE)),
+                new Mixnet(v(m, MIX_BIND_HOST), v(m, MIX_PORT), v(m, MIX_ANNOUNCE_HOST),
+                        v(m, MIX_ANNOUNCE_INTERFACE_ADDRESSES), v(m, MIX_ANNOUNCE_PORT),
                         v(m, MIX_VERLOC_PORT), v(m, MIX_FRAMING_VERSION), v(m, MIX_MAX_DELAY), v(m, MIX_TIMER_GRANULARITY),
                         v(m, MIX_ALLOW_PRIVATE_NEXT_HOPS), v(m, MIX_CONNECT_TIMEOUT), v(m, MIX_RECONNECT_INITIAL),
                         v(m, MIX_RECONNECT_MAX)),

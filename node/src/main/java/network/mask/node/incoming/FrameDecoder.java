@@ -1,6 +1,7 @@
 package network.mask.node.incoming;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -18,7 +19,8 @@ import network.mask.node.wire.InboundFrame;
 /**
  * Cuts the byte stream into Nym frames. A bad header ends the connection (the stream cannot be
  * resynchronised); a frame left unfinished longer than the frame timeout ends it too, so a peer
- * trickling bytes cannot hold buffers and connection slots forever.
+ * trickling bytes cannot hold buffers and connection slots forever. Outfox frames (size tags 6 and
+ * 7) are consumed whole and counted ({@code outfox_unsupported}), never a reason to close.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
 
@@ -29,6 +31,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private long partialSinceNanos;
     private boolean checkPending;
     private boolean failed;
+    private boolean established;
 
     FrameDecoder(MixMetrics metrics, int maxFrameBytes, long frameTimeoutNanos) {
         this.metrics = metrics;
@@ -53,6 +56,19 @@ final class FrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             in.getBytes(in.readerIndex(), header, 0, version.headerLength());
+            int outfox = FrameCodec.outfoxFrameLength(header, 0);
+            if (outfox > 0) {
+                // Outfox (size tag 6 or 7): consumed whole and counted; the link stays, as nym-node keeps it.
+                if (in.readableBytes() < outfox) {
+                    partial(ctx);
+                    return;
+                }
+                in.skipBytes(outfox);
+                completed(ctx);
+                metrics.received();
+                metrics.drop(Drop.OUTFOX_UNSUPPORTED);
+                return;
+            }
             FrameHeader h = FrameCodec.decode(header, 0, maxFrameBytes);
             if (in.readableBytes() < h.frameLength()) {
                 partial(ctx);
@@ -61,7 +77,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(version.headerLength());
             byte[] packet = new byte[h.size().packetLength()];
             in.readBytes(packet);
-            partialSinceNanos = 0;
+            completed(ctx);
             metrics.received();
             metrics.event(version == FramingVersion.V8 ? Event.FRAMING_V8_RECEIVED : Event.FRAMING_V7_RECEIVED);
             if (!h.isSphinx()) {
@@ -76,6 +92,19 @@ final class FrameDecoder extends ByteToMessageDecoder {
             metrics.event(Event.INBOUND_CLOSED_BAD_FRAME);
             ctx.close();
         }
+    }
+
+    /**
+     * A whole frame arrived. The first one makes the link established: from then on it is never
+     * closed for being idle, as nym-node never closes an idle inbound link (only a link that never
+     * delivered a frame times out, so unused sockets cannot pile up).
+     */
+    private void completed(ChannelHandlerContext ctx) {
+        partialSinceNanos = 0;
+        if (established) return;
+        established = true;
+        ChannelHandler idle = ctx.pipeline().get(MixListener.IDLE_HANDLER);
+        if (idle != null) ctx.pipeline().remove(idle);
     }
 
     private void partial(ChannelHandlerContext ctx) {

@@ -18,6 +18,8 @@ import network.mask.node.worker.IngressQueue;
 public final class MixListener {
 
     private static final System.Logger LOG = System.getLogger(MixListener.class.getName());
+    /** The idle timer's name in the pipeline: removed by {@link FrameDecoder} after the first whole frame. */
+    static final String IDLE_HANDLER = "idle";
 
     private final NettyTransport transport;
     private final ListenerSettings settings;
@@ -50,7 +52,7 @@ public final class MixListener {
                     protected void initChannel(Channel ch) {
                         children.add(ch);
                         ch.pipeline().addLast("gate", gate)
-                                .addLast("idle", new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
+                                .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
                                 .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos))
                                 .addLast("ingress", new IngressHandler(queue, metrics));
                     }

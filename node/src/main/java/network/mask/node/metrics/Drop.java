@@ -11,7 +11,7 @@ public enum Drop {
     FRAME_TOO_LARGE,
     /** A frame was started but not finished within the frame timeout, or the peer closed mid-frame. */
     TRUNCATED_FRAME,
-    /** Packet type Outfox (2): valid framing, but this node only mixes Sphinx. */
+    /** An Outfox frame (packet type 2, or size tag 6/7): consumed whole, but this node only mixes Sphinx. */
     OUTFOX_UNSUPPORTED,
     WRONG_LENGTH,
     MALFORMED_PACKET,

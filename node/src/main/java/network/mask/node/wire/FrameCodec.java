@@ -55,6 +55,24 @@ public final class FrameCodec {
         return decoded;
     }
 
+    /**
+     * The whole length of a frame whose size tag names an Outfox size (6 or 7), after checking the
+     * rest of its header as {@link #decode} does; -1 when the tag is not an Outfox one.
+     */
+    public static int outfoxFrameLength(byte[] header, int offset) throws FramingException {
+        FramingVersion version = version(header[offset]);
+        OutfoxSize size = OutfoxSize.fromTag(header[offset + 1] & 0xFF);
+        if (size == null) return -1;
+        int type = header[offset + 2] & 0xFF;
+        if (type != FrameHeader.PACKET_TYPE_MIX && type != FrameHeader.PACKET_TYPE_OUTFOX) {
+            throw new FramingException(FrameError.UNKNOWN_PACKET_TYPE, "packet type " + type);
+        }
+        if (version == FramingVersion.V8 && KeyRotation.ofWire(header[offset + 3] & 0xFF) == null) {
+            throw new FramingException(FrameError.UNKNOWN_KEY_ROTATION, "key rotation " + (header[offset + 3] & 0xFF));
+        }
+        return version.headerLength() + size.packetLength();
+    }
+
     /** Writes a Sphinx (Mix-type) header at {@code out[offset..]} and returns its length. */
     public static int encode(FramingVersion version, PacketSize size, KeyRotation rotation, byte[] out, int offset) {
         out[offset] = (byte) version.number();

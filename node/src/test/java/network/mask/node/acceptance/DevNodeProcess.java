@@ -35,7 +35,7 @@ import network.mask.node.testing.TestNodes;
  * JVM (this JVM's java and class path, the systemd unit's heap flags), as an owner starts it on a
  * PC. Its console output is kept in memory for the test and in {@code target/acceptance/NAME.log}.
  */
-final class DevNodeProcess implements AutoCloseable {
+public final class DevNodeProcess implements AutoCloseable {
 
     /** How {@code OneTimeClaimCode} prints the code to the console. */
     static final Pattern CLAIM_CODE = Pattern.compile("(?i)one-time claim code: ([A-Z2-9]{5}-[A-Z2-9]{5})");
@@ -64,7 +64,7 @@ final class DevNodeProcess implements AutoCloseable {
     }
 
     /** Starts the node on three free loopback ports; {@code extraArgs} go after the standard flags. */
-    static DevNodeProcess start(String name, Path dataDir, String... extraArgs) throws IOException {
+    public static DevNodeProcess start(String name, Path dataDir, String... extraArgs) throws IOException {
         return start(name, dataDir, Map.of(), extraArgs);
     }
 
@@ -98,14 +98,14 @@ final class DevNodeProcess implements AutoCloseable {
 
     URI adminBase() { return URI.create("http://127.0.0.1:" + adminPort + "/"); }
 
-    URI apiBase() { return URI.create("http://127.0.0.1:" + apiPort + "/"); }
+    public URI apiBase() { return URI.create("http://127.0.0.1:" + apiPort + "/"); }
 
-    InetSocketAddress mixAddress() { return TestNodes.loopback(mixPort); }
+    public InetSocketAddress mixAddress() { return TestNodes.loopback(mixPort); }
 
     long pid() { return process.pid(); }
 
     /** Waits until the setup page, the public API and the mix port all accept connections. */
-    void awaitListening() {
+    public void awaitListening() {
         for (int port : new int[] {adminPort, apiPort, mixPort}) awaitPort(port);
     }
 
@@ -125,7 +125,7 @@ final class DevNodeProcess implements AutoCloseable {
     }
 
     /** The first output line matching {@code pattern}, waiting up to {@code timeout} for it. */
-    Matcher awaitOutput(Pattern pattern, Duration timeout) {
+    public Matcher awaitOutput(Pattern pattern, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (true) {
@@ -179,7 +179,7 @@ final class DevNodeProcess implements AutoCloseable {
     }
 
     /** Everything the node printed so far. */
-    String output() {
+    public String output() {
         synchronized (lines) {
             return String.join("\n", lines);
         }

@@ -80,7 +80,7 @@ class RunDevAcceptanceTest {
             TestClient.Response health = api.get("/api/v1/health");
             assertEquals(200, health.status(), health.body());
             JsonObject body = Json.createReader(new StringReader(health.body())).readObject();
-            assertEquals("Up", body.getString("status"), health.body());
+            assertEquals("up", body.getString("status"), health.body());
 
             // Real Sphinx packets on M are mixed and forwarded to the next hop.
             try (SphinxTraffic traffic = SphinxTraffic.towards(node, dir.resolve("sink"))) {

@@ -79,7 +79,7 @@ class PublicApiServerTest {
     void health() throws Exception {
         JsonObject h = json(get(server, "/health"));
         assertEquals(Set.of("status", "uptime"), h.keySet());
-        assertEquals("Up", h.getString("status"));
+        assertEquals("up", h.getString("status"), "nym's NodeStatus is serde camelCase: Up is \"up\"");
         assertEquals(3600, h.getJsonNumber("uptime").longValue(), 5);
     }
 
@@ -87,10 +87,30 @@ class PublicApiServerTest {
     void buildInformationHasNymsFields() throws Exception {
         JsonObject b = json(get(server, "/build-information"));
         assertEquals(List.of("binary_name", "build_timestamp", "build_version", "commit_sha", "commit_timestamp",
-                "commit_branch", "rustc_version", "rustc_channel", "cargo_profile"), List.copyOf(b.keySet()));
+                "commit_branch", "rustc_version", "rustc_channel", "cargo_profile", "cargo_triple"), List.copyOf(b.keySet()));
         assertEquals("masknode", b.getString("binary_name"));
         assertEquals("0.1.0-test", b.getString("build_version"));
         assertTrue(b.getString("rustc_version").startsWith("java 25"), b.getString("rustc_version"));
+    }
+
+    @Test
+    void describedAsNymNodeItNamesTheReleaseAndStatesWhatItIs() {
+        BuildInformation b = BuildInformation.describing("0.2.0", true);
+        assertEquals("nym-node", b.binaryName());
+        assertEquals(NymNodeRelease.VERSION, b.buildVersion());
+        assertTrue(b.runtimeVersion().startsWith("masknode 0.2.0 (Java 25"), b.runtimeVersion());
+        assertEquals("0.2.0", b.ownVersion());
+    }
+
+    @Test
+    void aMixnodeAnswersTheGatewayRoutesAsAMixnodeModeNymNodeDoes() throws Exception {
+        JsonObject ws = Json.createObjectBuilder().add("ws_port", 9000).addNull("wss_port").build();
+        assertEquals(ws, json(get(server, "/gateway/client-interfaces/mixnet-websockets")));
+        JsonObject interfaces = Json.createObjectBuilder().addNull("wireguard").add("mixnet_websockets", ws).build();
+        assertEquals(interfaces, json(get(server, "/gateway/client-interfaces")));
+        assertEquals(Json.createObjectBuilder().add("enforces_zk_nyms", false).add("client_interfaces", interfaces).build(),
+                json(get(server, "/gateway")));
+        assertEquals(Json.createObjectBuilder().build(), json(get(server, "/mixnode")));
     }
 
     @Test

@@ -95,7 +95,7 @@ class ApplianceIntegrationTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode());
-        assertTrue(health.body().contains("\"Up\""), health.body());
+        assertTrue(health.body().contains("\"up\""), health.body());
 
         TestClient owner = new TestClient(URI.create("http://127.0.0.1:" + adminPort + "/"), Optional.empty());
         assertEquals(200, owner.get("/claim").status());
