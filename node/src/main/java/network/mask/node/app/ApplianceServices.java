@@ -55,7 +55,7 @@ public final class ApplianceServices {
                 new BoardHealthSource(board), control);
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon.keys()), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());
+                new KeysIdentity(daemon::keys), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
