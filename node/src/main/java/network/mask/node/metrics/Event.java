@@ -27,6 +27,9 @@ public enum Event {
     REPLAY_STATE_CORRUPT,
     /** A replay-journal flush failed (e.g. a full disk); its tags could be replayed after a crash. */
     REPLAY_JOURNAL_WRITE_FAILED,
+    /** Tags durably written to the replay journal, and the fsyncs that made them durable. */
+    REPLAY_JOURNAL_TAGS_WRITTEN,
+    REPLAY_JOURNAL_FSYNCS,
     /** Tags not journaled: a failed flush, or more pending than the bound while the disk lagged. */
     REPLAY_JOURNAL_TAGS_LOST,
     /** Sphinx key rotation in step with the network (network.mask.node.rotation). */

@@ -116,12 +116,15 @@ public final class ReplayJournal implements AutoCloseable {
                 bytesWritten.add(bytes);
                 fsyncs.increment();
                 tagsWritten.add(tags);
+                metrics.event(Event.REPLAY_JOURNAL_TAGS_WRITTEN, tags);
+                metrics.event(Event.REPLAY_JOURNAL_FSYNCS);
                 if (failing) LOG.log(System.Logger.Level.INFO, "replay journal writes work again");
                 failing = false;
                 return true;
             } catch (IOException | RuntimeException e) {
                 tagsLost.add(tags);
                 metrics.event(Event.REPLAY_JOURNAL_WRITE_FAILED);
+                metrics.event(Event.REPLAY_JOURNAL_TAGS_LOST, tags);
                 if (!failing) {
                     LOG.log(System.Logger.Level.ERROR, "could not write the replay journal (" + e.getMessage() + "): packets"
                             + " accepted now could be replayed after a power cut. Free space on the SD card; the last"

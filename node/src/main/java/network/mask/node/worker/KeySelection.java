@@ -21,7 +21,9 @@ final class KeySelection {
      */
     static List<SphinxKey> candidates(NodeKeys keys, KeyRotation rotation) {
         if (rotation == KeyRotation.UNKNOWN) return keys.sphinxKeys();
-        if (keys.primary().rotation() == rotation) return List.of(keys.primary());
+        // The key's own parity, as nym-node's is_even_rotation (key.rs): rotation 0 counts as even.
+        boolean primaryEven = (keys.primary().rotationId() & 1) == 0;
+        if (primaryEven == (rotation == KeyRotation.EVEN)) return List.of(keys.primary());
         if (keys.secondary() != null) return List.of(keys.secondary());
         return List.of();
     }
