@@ -166,4 +166,20 @@ class KeyRotationSphinxTest {
         send(frame(k1, KeyRotation.UNKNOWN, 8));
         assertTrue(TestNodes.await(() -> delivered.contains(8L), Duration.ofSeconds(20)), "fresh packets still pass");
     }
+
+    @Test
+    void aFailedSaveAtStopIsCountedAndNotReportedAsSaved() throws Exception {
+        net.known(false);
+        startSink();
+        node = startNode();
+        Path file = dir.resolve("node/replay/replay-1.bloom");
+        Files.createDirectories(file);   // the save cannot replace it, as on a full disk
+        send(frame(node.keys().primary(), KeyRotation.UNKNOWN, 9));
+        assertTrue(TestNodes.await(() -> delivered.contains(9L), Duration.ofSeconds(20)));
+        node.stop(Duration.ofMillis(100));
+        assertFalse(node.replayStateSavedAtStop(), "the stop message must not claim a save");
+        assertEquals(1, node.metrics().snapshot().event("replay_state_save_failed"));
+        assertTrue(Files.list(file.getParent()).anyMatch(p -> p.getFileName().toString().startsWith("journal-")),
+                "the journal since the last good save is kept");
+    }
 }
