@@ -140,8 +140,8 @@ public final class ConfigSchema {
                 + "shutdown; tags accepted in between go to a journal fsynced every journal_interval, so a crash or power\n"
                 + "cut reopens at most that much.");
     }
-    public static final ConfigKey<Integer> REPLAY_EXPECTED_RATE = key("replay", "expected_rate", integer(1, 1_000_000), 200,
-            "Packets per second a filter made at start is sized for; later filters use the measured rate (at least 200/s, as nym-node).",
+    public static final ConfigKey<Integer> REPLAY_EXPECTED_RATE = key("replay", "expected_rate", integer(1, 1_000_000), 100,
+            "Packets per second this node expects; a filter made at start is sized for it (at least 200/s, nym-node's floor), later ones for the measured rate.",
             c -> c.replay().expectedRate());
     public static final ConfigKey<Duration> REPLAY_KEY_LIFETIME = key("replay", "key_lifetime", duration(Duration.ofMinutes(1), Duration.ofDays(30)),
             Duration.ofHours(24), "How long one Sphinx key stays in use while no rotation schedule is known from nym-api (with one, (validity_epochs + 1) x epoch).",

@@ -88,6 +88,7 @@ public final class ReplayFilters implements AutoCloseable {
      */
     public synchronized void open(long rotationId, BloomSizing size) throws IOException {
         if (!tempsRemoved) {
+            Files.createDirectories(dir);
             AtomicFiles.removeLeftoverTemps(dir);
             tempsRemoved = true;
         }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * for a pre-announced key holds {@code max(measured rate, 200/s) x key lifetime x 1.12} tags,
  * where the key lifetime is {@code (validity_epochs + 1) x epoch_duration} (its rotation plus the
  * overlap epoch). A filter made at start, before any rate is measured, uses
- * {@code startRate x lifetime}. Unlike nym-node, every filter is capped at {@code maxBytes}: a
+ * {@code max(startRate, 200/s) x lifetime}. Unlike nym-node, every filter is capped at {@code maxBytes}: a
  * 1 GB board cannot hold nym's start-up filter (2000/s x 25 h at 1e-5 is 539 MB).
  *
  * @param falsePositiveRate target false-positive rate (nym-node: 1e-5)
@@ -27,7 +27,7 @@ public record ReplaySizingPolicy(double falsePositiveRate, long startRate, long 
 
     /** A filter made at start for a key that lives {@code lifetime}. */
     public BloomSizing atStart(Duration lifetime) {
-        return sized(startRate * Math.max(1, lifetime.toSeconds()));
+        return sized(Math.max(startRate, MIN_RATE) * Math.max(1, lifetime.toSeconds()));
     }
 
     /** A filter for a pre-announced key, from the rate measured on the current one (-1: unknown). */
