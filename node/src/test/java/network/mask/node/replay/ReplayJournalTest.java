@@ -168,6 +168,29 @@ class ReplayJournalTest {
     }
 
     @Test
+    void aFullDiskIsLoggedAndCountedAndTheNextFlushStartsAFreshSegment() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Path dir = Files.createDirectories(data.resolve("replay"));
+        try (ReplayJournal j = new ReplayJournal(dir, metrics, 1000)) {
+            // The segment the journal opens next writes to /dev/full: every write fails with ENOSPC.
+            Files.createSymbolicLink(dir.resolve(ReplayJournal.fileName(2)), Path.of("/dev/full"));
+            j.rollOver();
+            byte[] lost = tag();
+            j.record(1, lost);
+            assertFalse(j.flush(), "the write failed");
+            assertEquals(1, metrics.eventCount(Event.REPLAY_JOURNAL_WRITE_FAILED));
+            assertEquals(1, j.tagsLost());
+            byte[] kept = tag();
+            j.record(1, kept);
+            assertTrue(j.flush(), "the next flush goes to a new segment on a disk with room");
+            List<byte[]> read = new ArrayList<>();
+            ReplayJournal.replay(dir, (id, t) -> read.add(t));
+            assertEquals(1, read.size());
+            assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOf(kept, 16), java.util.Arrays.copyOf(read.getFirst(), 16)));
+        }
+    }
+
+    @Test
     void aPurgedKeysFilterIsGoneWithItsFileAndItsGuard() throws Exception {
         ReplayFilters f = filters(1, 2);
         f.saveAll();
