@@ -238,7 +238,14 @@ public final class ReplayFilters implements AutoCloseable {
     public synchronized void saveAll() throws IOException {
         long covered = -1;
         ReplayJournal j = journal;
-        if (j != null) covered = j.rollOver();
+        if (j != null) {
+            try {
+                covered = j.rollOver();
+            } catch (IOException e) {
+                // No fresh segment (the disk is full): save anyway, but keep every segment.
+                LOG.log(System.Logger.Level.WARNING, "could not start a new replay journal segment: " + e.getMessage());
+            }
+        }
         IOException failure = null;
         for (Map.Entry<Long, Live> e : filters.entrySet()) {
             long id = e.getKey();

@@ -46,11 +46,21 @@ public final class RotationController implements AutoCloseable {
         this.poll = poll;
     }
 
-    /** Crash recovery at start (see {@link KeyRing#recoverAtLoad}), when a schedule is known. */
-    public synchronized void recoverAtLoad() throws IOException {
+    /**
+     * Crash recovery at start (see {@link KeyRing#recoverAtLoad}), when a schedule is known. A
+     * failure (a full disk) is logged and counted; the node starts with the keys it has and the
+     * first pass tries again.
+     */
+    public synchronized void recoverAtLoad() {
         Optional<RotationSchedule> s = source.latest();
         if (s.isEmpty()) return;
-        keys.recoverAtLoad(s.get().currentRotationId(), lifetime(s.get()));
+        try {
+            keys.recoverAtLoad(s.get().currentRotationId(), lifetime(s.get()));
+        } catch (IOException | RuntimeException e) {
+            metrics.event(Event.SPHINX_KEY_ROTATION_FAILED);
+            LOG.log(System.Logger.Level.ERROR, "key recovery at start failed (" + e.getMessage()
+                    + "); starting with the keys on disk, the rotation controller tries again. If the disk is full, free space on it.");
+        }
     }
 
     /** Starts the timer thread; the first pass runs at once. */
