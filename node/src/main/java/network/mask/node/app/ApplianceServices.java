@@ -58,7 +58,7 @@ public final class ApplianceServices {
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon.keys()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics());
+                new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics());
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);

@@ -147,20 +147,29 @@ public final class ConfigSchema {
             c -> c.limits().peerIdleClose());
 
     static {
-        section("replay", "Replay protection: one Bloom filter per Sphinx key, sized for expected_rate x key_lifetime tags\n"
-                + "at false_positive_rate (3.6 bytes per tag at 1e-6; the defaults take about 30 MiB), saved to\n"
-                + "<data_dir>/replay/ every save_interval and at shutdown, and reloaded at start.");
+        section("replay", "Replay protection: one Bloom filter per Sphinx key, made with the key and deleted with it, sized as\n"
+                + "nym-node sizes it (rate x key lifetime at false_positive_rate; 3 bytes per tag at 1e-5) but never above\n"
+                + "max_filter_mib (at most two filters exist at once). Saved to <data_dir>/replay/ every save_interval and at\n"
+                + "shutdown; tags accepted in between go to a journal fsynced every journal_interval, so a crash or power\n"
+                + "cut reopens at most that much.");
     }
     public static final ConfigKey<Integer> REPLAY_EXPECTED_RATE = key("replay", "expected_rate", integer(1, 1_000_000), 100,
-            "Packets per second the filter is sized for.", c -> c.replay().expectedRate());
+            "Packets per second this node expects; a filter made at start is sized for it (at least 200/s, nym-node's floor), later ones for the measured rate.",
+            c -> c.replay().expectedRate());
     public static final ConfigKey<Duration> REPLAY_KEY_LIFETIME = key("replay", "key_lifetime", duration(Duration.ofMinutes(1), Duration.ofDays(30)),
-            Duration.ofHours(24), "How long one Sphinx key stays in use (its filter must hold every tag seen meanwhile).",
+            Duration.ofHours(24), "How long one Sphinx key stays in use while no rotation schedule is known from nym-api (with one, (validity_epochs + 1) x epoch).",
             c -> c.replay().keyLifetime());
-    public static final ConfigKey<Double> REPLAY_FALSE_POSITIVE_RATE = key("replay", "false_positive_rate", decimal(1e-12, 1e-6), 1e-6,
-            "Chance that a new packet is mistaken for a replay, at full capacity.", c -> c.replay().falsePositiveRate());
+    public static final ConfigKey<Double> REPLAY_FALSE_POSITIVE_RATE = key("replay", "false_positive_rate", decimal(1e-12, 1e-3), 1e-5,
+            "Chance that a new packet is mistaken for a replay, at full capacity (nym-node: 1e-5).", c -> c.replay().falsePositiveRate());
     public static final ConfigKey<Duration> REPLAY_SAVE_INTERVAL = key("replay", "save_interval", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
-            Duration.ofMinutes(30), "How often the filters are saved (a power cut forgets at most this much; more often wears an SD card faster).",
+            Duration.ofMinutes(30), "How often the filters are saved whole (the journal covers the time in between; more often wears an SD card faster).",
             c -> c.replay().saveInterval());
+    public static final ConfigKey<Integer> REPLAY_MAX_FILTER_MIB = key("replay", "max_filter_mib", integer(1, 8192), 64,
+            "Memory cap of one filter in MiB (64 holds nym-node's minimum of 200 packets/s for 25 h; raise it on a busier node with RAM to spare).",
+            c -> c.replay().maxFilterMib());
+    public static final ConfigKey<Duration> REPLAY_JOURNAL_INTERVAL = key("replay", "journal_interval", duration(Duration.ofMillis(100), Duration.ofMinutes(1)),
+            Duration.ofSeconds(1), "How often accepted replay tags are written and fsynced (the most a crash can reopen; 16 bytes per packet).",
+            c -> c.replay().journalInterval());
 
     static {
         section("api", "The public node API (nym-node compatible /api/v1) and the Prometheus endpoint.");

@@ -41,7 +41,8 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                          int maxPendingPackets, int workerThreads, int ioThreads, Duration shutdownGrace,
                          Duration peerIdleClose) {}
 
-    public record Replay(int expectedRate, Duration keyLifetime, double falsePositiveRate, Duration saveInterval) {
+    public record Replay(int expectedRate, Duration keyLifetime, double falsePositiveRate, Duration saveInterval,
+                         int maxFilterMib, Duration journalInterval) {
         /** Tags one key's filter is sized for. */
         public long expectedTags() {
             return (long) expectedRate * keyLifetime.toSeconds();
@@ -168,7 +169,7 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                         v(m, LIMIT_WORKER_THREADS), v(m, LIMIT_IO_THREADS), v(m, LIMIT_SHUTDOWN_GRACE),
                         v(m, LIMIT_PEER_IDLE_CLOSE)),
                 new Replay(v(m, REPLAY_EXPECTED_RATE), v(m, REPLAY_KEY_LIFETIME), v(m, REPLAY_FALSE_POSITIVE_RATE),
-                        v(m, REPLAY_SAVE_INTERVAL)),
+                        v(m, REPLAY_SAVE_INTERVAL), v(m, REPLAY_MAX_FILTER_MIB), v(m, REPLAY_JOURNAL_INTERVAL)),
                 new Api(v(m, API_BIND_HOST), v(m, API_PORT), v(m, API_METRICS_TOKEN), v(m, API_EXPOSE_SYSTEM_INFO)),
                 new Admin(v(m, ADMIN_BIND_HOST), v(m, ADMIN_PORT), v(m, ADMIN_TLS)),
                 new Mqtt(v(m, MQTT_ENABLED), v(m, MQTT_URL), v(m, MQTT_USERNAME), v(m, MQTT_PASSWORD), v(m, MQTT_TLS),

@@ -1,40 +1,54 @@
 package network.mask.node.daemon;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import network.mask.node.api.NodeIdentity;
 import network.mask.node.api.SphinxKey;
 import network.mask.node.keys.NodeKeys;
 
 /**
  * The node's keys as the public API sees them: public keys in base58 and signing with the
- * identity key; the private keys stay in {@link NodeKeys}.
+ * identity key; the private keys stay in {@link NodeKeys}. Reads the live keys at every call,
+ * so the host information follows key rotation.
  */
 public final class KeysIdentity implements NodeIdentity {
 
-    private final NodeKeys keys;
+    private final Supplier<NodeKeys> keys;
 
-    public KeysIdentity(NodeKeys keys) {
+    public KeysIdentity(Supplier<NodeKeys> keys) {
         this.keys = keys;
+    }
+
+    /** Fixed keys (tests, tools). */
+    public KeysIdentity(NodeKeys keys) {
+        this(() -> keys);
     }
 
     @Override
     public String ed25519IdentityKey() {
-        return keys.identity().publicKeyBase58();
+        return keys.get().identity().publicKeyBase58();
     }
 
     @Override
     public SphinxKey primarySphinxKey() {
-        return new SphinxKey(keys.primary().rotationId(), keys.primary().publicKeyBase58());
+        NodeKeys k = keys.get();
+        return new SphinxKey(k.primary().rotationId(), k.primary().publicKeyBase58());
     }
 
-    /** None: this node's secondary key is the previous one (still accepted), never a pre-announced next one. */
+    /**
+     * The secondary key only when it is the next rotation's (primary + 1), as nym-node announces
+     * it ({@code nym-node/src/node/http/router/api/v1/node/host_information.rs}); the overlap key
+     * of the previous rotation is never announced.
+     */
     @Override
     public Optional<SphinxKey> preAnnouncedSphinxKey() {
-        return Optional.empty();
+        NodeKeys k = keys.get();
+        if (k.secondary() == null || k.secondary().rotationId() != k.primary().rotationId() + 1) return Optional.empty();
+        return Optional.of(new SphinxKey(k.secondary().rotationId(), k.secondary().publicKeyBase58()));
     }
 
     @Override
     public byte[] sign(byte[] message) {
-        return keys.identity().sign(message);
+        return keys.get().identity().sign(message);
     }
 }

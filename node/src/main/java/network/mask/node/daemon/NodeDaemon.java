@@ -31,6 +31,13 @@ import network.mask.node.outgoing.EgressSettings;
 import network.mask.node.outgoing.NextHopPolicy;
 import network.mask.node.replay.BloomSizing;
 import network.mask.node.replay.ReplayFilters;
+import network.mask.node.replay.ReplaySizingPolicy;
+import network.mask.node.rotation.KeyRing;
+import network.mask.node.rotation.NoRotationSchedule;
+import network.mask.node.rotation.RotationController;
+import network.mask.node.rotation.RotationSchedule;
+import network.mask.node.rotation.RotationScheduleSource;
+import network.mask.node.keys.ActiveKeys;
 import network.mask.node.scheduler.DelayScheduler;
 import network.mask.node.sphinx.SphinxEngines;
 import network.mask.node.worker.CryptoWorkerPool;
@@ -54,7 +61,7 @@ public final class NodeDaemon {
     private static final long TRIM_SECONDS = 1;
 
     private final NodeConfig config;
-    private final NodeKeys keys;
+    private final ActiveKeys keys;
     private final Supplier<HopEngine> engines;
     private final FinalHopHandler finalHops;
     private final List<NodeService> services;
@@ -65,6 +72,8 @@ public final class NodeDaemon {
     private final Object lifecycle = new Object();
     private final List<NodeService> started = new ArrayList<>();
     private final ConfigStore configStore;
+    private final RotationController rotation;
+    private volatile boolean replayStateSaved;
 
     private NettyTransport transport;
     private EgressRouter egress;
@@ -76,15 +85,21 @@ public final class NodeDaemon {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    private NodeDaemon(Builder b, NodeKeys keys) {
+    private NodeDaemon(Builder b, NodeKeys keys, KeyStore store) {
         this.config = b.config;
-        this.keys = keys;
+        this.keys = new ActiveKeys(keys);
         this.engines = b.engines;
         this.finalHops = b.finalHops;
         this.services = new ArrayList<>(b.services);
         this.metrics = new MixMetrics(b.clock);
-        BloomSizing sizing = BloomSizing.of(config.replay().expectedTags(), config.replay().falsePositiveRate());
-        this.replay = new ReplayFilters(config.node().dataDir(), sizing, metrics, b.clock);
+        // Key rotation (network.mask.node.rotation): filters sized as nym-node sizes them, capped for a 1 GB board.
+        ReplaySizingPolicy sizing = new ReplaySizingPolicy(config.replay().falsePositiveRate(), config.replay().expectedRate(),
+                (long) config.replay().maxFilterMib() << 20);
+        BloomSizing atStart = sizing.atStart(b.schedule.latest()
+                .map(s -> s.epochDuration().multipliedBy(s.validityEpochs() + 1)).orElse(config.replay().keyLifetime()));
+        this.replay = new ReplayFilters(config.node().dataDir(), atStart, metrics, b.clock);
+        this.rotation = new RotationController(b.clock, b.schedule,
+                new KeyRing(store, this.keys, replay, sizing, new SecureRandom()), metrics, RotationController.DEFAULT_POLL);
         this.configStore = new ConfigStore(config);
     }
 
@@ -100,6 +115,7 @@ public final class NodeDaemon {
         private final List<NodeService> services = new ArrayList<>();
         private NodeKeys keys;
         private Clock clock = Clock.systemUTC();
+        private RotationScheduleSource schedule = new NoRotationSchedule();
 
         private Builder(NodeConfig config) {
             this.config = config;
@@ -137,10 +153,22 @@ public final class NodeDaemon {
             return this;
         }
 
+        /**
+         * Where the network's key-rotation schedule comes from (the nym-api client). Default: none,
+         * so the Sphinx keys stay as they are.
+         */
+        public Builder rotationSchedule(RotationScheduleSource source) {
+            this.schedule = source;
+            return this;
+        }
+
         /** Loads the keys (generating them on first start, mode 0600) and builds the daemon. */
         public NodeDaemon build() throws IOException, KeyFileException {
-            NodeKeys k = keys != null ? keys : new KeyStore(config.node().dataDir(), new SecureRandom()).loadOrCreate();
-            return new NodeDaemon(this, k);
+            KeyStore store = new KeyStore(config.node().dataDir(), new SecureRandom());
+            // A first key takes the network's current rotation id when it is known (as nym-node's does).
+            NodeKeys k = keys != null ? keys
+                    : store.loadOrCreate(schedule.latest().map(RotationSchedule::currentRotationId).orElse(1L));
+            return new NodeDaemon(this, k, store);
         }
     }
 
@@ -174,7 +202,9 @@ public final class NodeDaemon {
             if (running || stopping) throw new IllegalStateException("already started");
             NodeConfig.Limits limits = config.limits();
             NodeConfig.Mixnet mix = config.mixnet();
-            replay.retain(keys.sphinxKeys().stream().map(SphinxKey::rotationId).collect(Collectors.toSet()));
+            replay.retain(keys.get().sphinxKeys().stream().map(SphinxKey::rotationId).collect(Collectors.toSet()));
+            replay.startJournal(config.replay().journalInterval());
+            rotation.recoverAtLoad();
 
             int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
             transport = NettyTransport.create(ioThreads, "mix-io", true);
@@ -188,7 +218,7 @@ public final class NodeDaemon {
             Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
             IngressQueue ingress = new IngressQueue(limits.ingressQueue());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
-            workers = new CryptoWorkerPool(ingress, hopEngines, () -> keys, replay::guard, scheduler, finalHops, metrics,
+            workers = new CryptoWorkerPool(ingress, hopEngines, keys, replay::guard, scheduler, finalHops, metrics,
                     new WorkerSettings(threads, mix.maxDelay().toNanos()));
             workers.start();
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
@@ -198,15 +228,16 @@ public final class NodeDaemon {
 
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             long every = config.replay().saveInterval().toMillis();
-            housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
+            housekeeping.scheduleWithFixedDelay(() -> saveReplayState(), every, every, TimeUnit.MILLISECONDS);
             if (NativeHeapTrimmer.available()) {
                 housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
             }
+            rotation.start();
             running = true;
             listening.countDown();
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
                     "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
-                    keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
+                    keys.get().identity().publicKeyBase58(), keys.get().primary().publicKeyBase58(), threads,
                     replay.memoryBytes() >> 10, maxPending(limits)));
         }
     }
@@ -263,12 +294,13 @@ public final class NodeDaemon {
                     LOG.log(System.Logger.Level.WARNING, "service " + s.name() + " failed to stop cleanly", e);
                 }
             }
+            rotation.close();
             if (listener != null) listener.stopAccepting();
             if (workers != null) workers.stop(deadline);
             int held = scheduler == null ? 0 : scheduler.stop(deadline);
             int queued = egress == null ? 0 : egress.shutdown(deadline);
             if (housekeeping != null) housekeeping.shutdownNow();
-            saveReplayState();
+            replayStateSaved = saveReplayState();
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
                     "mixnode stopped; %d held and %d queued packets were not sent in the %d ms grace", held, queued, grace.toMillis()));
         } catch (InterruptedException e) {
@@ -286,12 +318,31 @@ public final class NodeDaemon {
         stopped.await();
     }
 
-    private void saveReplayState() {
+    /** Saves the replay filters; a failure is logged and counted (replay_state_save_failed), never hidden. */
+    private boolean saveReplayState() {
         try {
             replay.saveAll();
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not save replay state: " + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "could not save replay state (" + e.getMessage() + "): the previous save and"
+                    + " the journal since it are kept. If the disk is full, free space on it.");
+            return false;
         }
+    }
+
+    /** Whether the replay state was saved when the node stopped (false before a stop, or if that save failed). */
+    public boolean replayStateSavedAtStop() {
+        return replayStateSaved;
+    }
+
+    /** Key rotation in step with the network: what it plans next. */
+    public RotationController rotation() {
+        return rotation;
+    }
+
+    /** The replay filters and their journal. */
+    public ReplayFilters replayFilters() {
+        return replay;
     }
 
     /** Whether the mix pipeline is up and its threads alive: what a watchdog should check. */
@@ -305,13 +356,14 @@ public final class NodeDaemon {
         return metrics;
     }
 
+    /** The keys now (they change as Sphinx keys rotate). */
     public NodeKeys keys() {
-        return keys;
+        return keys.get();
     }
 
     /** The identity key: its public key (base58) names the node; it signs the node's self-description. */
     public IdentityKey identity() {
-        return keys.identity();
+        return keys.get().identity();
     }
 
     public NodeConfig config() {

@@ -76,7 +76,9 @@ public final class RunCommand {
     private static void printStopped(PrintStream out, NodeDaemon daemon) {
         var m = daemon.metrics().snapshot();
         out.println("masknode: stopped; received " + m.packetsReceived() + ", forwarded " + m.packetsForwarded()
-                + ", dropped " + m.packetsDropped() + " (" + m.dropped("shutdown") + " at shutdown); replay state saved");
+                + ", dropped " + m.packetsDropped() + " (" + m.dropped("shutdown") + " at shutdown); "
+                + (daemon.replayStateSavedAtStop() ? "replay state saved"
+                        : "replay state NOT saved (see the log; the previous save and its journal are kept)"));
         out.flush();
     }
 

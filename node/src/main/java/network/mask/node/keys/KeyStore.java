@@ -36,8 +36,16 @@ public final class KeyStore {
         return dir;
     }
 
-    /** Loads the keys, generating and saving whatever is missing. */
+    /** Loads the keys, generating and saving whatever is missing (a first Sphinx key gets rotation id 1). */
     public NodeKeys loadOrCreate() throws IOException, KeyFileException {
+        return loadOrCreate(FIRST_ROTATION_ID);
+    }
+
+    /**
+     * Loads the keys, generating and saving whatever is missing; a first Sphinx key gets
+     * {@code firstRotationId} (the network's current rotation when it is known, as nym-node does).
+     */
+    public NodeKeys loadOrCreate(long firstRotationId) throws IOException, KeyFileException {
         AtomicFiles.removeLeftoverTemps(dir);
         IdentityKey identity = readIdentity();
         if (identity == null) {
@@ -47,7 +55,7 @@ public final class KeyStore {
         }
         SphinxKey primary = readSphinx(PRIMARY_FILE);
         if (primary == null) {
-            primary = SphinxKey.generate(FIRST_ROTATION_ID, random);
+            primary = SphinxKey.generate(firstRotationId, random);
             writeSphinx(PRIMARY_FILE, primary, "primary");
             LOG.log(System.Logger.Level.INFO, "generated a new Sphinx key {0}", primary.publicKeyBase58());
         }
@@ -81,6 +89,28 @@ public final class KeyStore {
         writeSphinx(SECONDARY_FILE, current.primary(), "secondary");
         writeSphinx(PRIMARY_FILE, next, "primary");
         return new NodeKeys(current.identity(), next, current.primary());
+    }
+
+    /** Saves a freshly made pre-announced (or catch-up) key as the secondary. */
+    public void writeSecondary(SphinxKey key) throws IOException {
+        writeSphinx(SECONDARY_FILE, key, "secondary");
+    }
+
+    /**
+     * Makes {@code newPrimary} (the current secondary) the primary and keeps {@code oldPrimary}
+     * as the secondary (the overlap key). The primary file is written first: a power cut between
+     * the two writes leaves both files holding the new key, which {@link #loadOrCreate} reads as
+     * "no secondary", losing only the overlap key, never the key the network now uses.
+     */
+    public void swap(SphinxKey newPrimary, SphinxKey oldPrimary) throws IOException {
+        writeSphinx(PRIMARY_FILE, newPrimary, "primary");
+        writeSphinx(SECONDARY_FILE, oldPrimary, "secondary");
+    }
+
+    /** Deletes the secondary key file (the overlap key at the end of its epoch). */
+    public void deleteSecondary() throws IOException {
+        Files.deleteIfExists(dir.resolve(SECONDARY_FILE));
+        AtomicFiles.fsyncDirectoryOf(dir.resolve(SECONDARY_FILE));
     }
 
     /** Writes a complete key set (the local mixnet prepares its nodes' keys this way). */

@@ -53,7 +53,20 @@ public final class KeysCommand {
         if (keys.secondary() != null) {
             out.println("sphinx_key_secondary = " + keys.secondary().publicKeyBase58());
             out.println("sphinx_key_secondary_rotation = " + keys.secondary().rotationId());
+            out.println("sphinx_key_secondary_role = " + secondaryRole(keys));
         }
+    }
+
+    /**
+     * What the secondary key is for: the next rotation's key, announced ahead (nym-node announces
+     * it only when it is primary + 1), or the previous rotation's, still accepted for the overlap epoch.
+     */
+    static String secondaryRole(NodeKeys keys) {
+        long p = keys.primary().rotationId();
+        long s = keys.secondary().rotationId();
+        if (s == p + 1) return "pre-announced (next rotation; announced in host-information)";
+        if (s < p) return "overlap (previous rotation; still accepted, not announced)";
+        return "waiting to become primary (not announced)";
     }
 
     static String usage() {

@@ -34,7 +34,9 @@ public enum Drop {
     /** Still queued or held when the node stopped after its grace period. */
     SHUTDOWN,
     /** The Sphinx engine threw: a bug, counted rather than crashing a worker. */
-    ENGINE_ERROR;
+    ENGINE_ERROR,
+    /** The key that opened the packet was purged (end of its overlap epoch) while the packet was processed. */
+    KEY_PURGED;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

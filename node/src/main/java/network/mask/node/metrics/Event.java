@@ -24,7 +24,20 @@ public enum Event {
     OUTBOUND_DISCONNECTED,
     REPLAY_STATE_SAVED,
     REPLAY_STATE_SAVE_FAILED,
-    REPLAY_STATE_CORRUPT;
+    REPLAY_STATE_CORRUPT,
+    /** A replay-journal flush failed (e.g. a full disk); its tags could be replayed after a crash. */
+    REPLAY_JOURNAL_WRITE_FAILED,
+    /** Tags durably written to the replay journal, and the fsyncs that made them durable. */
+    REPLAY_JOURNAL_TAGS_WRITTEN,
+    REPLAY_JOURNAL_FSYNCS,
+    /** Tags not journaled: a failed flush, or more pending than the bound while the disk lagged. */
+    REPLAY_JOURNAL_TAGS_LOST,
+    /** Sphinx key rotation in step with the network (network.mask.node.rotation). */
+    SPHINX_KEY_PRE_ANNOUNCED,
+    SPHINX_KEY_SWAPPED,
+    SPHINX_KEY_PURGED,
+    /** A rotation step failed (e.g. the key file could not be written); retried at the next pass. */
+    SPHINX_KEY_ROTATION_FAILED;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

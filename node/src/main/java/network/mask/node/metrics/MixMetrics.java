@@ -46,6 +46,7 @@ public final class MixMetrics implements MetricsSource {
     public void drop(Drop reason) { drops.get(reason).increment(); }
     public void drop(Drop reason, long n) { if (n > 0) drops.get(reason).add(n); }
     public void event(Event event) { events.get(event).increment(); }
+    public void event(Event event, long n) { if (n > 0) events.get(event).add(n); }
     public void delay(long nanos) { delays.record(nanos); }
 
     /** Registers the live value of a gauge; the last registration wins. */

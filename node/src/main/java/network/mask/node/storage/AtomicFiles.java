@@ -97,6 +97,12 @@ public final class AtomicFiles {
         }
     }
 
+    /** Makes a deletion (or rename) of {@code file} durable: fsyncs its directory. */
+    public static void fsyncDirectoryOf(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(dir)) fsyncDirectory(dir);
+    }
+
     /** Makes a completed rename durable. */
     private static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

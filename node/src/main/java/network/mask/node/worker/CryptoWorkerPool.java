@@ -25,6 +25,8 @@ public final class CryptoWorkerPool {
 
     private static final System.Logger LOG = System.getLogger(CryptoWorkerPool.class.getName());
     private static final long POLL_MILLIS = 50;
+    /** Marks a packet whose key lost its replay filter (purged) between key lookup and check. */
+    private static final HopResult.Rejected PURGED = new HopResult.Rejected(RejectReason.MALFORMED);
 
     private final IngressQueue queue;
     private final Supplier<HopEngine> engines;
@@ -108,6 +110,7 @@ public final class CryptoWorkerPool {
                 if (finalHops == null) metrics.drop(Drop.FINAL_HOP);
                 else finalHops.accept(f, frame);
             }
+            case HopResult.Rejected r when r == PURGED -> metrics.drop(Drop.KEY_PURGED);
             case HopResult.Rejected r -> metrics.drop(Drop.of(r.reason()));
         }
     }
@@ -116,7 +119,9 @@ public final class CryptoWorkerPool {
         for (int i = 0; ; i++) {
             SphinxKey key = candidates.get(i);
             boolean last = i == candidates.size() - 1;
-            HopResult r = engine.process(packet, key.privateKeyForEngine(), replayGuards.apply(key.rotationId()));
+            ReplayGuard guard = replayGuards.apply(key.rotationId());
+            if (guard == null) return PURGED;   // the key was purged after this packet read its snapshot
+            HopResult r = engine.process(packet, key.privateKeyForEngine(), guard);
             boolean wrongKey = r instanceof HopResult.Rejected rej && rej.reason() == RejectReason.BAD_MAC;
             if (!wrongKey || last) {
                 if (i > 0 && !wrongKey) metrics.event(Event.SECONDARY_KEY_USED);

@@ -37,7 +37,7 @@ final class SphinxTraffic implements AutoCloseable {
 
     private final NodeDaemon sink;
     private final byte[] nodeKey;
-    private final InetSocketAddress node;
+    private volatile InetSocketAddress node;
     private final SphinxPacketBuilder builder = new SphinxPacketBuilder();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger intact = new AtomicInteger();
@@ -94,6 +94,47 @@ final class SphinxTraffic implements AutoCloseable {
                 steady = false;   // the node went away or the test is ending
             }
         });
+    }
+
+    /** Sends to {@code restarted} from now on: the same node (same keys) started again on new ports. */
+    void retarget(DevNodeProcess restarted) {
+        this.node = restarted.mixAddress();
+    }
+
+    /** {@code count} new frames, kept by the caller so that the very same packets can be sent again (replays). */
+    List<byte[]> frames(int count) {
+        List<byte[]> out = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(nextFrame());
+        return out;
+    }
+
+    /** Sends the given frames on one connection, about {@code perSecond} a second, until done or {@code stop}. */
+    int sendPaced(List<byte[]> frames, int perSecond, java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
+        long intervalNanos = 1_000_000_000L / perSecond;
+        int n = 0;
+        try (Socket s = TestNodes.send(node)) {
+            OutputStream out = s.getOutputStream();
+            long next = System.nanoTime();
+            for (byte[] f : frames) {
+                if (stop.getAsBoolean()) break;
+                out.write(f);
+                out.flush();
+                n++;
+                next += intervalNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
+            }
+        }
+        return n;
+    }
+
+    /** Sends the given frames now, on one connection. */
+    void sendAll(List<byte[]> frames) throws IOException {
+        try (Socket s = TestNodes.send(node)) {
+            OutputStream out = s.getOutputStream();
+            for (byte[] f : frames) out.write(f);
+            out.flush();
+        }
     }
 
     boolean sending() {

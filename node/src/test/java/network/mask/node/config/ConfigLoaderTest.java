@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(10), c.mixnet().maxDelay());
         assertEquals(Path.of("/var/lib/masknode"), c.node().dataDir());
         assertFalse(c.mixnet().allowPrivateNextHops());
-        assertEquals(1e-6, c.replay().falsePositiveRate());
+        assertEquals(1e-5, c.replay().falsePositiveRate(), "nym-node's default");
         assertTrue(c.crypto().overrides().isEmpty());
         assertTrue(c.board().onboardLeds());
         assertTrue(c.board().button().isEmpty());

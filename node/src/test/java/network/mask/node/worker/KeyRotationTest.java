@@ -95,4 +95,40 @@ class KeyRotationTest {
                 frame(even, FramingVersion.V7, KeyRotation.UNKNOWN));
         assertEquals(1, metrics.snapshot().dropped("engine_error"));
     }
+
+    @Test
+    void v8WithoutAMatchingPrimaryTakesTheSecondaryWhateverItsParity() {
+        // nym-node (active_keys.rs even/odd): not the primary's parity -> the secondary, even if its parity differs too.
+        SphinxKey four = SphinxKey.generate(4, random);
+        NodeKeys k = new NodeKeys(keys.identity(), even, four);
+        CryptoWorkerPool p = new CryptoWorkerPool(new IngressQueue(8), ToyOnion::engine, () -> k,
+                rotationId -> tag -> {
+                    guardsAsked.add(rotationId);
+                    return true;
+                }, scheduler, null, metrics, new WorkerSettings(1, 10_000_000_000L));
+        p.process(ToyOnion.engine(), frame(four, FramingVersion.V8, KeyRotation.ODD));
+        assertEquals(List.of(4L), guardsAsked);
+        assertEquals(0, metrics.snapshot().packetsDropped());
+    }
+
+    @Test
+    void rotationZeroIsEven() {
+        SphinxKey zero = SphinxKey.generate(0, random);
+        NodeKeys k = new NodeKeys(keys.identity(), zero, null);
+        CryptoWorkerPool p = new CryptoWorkerPool(new IngressQueue(8), ToyOnion::engine, () -> k,
+                rotationId -> tag -> {
+                    guardsAsked.add(rotationId);
+                    return true;
+                }, scheduler, null, metrics, new WorkerSettings(1, 10_000_000_000L));
+        p.process(ToyOnion.engine(), frame(zero, FramingVersion.V8, KeyRotation.EVEN));
+        assertEquals(List.of(0L), guardsAsked, "as nym-node's is_even_rotation: 0 & 1 == 0");
+    }
+
+    @Test
+    void aKeyWhoseFilterWasPurgedMeanwhileIsDroppedAndCounted() {
+        CryptoWorkerPool p = new CryptoWorkerPool(new IngressQueue(8), ToyOnion::engine, () -> keys,
+                rotationId -> null, scheduler, null, metrics, new WorkerSettings(1, 10_000_000_000L));
+        p.process(ToyOnion.engine(), frame(even, FramingVersion.V7, KeyRotation.UNKNOWN));
+        assertEquals(1, metrics.snapshot().dropped("key_purged"));
+    }
 }
