@@ -25,6 +25,12 @@ import network.mask.node.keys.SphinxKey;
 import network.mask.node.metrics.MetricsSource;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
+import network.mask.node.nymapi.NetworkDirectory;
+import network.mask.node.nymapi.NetworkStatus;
+import network.mask.node.rotation.RotationSchedule;
+import network.mask.node.rotation.RotationScheduleSource;
+import network.mask.node.topology.KnownNodes;
+import network.mask.node.topology.RoutingFilter;
 import network.mask.node.outgoing.Backoff;
 import network.mask.node.outgoing.EgressRouter;
 import network.mask.node.outgoing.EgressSettings;
@@ -65,6 +71,9 @@ public final class NodeDaemon {
     private final Object lifecycle = new Object();
     private final List<NodeService> started = new ArrayList<>();
     private final ConfigStore configStore;
+    /** Next hops the node may forward to; filled by the nym-api client ({@link NetworkWiring}) when wired. */
+    private final KnownNodes knownNodes = new KnownNodes();
+    private volatile NetworkDirectory network;
 
     private NettyTransport transport;
     private EgressRouter egress;
@@ -182,7 +191,8 @@ public final class NodeDaemon {
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
-                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
+                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics,
+                    new RoutingFilter(knownNodes, mix.allowPrivateNextHops()));
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
             scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
             Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
@@ -321,6 +331,39 @@ public final class NodeDaemon {
     /** Saves configuration changes to this node's config file (applied at the next start). */
     public ConfigStore configStore() {
         return configStore;
+    }
+
+    /** The IP addresses of known nodes: the only public next hops packets are forwarded to. */
+    public KnownNodes knownNodes() {
+        return knownNodes;
+    }
+
+    /** Called by {@link NetworkWiring} before start. */
+    void attachNetwork(NetworkDirectory directory) {
+        this.network = directory;
+    }
+
+    /**
+     * HOOK for the key-rotation controller: the network's rotation schedule, from nym-api (live, else
+     * the last-known-good copy). Empty when nym-api is not wired ({@code nym_api_urls = ""}).
+     */
+    public RotationScheduleSource rotationSchedule() {
+        NetworkDirectory d = network;
+        return d != null ? d : java.util.Optional::<RotationSchedule>empty;
+    }
+
+    /**
+     * HOOK for the key-rotation controller (after a pre-announce or swap) and the setup page (after an
+     * address change): asks nym-api to describe this node again now. Does nothing when nym-api is not wired.
+     */
+    public void announcementChanged() {
+        NetworkDirectory d = network;
+        if (d != null) d.announcementChanged();
+    }
+
+    /** What the node knows of the network and of itself in nym-api's directory; empty when nym-api is not wired. */
+    public java.util.Optional<NetworkStatus> networkStatus() {
+        return java.util.Optional.ofNullable(network);
     }
 
     /** The bound mix address, or null before start. */
