@@ -35,6 +35,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     /** How often the announced state is compared with what nym-api was last asked to describe. */
     private static final Duration ANNOUNCE_CHECK = Duration.ofSeconds(5);
     private static final int LOOKUP_BATCH = 100;
+    private static final Duration DESCRIBE_RETRY = Duration.ofSeconds(61);
 
     /**
      * @param refreshInterval full refresh of schedule, nodes and rewarded set
@@ -65,6 +66,8 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     private volatile long describeRefreshes;
     private volatile int lastRefreshAccepted;
     private String describedAnnouncement;
+    private Instant lastDescribeAttempt = Instant.EPOCH;
+    private boolean describeForced;
     private int failuresInRow;
 
     /**
@@ -111,6 +114,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     public void announcementChanged() {
         timer.execute(() -> {
             describedAnnouncement = null;
+            describeForced = true;
             refreshDescribedIfChanged();
         });
     }
@@ -228,6 +232,11 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
             return;
         }
         if (now.equals(describedAnnouncement)) return;
+        // nym-api refuses more than one refresh per node and minute; retry a refused one after that.
+        Instant at = clock.instant();
+        if (!describeForced && Duration.between(lastDescribeAttempt, at).compareTo(DESCRIBE_RETRY) < 0) return;
+        describeForced = false;
+        lastDescribeAttempt = at;
         lastRefreshAccepted = client.refreshDescribed(identity, clock.instant());
         describeRefreshes++;
         if (lastRefreshAccepted > 0) describedAnnouncement = now;
