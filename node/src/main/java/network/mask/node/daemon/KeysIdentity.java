@@ -27,10 +27,15 @@ public final class KeysIdentity implements NodeIdentity {
         return new SphinxKey(keys.primary().rotationId(), keys.primary().publicKeyBase58());
     }
 
-    /** None: this node's secondary key is the previous one (still accepted), never a pre-announced next one. */
+    /**
+     * The secondary key when it is the next rotation's (pre-announced), as nym-node announces it
+     * ({@code nym-node/src/node/http/router/api/v1/node/host_information.rs}); an older secondary (the
+     * overlap key) is never announced.
+     */
     @Override
     public Optional<SphinxKey> preAnnouncedSphinxKey() {
-        return Optional.empty();
+        return keys.secondaryKey().filter(k -> k.rotationId() == keys.primary().rotationId() + 1)
+                .map(k -> new SphinxKey(k.rotationId(), k.publicKeyBase58()));
     }
 
     @Override
