@@ -79,8 +79,9 @@ public final class LocalnetCommand {
         private final PrintStream out;
         private final List<NodeProcess> processes = new ArrayList<>();
         private Path dir;
-        /** The local nym-api (with --epoch-seconds), else null. */
+        /** The local nym-api (with --epoch-seconds), else null; started once the nodes are up, on {@link #standInPort}. */
         private NymApiStandIn standIn;
+        private int standInPort;
 
         Run(LocalnetOptions o, PrintStream out) {
             this.o = o;
@@ -94,7 +95,7 @@ public final class LocalnetCommand {
             NymApiClient client = null;
             FollowingBuilder following = null;
             try {
-                if (o.epochSeconds() > 0) standIn = startStandIn();
+                if (o.epochSeconds() > 0) standInPort = freePorts(1)[0];
                 Topology topology = plan();
                 // Measured once, here, before any node starts; every node then reads the result from its
                 // data directory as a restarted appliance does. Three JVMs measuring at once on two cores
@@ -106,10 +107,7 @@ public final class LocalnetCommand {
                         o.layers(), o.nodesPerLayer(), o.rate(), o.seconds(), o.warmupSeconds(), o.delayMs(), o.framing(),
                         o.workers(), o.nodeHeap());
                 if (!o.mqtt().isEmpty()) out.printf("every node publishes MQTT telemetry to %s%n", o.mqtt());
-                if (standIn != null) {
-                    out.printf(Locale.ROOT, "nym-api stand-in at %s: epochs of %d s, a key rotation every %d epochs (now rotation %d)%n",
-                            standIn.baseUrl(), o.epochSeconds(), o.validityEpochs(), standIn.clock().currentRotationId());
-                }
+
                 for (List<Topology.Member> layer : topology.layers()) {
                     for (Topology.Member m : layer) {
                         Path config = writeNodeFiles(m);
@@ -127,13 +125,17 @@ public final class LocalnetCommand {
                 long t0 = System.nanoTime();
                 int threads = Runtime.getRuntime().availableProcessors();
                 PacketFactory.Built built;
-                if (standIn == null) {
+                if (standInPort == 0) {
                     out.printf("building %d packets (%d Sphinx hops each) on %d threads...%n", total, o.layers() + 1, threads);
                     built = PacketFactory.build(total, topology, o.delayMs() * 1e6, framing, o.seed(), threads, engines, null);
                     out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                     for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
                 } else {
                     for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
+                    // Epochs start now, with every node up: a slow start must not eat into the rotations the keys cover.
+                    standIn = startStandIn(standInPort);
+                    out.printf(Locale.ROOT, "nym-api stand-in at %s: epochs of %d s, a key rotation every %d epochs (now rotation %d)%n",
+                            standIn.baseUrl(), o.epochSeconds(), o.validityEpochs(), standIn.clock().currentRotationId());
                     describeAll(topology);
                     client = new NymApiClient(new NymApiHttp(List.of(standIn.baseUrl()), Duration.ofSeconds(5), "masknode-localnet"));
                     built = new PacketFactory.Built(total);
@@ -246,20 +248,20 @@ public final class LocalnetCommand {
          * until the key-rotation controller runs in the nodes, that keeps them in step for rotations R to R+2.
          */
         private Topology.Member member(String name, int port, int apiPort, SecureRandom random) {
-            long r = standIn == null ? 1 : Math.max(1, standIn.clock().currentRotationId());
-            NodeKeys keys = new NodeKeys(IdentityKey.generate(random), SphinxKey.generate(r, random),
-                    standIn == null ? null : SphinxKey.generate(r + 1, random));
+            boolean network = standInPort != 0;   // the stand-in's epochs start in rotation 1 (see startStandIn)
+            NodeKeys keys = new NodeKeys(IdentityKey.generate(random), SphinxKey.generate(1, random),
+                    network ? SphinxKey.generate(2, random) : null);
             return new Topology.Member(name, keys, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    standIn == null ? 0 : apiPort);
+                    network ? apiPort : 0);
         }
 
         /** Epochs start now; the first is the first of rotation 1 (rotation 0 is "unknown" in a v8 frame). */
-        private NymApiStandIn startStandIn() throws IOException {
+        private NymApiStandIn startStandIn(int port) throws IOException {
             java.time.Clock clock = java.time.Clock.systemUTC();
             Duration epoch = Duration.ofSeconds(o.epochSeconds());
             EpochClock epochs = new EpochClock(clock.instant().minus(epoch.multipliedBy(o.validityEpochs())), epoch,
                     o.validityEpochs(), 0, clock);
-            return new NymApiStandIn(epochs, LocalnetDescriber.create(), 100).start();
+            return new NymApiStandIn(epochs, LocalnetDescriber.create(), 100, port).start();
         }
 
         /** Registers every mix node with the stand-in (layer by layer) and waits until it described them all. */
@@ -316,11 +318,11 @@ public final class LocalnetCommand {
                     .with(REPLAY_EXPECTED_RATE, o.rate() + o.replays())
                     .with(REPLAY_KEY_LIFETIME, Duration.ofMinutes(Math.max(1, (runSeconds + 59) / 60)))
                     .with(REPLAY_SAVE_INTERVAL, Duration.ofHours(1));
-            if (standIn != null && m.apiPort() > 0) {
+            if (standInPort != 0 && m.apiPort() > 0) {
                 config = config.with(API_BIND_HOST, "127.0.0.1").with(API_PORT, m.apiPort())
                         .with(MIX_ANNOUNCE_HOST, "127.0.0.1")
                         .with(NODE_ACCEPTED_OPERATOR_TERMS, true)
-                        .with(NET_NYM_API_URLS, standIn.baseUrl().toString())
+                        .with(NET_NYM_API_URLS, "http://127.0.0.1:" + standInPort + "/api/")
                         .with(NET_TOPOLOGY_REFRESH, Duration.ofSeconds(o.epochSeconds()))
                         .with(NET_UNKNOWN_NODE_LOOKUP, Duration.ofSeconds(1));
             } else {
