@@ -120,7 +120,7 @@ public final class NymApiHttp implements AutoCloseable {
             } catch (NymApiException e) {
                 failures.get(e.kind()).increment();
                 last = e;
-                why.add(bases.get(index) + ": " + e.getMessage());
+                why.add(bases.get(index) + ": " + printable(e.getMessage()));
             }
         }
         throw new NymApiException(last.kind(), String.join("; ", why), last);
@@ -156,11 +156,18 @@ public final class NymApiHttp implements AutoCloseable {
         return parser.parse(parse(response.body(), route));
     }
 
+    /** A server's words as the log and status may show them: printable ASCII, at most 160 characters. */
+    static String printable(String s) {
+        if (s == null) return "";
+        String clean = s.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() <= 160 ? clean : clean.substring(0, 157) + "...";
+    }
+
     static JsonValue parse(byte[] body, String what) throws NymApiException {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
-            String start = new String(body, 0, Math.min(body.length, 40), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+            String start = printable(new String(body, 0, Math.min(body.length, 40), StandardCharsets.UTF_8));
             throw new NymApiException(NymApiException.Kind.MALFORMED, what + " is not JSON (starts with '" + start + "')", e);
         }
     }

@@ -17,18 +17,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class BadApiServers implements AutoCloseable {
 
-    enum Behaviour { HANG, HTML, NOT_HTTP }
+    enum Behaviour { HANG, HTML, NOT_HTTP, CLOSE }
+
+    /** Connections accepted so far, over all servers: how often the node asked. */
+    final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     private final List<ServerSocket> servers = new CopyOnWriteArrayList<>();
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
     URI start(Behaviour behaviour) throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return start(behaviour, 0);
+    }
+
+    /** On a given loopback port (0: any); closing it frees the port for the real thing. */
+    URI start(Behaviour behaviour, int port) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         servers.add(server);
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try {
                     Socket s = server.accept();
+                    accepted.incrementAndGet();
                     held.add(s);
                     Thread.ofVirtual().start(() -> serve(s, behaviour));
                 } catch (IOException e) {
@@ -46,6 +57,7 @@ final class BadApiServers implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             switch (behaviour) {
                 case HANG -> { /* say nothing, keep the connection open */ }
+                case CLOSE -> s.close();
                 case HTML -> {
                     byte[] body = "<html><body>Service temporarily unavailable</body></html>".getBytes(StandardCharsets.UTF_8);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.length + "\r\n\r\n")
