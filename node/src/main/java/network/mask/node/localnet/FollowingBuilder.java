@@ -19,8 +19,9 @@ import network.mask.node.wire.KeyRotation;
  * The sender as a Nym client: it reads the topology from nym-api (the stand-in) and builds each
  * packet with the Sphinx keys nym-api serves now and the network's rotation parity in its v8 frame
  * ({@code common/nymsphinx/src/preparer/mod.rs}: {@code SphinxKeyRotation::from(current_key_rotation)}),
- * re-reading the topology as epochs pass. Frames are built about one second ahead of sending, well
- * within the epoch of overlap in which a node still holds its previous key.
+ * re-reading the topology as epochs pass. Frames are built up to one epoch less a second ahead of
+ * sending: a frame built in rotation R is still accepted during the first epoch of R+1, while nodes keep
+ * their previous key (nym-node's overlap), so it never arrives for a purged key.
  */
 final class FollowingBuilder implements AutoCloseable {
 
@@ -46,22 +47,23 @@ final class FollowingBuilder implements AutoCloseable {
     private long lastRead;
     private int topologyReads;
     private int keyChanges;
+    private int rebuilt;
 
     FollowingBuilder(PacketFactory.Built built, Topology topology, NymApiClient client, double meanDelayNanos, long seed,
-                     int threads, SphinxEngines engines, int rate) {
+                     int threads, SphinxEngines engines, int rate, int leadSeconds) {
         this.built = built;
         this.topology = topology;
         this.client = client;
         this.meanDelayNanos = meanDelayNanos;
         this.seed = seed;
         this.threads = threads;
-        this.lead = Math.max(100, rate);   // one second of packets
+        this.lead = Math.max(100, rate * Math.max(1, leadSeconds));
         this.chunk = Math.max(50, rate / 10);
         this.builders = ThreadLocal.withInitial(engines::builder);
         this.pool = Executors.newFixedThreadPool(threads);
     }
 
-    /** Builds the first second of packets now, then keeps building ahead of {@code sender} on its own thread. */
+    /** Builds the first {@code lead} packets now, then keeps building ahead of {@code sender} on its own thread. */
     void start(IntSupplier sender) throws Exception {
         position = sender;
         buildUpTo(Math.min(built.frames().length, lead));
@@ -85,10 +87,28 @@ final class FollowingBuilder implements AutoCloseable {
     }
 
     private void buildUpTo(int end) throws Exception {
-        if (keys == null || System.nanoTime() - lastRead > REFRESH_NANOS) readTopology();
+        if (keys == null || System.nanoTime() - lastRead > REFRESH_NANOS) {
+            long before = keys == null ? -1 : keys.rotationId();
+            readTopology();
+            if (before >= 0 && keys.rotationId() != before) rebuildUnsent();
+        }
         PacketFactory.buildRange(built, next, end, topology, keys, meanDelayNanos, FramingVersion.V8, seed, threads,
                 builders, pool, null);
         next = end;
+    }
+
+    /**
+     * The network rotated: frames built but not sent yet are built again with the new keys and parity,
+     * as a client builds with its current topology (the sender may have paused, e.g. while the warm-up
+     * drained, so they could otherwise outlive the nodes' overlap epoch). A frame is rebuilt with the
+     * same route and delays (both drawn from its sequence number), so either version is a valid send.
+     */
+    private void rebuildUnsent() throws Exception {
+        int from = Math.min(next, position.getAsInt() + chunk);   // a margin: never race the sender's next frames
+        if (from >= next) return;
+        PacketFactory.buildRange(built, from, next, topology, keys, meanDelayNanos, FramingVersion.V8, seed, threads,
+                builders, pool, null);
+        rebuilt += next - from;
     }
 
     private void readTopology() throws NymApiException {
@@ -113,6 +133,11 @@ final class FollowingBuilder implements AutoCloseable {
 
     int keyChanges() {
         return keyChanges;
+    }
+
+    /** Frames built again because the network rotated before they were sent. */
+    int rebuilt() {
+        return rebuilt;
     }
 
     @Override

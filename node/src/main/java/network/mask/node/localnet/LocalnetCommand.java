@@ -139,7 +139,8 @@ public final class LocalnetCommand {
                     describeAll(topology);
                     client = new NymApiClient(new NymApiHttp(List.of(standIn.baseUrl()), Duration.ofSeconds(5), "masknode-localnet"));
                     built = new PacketFactory.Built(total);
-                    following = new FollowingBuilder(built, topology, client, o.delayMs() * 1e6, o.seed(), threads, engines, o.rate());
+                    following = new FollowingBuilder(built, topology, client, o.delayMs() * 1e6, o.seed(), threads, engines, o.rate(),
+                            o.epochSeconds() - 1);
                     out.printf("building %d packets (%d Sphinx hops each) while sending, from the stand-in's topology%n",
                             total, o.layers() + 1);
                 }
@@ -168,8 +169,9 @@ public final class LocalnetCommand {
                     sent = sender.send(built, warm, total, o.rate(), replayEvery, replayLag);
                     if (following != null) {
                         if (following.failure() != null) throw following.failure();
-                        out.printf("sender: read the topology %d times, saw the served keys change %d times, waited for the builder %d times%n",
-                                following.topologyReads(), following.keyChanges(), sender.waitedForBuilder);
+                        out.printf("sender: read the topology %d times, saw the served keys change %d times, rebuilt %d unsent packets"
+                                        + " after rotations, waited for the builder %d times%n",
+                                following.topologyReads(), following.keyChanges(), following.rebuilt(), sender.waitedForBuilder);
                     }
                 }
                 long rotations = standIn == null ? -1 : standIn.clock().currentRotationId() - rotationAtStart;
