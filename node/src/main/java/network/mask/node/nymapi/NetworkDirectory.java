@@ -145,6 +145,10 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
         try {
             NymApiClient.Answer<RotationSchedule> schedule = client.keyRotationInfo();
             NymApiClient.NodeList nodes = client.semiSkimmedNodes();
+            if (nodes.nodes().isEmpty()) {
+                // Never trade a working topology (or the copy on disk) for an empty one: nothing could be forwarded.
+                throw new NymApiException(NymApiException.Kind.MALFORMED, "nym-api listed no nodes at all");
+            }
             NymApiClient.Answer<RewardedSet> rewarded = client.rewardedSet();
             Directory d = new Directory(schedule.value(), nodes.nodes(), rewarded.value(), schedule.json(), nodes.json(),
                     rewarded.json(), clock.instant());

@@ -143,6 +143,20 @@ class NetworkDirectoryTest {
     }
 
     @Test
+    void anEmptyNodeListNeverReplacesAWorkingTopology() throws Exception {
+        standIn = new NymApiStandIn(EpochClock.startingNow(Duration.ofMinutes(1), 3, Clock.systemUTC()),
+                new HostInfoTestDescriber(), 100).start();   // nobody registered: it lists no nodes
+        KnownNodes known = new KnownNodes();
+        known.replaceTopology(List.of(InetAddress.getByName("203.0.113.1")));
+        try (NetworkDirectory directory = directory(List.of(standIn.baseUrl()), known, Duration.ofSeconds(5), SLOW_TIMERS)) {
+            assertFalse(directory.refresh());
+            assertTrue(directory.view().lastError().contains("listed no nodes"), directory.view().lastError());
+            assertTrue(known.isAllowed(InetAddress.getByName("203.0.113.1")));
+            assertFalse(Files.exists(new LastKnownGood(dir.resolve("state")).file()));
+        }
+    }
+
+    @Test
     void aDamagedCopyIsReportedAndIgnoredNeverHalfUsed() throws Exception {
         Path file = new LastKnownGood(dir.resolve("bad")).file();
         Files.createDirectories(file.getParent());
