@@ -269,7 +269,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
         client.http().failureCounts().forEach((k, v) -> failures.put(k.metricName(), v));
         return new NetworkView(client.http().bases().stream().map(Object::toString).toList(),
                 reachable, Optional.ofNullable(lastSuccess), Optional.ofNullable(unreachableSince),
-                everTried || lastError.isEmpty() ? lastError : "not asked yet", fromDisk, d == null ? Optional.empty() : Optional.of(d.asOf()),
+                !everTried ? "not asked yet" : lastError, fromDisk, d == null ? Optional.empty() : Optional.of(d.asOf()),
                 known.size(), d == null ? OptionalLong.empty() : OptionalLong.of(d.schedule().currentRotationId()),
                 me != null, me == null ? OptionalLong.empty() : OptionalLong.of(me.nodeId()),
                 me == null || set == null ? Optional.empty() : Optional.of(set.roleOf(me.nodeId())),

@@ -43,7 +43,9 @@ public record NetworkView(List<String> apiUrls, boolean apiReachable, Optional<I
                     + (listed ? "; this node is listed as node " + nodeId.orElse(-1) + role.map(r -> " (" + r + ")").orElse("")
                     : "; this node is not in nym-api's node list yet (not described or not bonded)");
         }
-        return "nym-api unreachable" + unreachableSince.map(t -> " since " + t).orElse("") + " (" + lastError + "); "
+        String state = unreachableSince.isEmpty() ? "nym-api not reached yet" // starting: the first request is under way
+                : "nym-api unreachable since " + unreachableSince.get() + " (" + lastError + ")";
+        return state + "; "
                 + (directoryAsOf.isPresent() ? "running on the last-known-good directory from " + directoryAsOf.get()
                 + " (" + knownNodes + " nodes)" : "no directory known yet: packets to public next hops are dropped until nym-api answers");
     }
