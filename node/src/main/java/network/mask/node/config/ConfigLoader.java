@@ -109,6 +109,8 @@ public final class ConfigLoader {
             values.put(ConfigSchema.API_BIND_HOST, LOCALHOST);
             values.put(ConfigSchema.ADMIN_BIND_HOST, LOCALHOST);
             values.put(ConfigSchema.MIX_ALLOW_PRIVATE_NEXT_HOPS, true);
+            // A developer PC does not talk to mainnet's nym-api unless the file says so.
+            if (!fromFile.contains(ConfigSchema.NET_NYM_API_URLS)) values.put(ConfigSchema.NET_NYM_API_URLS, "");
         }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<ConfigKey<?>, Object> e : values.entrySet()) {

@@ -109,6 +109,24 @@ public final class ConfigSchema {
             Duration.ofSeconds(60), "Longest pause between reconnect attempts.", c -> c.mixnet().reconnectMax());
 
     static {
+        section("network", "How the node learns the network from nym-api: the key-rotation schedule, the nodes it may forward to,\n"
+                + "and its own entry in the directory. See docs/nym-api.md. The last answer is kept in <data_dir>/nym-api/.");
+    }
+    private static final Pattern URL_LIST = Pattern.compile("https?://[^\\s,]+(\\s*,\\s*https?://[^\\s,]+)*");
+    public static final ConfigKey<String> NET_NYM_API_URLS = key("network", "nym_api_urls",
+            pattern("comma-separated http(s) URLs", URL_LIST, 2000), network.mask.node.nymapi.NymApiUrls.MAINNET,
+            "nym-api base URLs, asked in turn until one answers (default: Nym mainnet's, from nym's network defaults).",
+            c -> c.network().nymApiUrls());
+    public static final ConfigKey<Duration> NET_NYM_API_TIMEOUT = key("network", "nym_api_timeout", duration(Duration.ofMillis(200), Duration.ofMinutes(2)),
+            Duration.ofSeconds(10), "Longest wait for one nym-api answer before the next URL is tried.", c -> c.network().nymApiTimeout());
+    public static final ConfigKey<Duration> NET_TOPOLOGY_REFRESH = key("network", "topology_refresh", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
+            Duration.ofMinutes(10), "How often the schedule, node list and rewarded set are read again (nym-node: 10 minutes).",
+            c -> c.network().topologyRefresh());
+    public static final ConfigKey<Duration> NET_UNKNOWN_NODE_LOOKUP = key("network", "unknown_node_lookup", duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofMinutes(5), "How often next hops that are not in the topology are looked up (their packets are dropped meanwhile).",
+            c -> c.network().unknownNodeLookup());
+
+    static {
         section("limits", "Bounds that keep memory and connections in check. 0 means: chosen from the machine.");
     }
     public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS = key("limits", "max_connections", integer(1, 1_000_000), 1024,

@@ -21,6 +21,7 @@ final class Composition {
     }
 
     static void compose(NodeDaemon daemon, Appliance appliance) {
+        NetworkWiring.addTo(daemon, java.time.Clock.systemUTC());   // first: the API and dashboard may show its status
         ApplianceServices.addTo(daemon, appliance);
     }
 }

@@ -25,6 +25,12 @@ import network.mask.node.keys.SphinxKey;
 import network.mask.node.metrics.MetricsSource;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
+import network.mask.node.nymapi.NetworkDirectory;
+import network.mask.node.nymapi.NetworkStatus;
+import network.mask.node.rotation.RotationSchedule;
+import network.mask.node.rotation.RotationScheduleSource;
+import network.mask.node.topology.KnownNodes;
+import network.mask.node.topology.RoutingFilter;
 import network.mask.node.outgoing.Backoff;
 import network.mask.node.outgoing.EgressRouter;
 import network.mask.node.outgoing.EgressSettings;
@@ -33,10 +39,7 @@ import network.mask.node.replay.BloomSizing;
 import network.mask.node.replay.ReplayFilters;
 import network.mask.node.replay.ReplaySizingPolicy;
 import network.mask.node.rotation.KeyRing;
-import network.mask.node.rotation.NoRotationSchedule;
 import network.mask.node.rotation.RotationController;
-import network.mask.node.rotation.RotationSchedule;
-import network.mask.node.rotation.RotationScheduleSource;
 import network.mask.node.keys.ActiveKeys;
 import network.mask.node.scheduler.DelayScheduler;
 import network.mask.node.sphinx.SphinxEngines;
@@ -74,6 +77,9 @@ public final class NodeDaemon {
     private final ConfigStore configStore;
     private final RotationController rotation;
     private volatile boolean replayStateSaved;
+    /** Next hops the node may forward to; filled by the nym-api client ({@link NetworkWiring}) when wired. */
+    private final KnownNodes knownNodes = new KnownNodes();
+    private volatile NetworkDirectory network;
 
     private NettyTransport transport;
     private EgressRouter egress;
@@ -95,10 +101,12 @@ public final class NodeDaemon {
         // Key rotation (network.mask.node.rotation): filters sized as nym-node sizes them, capped for a 1 GB board.
         ReplaySizingPolicy sizing = new ReplaySizingPolicy(config.replay().falsePositiveRate(), config.replay().expectedRate(),
                 (long) config.replay().maxFilterMib() << 20);
-        BloomSizing atStart = sizing.atStart(b.schedule.latest()
+        // Without an explicit source, the schedule is the nym-api client's, once NetworkWiring attaches it.
+        RotationScheduleSource schedule = b.schedule != null ? b.schedule : () -> rotationSchedule().latest();
+        BloomSizing atStart = sizing.atStart(schedule.latest()
                 .map(s -> s.epochDuration().multipliedBy(s.validityEpochs() + 1)).orElse(config.replay().keyLifetime()));
         this.replay = new ReplayFilters(config.node().dataDir(), atStart, metrics, b.clock);
-        this.rotation = new RotationController(b.clock, b.schedule,
+        this.rotation = new RotationController(b.clock, schedule,
                 new KeyRing(store, this.keys, replay, sizing, new SecureRandom()), metrics, RotationController.DEFAULT_POLL);
         this.configStore = new ConfigStore(config);
     }
@@ -115,7 +123,8 @@ public final class NodeDaemon {
         private final List<NodeService> services = new ArrayList<>();
         private NodeKeys keys;
         private Clock clock = Clock.systemUTC();
-        private RotationScheduleSource schedule = new NoRotationSchedule();
+        /** Null: the nym-api client's schedule when wired ({@link NetworkWiring}), else none. */
+        private RotationScheduleSource schedule;
 
         private Builder(NodeConfig config) {
             this.config = config;
@@ -154,8 +163,8 @@ public final class NodeDaemon {
         }
 
         /**
-         * Where the network's key-rotation schedule comes from (the nym-api client). Default: none,
-         * so the Sphinx keys stay as they are.
+         * Where the network's key-rotation schedule comes from. Default: the nym-api client's once
+         * {@link NetworkWiring} attaches it; with no nym-api configured, none, so the Sphinx keys stay as they are.
          */
         public Builder rotationSchedule(RotationScheduleSource source) {
             this.schedule = source;
@@ -167,7 +176,8 @@ public final class NodeDaemon {
             KeyStore store = new KeyStore(config.node().dataDir(), new SecureRandom());
             // A first key takes the network's current rotation id when it is known (as nym-node's does).
             NodeKeys k = keys != null ? keys
-                    : store.loadOrCreate(schedule.latest().map(RotationSchedule::currentRotationId).orElse(1L));
+                    : store.loadOrCreate(schedule == null ? 1L
+                            : schedule.latest().map(RotationSchedule::currentRotationId).orElse(1L));
             return new NodeDaemon(this, k, store);
         }
     }
@@ -212,7 +222,8 @@ public final class NodeDaemon {
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
-                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
+                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics,
+                    new RoutingFilter(knownNodes, mix.allowPrivateNextHops()));
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
             scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
             Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
@@ -373,6 +384,39 @@ public final class NodeDaemon {
     /** Saves configuration changes to this node's config file (applied at the next start). */
     public ConfigStore configStore() {
         return configStore;
+    }
+
+    /** The IP addresses of known nodes: the only public next hops packets are forwarded to. */
+    public KnownNodes knownNodes() {
+        return knownNodes;
+    }
+
+    /** Called by {@link NetworkWiring} before start. */
+    void attachNetwork(NetworkDirectory directory) {
+        this.network = directory;
+    }
+
+    /**
+     * The network's rotation schedule, from nym-api (live, else the last-known-good copy), which the
+     * key-rotation controller follows. Empty when nym-api is not wired ({@code nym_api_urls = ""}).
+     */
+    public RotationScheduleSource rotationSchedule() {
+        NetworkDirectory d = network;
+        return d != null ? d : java.util.Optional::<RotationSchedule>empty;
+    }
+
+    /**
+     * HOOK for the key-rotation controller (after a pre-announce or swap) and the setup page (after an
+     * address change): asks nym-api to describe this node again now. Does nothing when nym-api is not wired.
+     */
+    public void announcementChanged() {
+        NetworkDirectory d = network;
+        if (d != null) d.announcementChanged();
+    }
+
+    /** What the node knows of the network and of itself in nym-api's directory; empty when nym-api is not wired. */
+    public java.util.Optional<NetworkStatus> networkStatus() {
+        return java.util.Optional.ofNullable(network);
     }
 
     /** The bound mix address, or null before start. */

@@ -27,6 +27,12 @@ import network.mask.node.keys.IdentityKey;
 import network.mask.node.keys.KeyStore;
 import network.mask.node.keys.NodeKeys;
 import network.mask.node.keys.SphinxKey;
+import network.mask.node.nymapi.NodeRole;
+import network.mask.node.nymapi.NymApiClient;
+import network.mask.node.nymapi.NymApiHttp;
+import network.mask.node.nymapistandin.EpochClock;
+import network.mask.node.nymapistandin.HttpNodeDescriber;
+import network.mask.node.nymapistandin.NymApiStandIn;
 import network.mask.node.sphinx.SphinxEngines;
 import network.mask.node.sphinx.crypto.CryptoSelector;
 import network.mask.node.wire.FramingVersion;
@@ -74,6 +80,9 @@ public final class LocalnetCommand {
         private final PrintStream out;
         private final List<NodeProcess> processes = new ArrayList<>();
         private Path dir;
+        /** The local nym-api (with --epoch-seconds), else null; started once the nodes are up, on {@link #standInPort}. */
+        private NymApiStandIn standIn;
+        private int standInPort;
 
         Run(LocalnetOptions o, PrintStream out) {
             this.o = o;
@@ -84,7 +93,10 @@ public final class LocalnetCommand {
             dir = Files.createTempDirectory("masknode-localnet-");
             String loadAtStart = loadAverage();
             NodeDaemon sinkDaemon = null;
+            NymApiClient client = null;
+            FollowingBuilder following = null;
             try {
+                if (o.epochSeconds() > 0) standInPort = freePorts(1)[0];
                 Topology topology = plan();
                 // Measured once, here, before any node starts; every node then reads the result from its
                 // data directory as a restarted appliance does. Three JVMs measuring at once on two cores
@@ -96,6 +108,7 @@ public final class LocalnetCommand {
                         o.layers(), o.nodesPerLayer(), o.rate(), o.seconds(), o.warmupSeconds(), o.delayMs(), o.framing(),
                         o.workers(), o.nodeHeap());
                 if (!o.mqtt().isEmpty()) out.printf("every node publishes MQTT telemetry to %s%n", o.mqtt());
+
                 for (List<Topology.Member> layer : topology.layers()) {
                     for (Topology.Member m : layer) {
                         Path config = writeNodeFiles(m);
@@ -112,11 +125,26 @@ public final class LocalnetCommand {
 
                 long t0 = System.nanoTime();
                 int threads = Runtime.getRuntime().availableProcessors();
-                out.printf("building %d packets (%d Sphinx hops each) on %d threads...%n", total, o.layers() + 1, threads);
-                PacketFactory.Built built = PacketFactory.build(total, topology, o.delayMs() * 1e6, framing, o.seed(),
-                        threads, engines, null);
-                out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
+                PacketFactory.Built built;
+                if (standInPort == 0) {
+                    out.printf("building %d packets (%d Sphinx hops each) on %d threads...%n", total, o.layers() + 1, threads);
+                    built = PacketFactory.build(total, topology, o.delayMs() * 1e6, framing, o.seed(), threads, engines, null);
+                    out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                    for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
+                } else {
+                    for (NodeProcess p : processes) p.awaitReady(READY_TIMEOUT);
+                    // Epochs start now, with every node up: a slow start must not eat into the rotations the keys cover.
+                    standIn = startStandIn(standInPort);
+                    out.printf(Locale.ROOT, "nym-api stand-in at %s: epochs of %d s, a key rotation every %d epochs (now rotation %d)%n",
+                            standIn.baseUrl(), o.epochSeconds(), o.validityEpochs(), standIn.clock().currentRotationId());
+                    describeAll(topology);
+                    client = new NymApiClient(new NymApiHttp(List.of(standIn.baseUrl()), Duration.ofSeconds(5), "masknode-localnet"));
+                    built = new PacketFactory.Built(total);
+                    following = new FollowingBuilder(built, topology, client, o.delayMs() * 1e6, o.seed(), threads, engines, o.rate(),
+                            o.epochSeconds() - 1);
+                    out.printf("building %d packets (%d Sphinx hops each) while sending, from the stand-in's topology%n",
+                            total, o.layers() + 1);
+                }
                 Map<String, Long> cpuAtStart = new java.util.HashMap<>();
                 Map<String, Long> receivedAtStart = new java.util.HashMap<>();
 
@@ -124,7 +152,9 @@ public final class LocalnetCommand {
                 TrafficSender.Sent sent;
                 int replayEvery = o.replays() == 0 ? 0 : Math.max(1, o.measuredPackets() / o.replays());
                 int replayLag = Math.max(1, o.rate() / 10);   // about 100 ms after the original
+                long rotationAtStart = standIn == null ? 0 : standIn.clock().currentRotationId();
                 try (TrafficSender sender = new TrafficSender(topology.firstLayer().stream().map(Topology.Member::address).toList())) {
+                    if (following != null) following.start(() -> sender.position);
                     warmSent = warm > 0 ? sender.send(built, 0, warm, o.rate(), 0, 0) : null;
                     // Cold JVMs run the warm-up slower than they will run warm, and build a backlog; the
                     // measured part starts once that has drained, or it would measure the warm-up's debt.
@@ -138,7 +168,14 @@ public final class LocalnetCommand {
                         receivedAtStart.put(p.name(), p.stats(STATS_TIMEOUT).getOrDefault("received", 0L));
                     }
                     sent = sender.send(built, warm, total, o.rate(), replayEvery, replayLag);
+                    if (following != null) {
+                        if (following.failure() != null) throw following.failure();
+                        out.printf("sender: read the topology %d times, saw the served keys change %d times, rebuilt %d unsent packets"
+                                        + " after rotations, waited for the builder %d times%n",
+                                following.topologyReads(), following.keyChanges(), following.rebuilt(), sender.waitedForBuilder);
+                    }
                 }
+                long rotations = standIn == null ? -1 : standIn.clock().currentRotationId() - rotationAtStart;
                 awaitDeliveries(recorder, total, sent.lastNanos());
 
                 LocalnetReport report = new LocalnetReport(o, built, recorder, warm, total, sent);
@@ -167,12 +204,15 @@ public final class LocalnetCommand {
                 for (NodeProcess p : processes) p.stop(STATS_TIMEOUT);
                 out.printf("machine: %d cores, load average %s at start, %s at end%n",
                         Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage());
-                report.printSummary(out);
+                report.printSummary(out, rotations);
                 boolean ok = report.lost() == 0 && recorder.duplicates() == 0 && recorder.corrupt() == 0
                         && replaysRejected == sent.replays();
                 return ok ? 0 : 1;
             } finally {
+                if (following != null) following.close();
+                if (client != null) client.close();
                 processes.forEach(NodeProcess::close);
+                if (standIn != null) standIn.close();
                 if (sinkDaemon != null) sinkDaemon.stop(Duration.ofMillis(200));
                 if (o.keep()) out.println("kept " + dir);
                 else deleteTree(dir);
@@ -191,22 +231,67 @@ public final class LocalnetCommand {
         private Topology plan() throws IOException {
             SecureRandom random = new SecureRandom();
             int count = o.layers() * o.nodesPerLayer() + 1;
-            int[] ports = freePorts(count);
+            int[] ports = freePorts(count * 2);   // mix ports, then API ports (used with the stand-in)
             int next = 0;
             List<List<Topology.Member>> layers = new ArrayList<>();
             for (int l = 0; l < o.layers(); l++) {
                 List<Topology.Member> layer = new ArrayList<>();
                 for (int i = 0; i < o.nodesPerLayer(); i++) {
-                    layer.add(member("mix-" + (l + 1) + "-" + i, ports[next++], random));
+                    layer.add(member("mix-" + (l + 1) + "-" + i, ports[next], ports[count + next], random));
+                    next++;
                 }
                 layers.add(layer);
             }
-            return new Topology(layers, member("sink", ports[next], random));
+            return new Topology(layers, member("sink", ports[next], 0, random));
         }
 
-        private static Topology.Member member(String name, int port, SecureRandom random) {
-            NodeKeys keys = new NodeKeys(IdentityKey.generate(random), SphinxKey.generate(1, random), null);
-            return new Topology.Member(name, keys, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        /**
+         * Without a nym-api, one key with rotation id 1. With the stand-in, a key for the network's current
+         * rotation R and the next one pre-announced (R+1), as a node keeps them one epoch before a rotation;
+         * from there each node's key-rotation controller keeps in step with the stand-in's epochs.
+         */
+        private Topology.Member member(String name, int port, int apiPort, SecureRandom random) {
+            boolean network = standInPort != 0;   // the stand-in's epochs start in rotation 1 (see startStandIn)
+            NodeKeys keys = new NodeKeys(IdentityKey.generate(random), SphinxKey.generate(1, random),
+                    network ? SphinxKey.generate(2, random) : null);
+            return new Topology.Member(name, keys, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    network ? apiPort : 0);
+        }
+
+        /**
+         * How often a node asks the stand-in again: a tenth of an epoch (at least 1 s, the config's floor), so
+         * the rotation controller's copy of the schedule is never stale enough to look stuck.
+         */
+        private Duration topologyRefresh() {
+            return Duration.ofMillis(Math.max(1000, o.epochSeconds() * 100L));
+        }
+
+        /** Epochs start now; the first is the first of rotation 1 (rotation 0 is "unknown" in a v8 frame). */
+        private NymApiStandIn startStandIn(int port) throws IOException {
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            Duration epoch = Duration.ofSeconds(o.epochSeconds());
+            EpochClock epochs = new EpochClock(clock.instant().minus(epoch.multipliedBy(o.validityEpochs())), epoch,
+                    o.validityEpochs(), 0, clock);
+            return new NymApiStandIn(epochs, new HttpNodeDescriber(true), 100, port).start();
+        }
+
+        /** Registers every mix node with the stand-in (layer by layer) and waits until it described them all. */
+        private void describeAll(Topology topology) throws Exception {
+            int count = 0;
+            for (int l = 0; l < topology.layers().size(); l++) {
+                for (Topology.Member m : topology.layers().get(l)) {
+                    standIn.register(java.net.URI.create("http://127.0.0.1:" + m.apiPort()), NodeRole.ofLayer(Math.min(3, l + 1)));
+                    count++;
+                }
+            }
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (standIn.describedCount() < count) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IOException("the stand-in described " + standIn.describedCount() + " of " + count + " nodes; see their logs");
+                }
+                Thread.sleep(200);
+                standIn.describeAll();
+            }
         }
 
         private Path writeNodeFiles(Topology.Member m) throws Exception {
@@ -244,6 +329,16 @@ public final class LocalnetCommand {
                     .with(REPLAY_EXPECTED_RATE, o.rate() + o.replays())
                     .with(REPLAY_KEY_LIFETIME, Duration.ofMinutes(Math.max(1, (runSeconds + 59) / 60)))
                     .with(REPLAY_SAVE_INTERVAL, Duration.ofHours(1));
+            if (standInPort != 0 && m.apiPort() > 0) {
+                config = config.with(API_BIND_HOST, "127.0.0.1").with(API_PORT, m.apiPort())
+                        .with(MIX_ANNOUNCE_HOST, "127.0.0.1")
+                        .with(NODE_ACCEPTED_OPERATOR_TERMS, true)
+                        .with(NET_NYM_API_URLS, "http://127.0.0.1:" + standInPort + "/api/")
+                        .with(NET_TOPOLOGY_REFRESH, topologyRefresh())
+                        .with(NET_UNKNOWN_NODE_LOOKUP, Duration.ofSeconds(1));
+            } else {
+                config = config.with(NET_NYM_API_URLS, "");   // the sink (this process), or no stand-in: ask no nym-api
+            }
             return o.mqtt().isEmpty() ? config : config.with(MQTT_ENABLED, true).with(MQTT_URL, o.mqtt());
         }
 

@@ -4,12 +4,18 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import network.mask.node.api.ApiSettings;
+import network.mask.node.api.BuildInformation;
+import network.mask.node.app.ApiService;
+import network.mask.node.app.ConfigProfile;
 import network.mask.node.app.TelemetryService;
 import network.mask.node.app.TelemetrySettings;
 import network.mask.node.cli.Main;
 import network.mask.node.config.ConfigLoader;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.LogFormat;
+import network.mask.node.daemon.KeysIdentity;
+import network.mask.node.daemon.NetworkWiring;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetry.HealthSource;
@@ -35,6 +41,17 @@ public final class LocalnetNode {
                 TelemetrySettings.nodeId(identity), daemon.metrics(), HealthSource.NONE, none);
     }
 
+    /**
+     * The node's public API (nym-node's {@code /api/v1}), which the nym-api stand-in describes it
+     * from; the local mixnet runs it when it has a stand-in.
+     */
+    public static ApiService publicApi(NodeDaemon daemon) {
+        NodeConfig config = daemon.config();
+        return new ApiService(new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
+                new KeysIdentity(daemon.keys()), new ConfigProfile(daemon.configStore()), BuildInformation.of(Main.version()),
+                daemon.metrics());
+    }
+
     /** Where the memory is, for the driver's report: heap in use and Netty's direct buffers. */
     private static String memory() {
         Runtime rt = Runtime.getRuntime();
@@ -51,6 +68,11 @@ public final class LocalnetNode {
         NodeConfig config = ConfigLoader.load(new ConfigLoader.Overrides(Path.of(args[0]), null, null, null, null, null, false));
         NodeDaemon daemon = NodeDaemon.builder(config).build();
         if (config.mqtt().enabled()) daemon.addService(telemetry(config, daemon));
+        if (!config.network().nymApiUrls().isBlank()) {
+            // With the nym-api stand-in: it describes the node from its API, the node learns the network from it.
+            daemon.addService(publicApi(daemon));
+            NetworkWiring.addTo(daemon, java.time.Clock.systemUTC());
+        }
         daemon.start();
         System.out.println("READY " + daemon.mixAddress().getPort());
         System.out.flush();

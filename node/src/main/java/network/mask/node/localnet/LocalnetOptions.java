@@ -5,7 +5,7 @@ import java.util.List;
 /** Command-line options of {@code masknode localnet}. */
 record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, double delayMs, int replays, int workers,
                        int framing, double warmupSeconds, String nodeHeap, boolean keep, long seed, String mqtt,
-                       boolean timeline) {
+                       boolean timeline, int epochSeconds, int validityEpochs) {
 
     static final String HELP = """
             Usage: masknode localnet --layers L --rate R --seconds S [options]
@@ -26,6 +26,12 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
               --keep               keep the temporary directory (configs, keys, node logs)
               --timeline           also print, per second of sending, what was sent and the latency beyond
                                    the delays (p50/p99/max): shows when a backlog built up
+              --epoch-seconds N    run a local nym-api stand-in with epochs of N seconds: the nodes learn the
+                                   network from it and are described by it through their own API, and the
+                                   sender builds v8 frames with the network's rotation parity and the keys the
+                                   stand-in serves, re-reading its topology as epochs pass (implies --framing 8);
+                                   the last line adds rotations=<key rotations during sending>; default off
+              --validity-epochs V  with --epoch-seconds: epochs one Sphinx key is valid for; default 3
             Each mix node is a separate JVM (-Xmx<node-heap> -XX:+UseSerialGC) on 127.0.0.1 with real TCP;
             the sender and the sink (which plays the gateway) run in this process.
             MASKNODE_NODE_JAVA_OPTS adds JVM options to every node (e.g. -XX:NativeMemoryTracking=summary).
@@ -39,6 +45,8 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
         boolean timeline = false;
         long seed = 1;
         String mqtt = "";
+        int epochSeconds = 0, validity = 3;
+        boolean framingGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--keep")) {
@@ -59,7 +67,12 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
                 case "--delay-ms" -> delay = decimal(a, v, 0, 10_000);
                 case "--replays" -> replays = integer(a, v, 0, 1_000_000);
                 case "--workers" -> workers = integer(a, v, 1, 64);
-                case "--framing" -> framing = integer(a, v, 7, 8);
+                case "--framing" -> {
+                    framing = integer(a, v, 7, 8);
+                    framingGiven = true;
+                }
+                case "--epoch-seconds" -> epochSeconds = integer(a, v, 1, 3600);
+                case "--validity-epochs" -> validity = integer(a, v, 1, 1000);
                 case "--warmup-seconds" -> warmup = decimal(a, v, 0, 600);
                 case "--node-heap" -> {
                     if (!v.matches("[0-9]+[kmgKMG]?")) throw new IllegalArgumentException(a + " expects a size like 64m");
@@ -75,8 +88,13 @@ record LocalnetOptions(int layers, int rate, int seconds, int nodesPerLayer, dou
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (epochSeconds > 0) {
+            if (framingGiven && framing != 8) throw new IllegalArgumentException("--epoch-seconds sends v8 frames; drop --framing 7");
+            framing = 8;
+        }
         if ((long) rate * seconds > 20_000_000L) throw new IllegalArgumentException("rate x seconds above 20 million packets");
-        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt, timeline);
+        return new LocalnetOptions(layers, rate, seconds, perLayer, delay, replays, workers, framing, warmup, heap, keep, seed, mqtt, timeline,
+                epochSeconds, validity);
     }
 
     private static int integer(String flag, String v, int min, int max) {

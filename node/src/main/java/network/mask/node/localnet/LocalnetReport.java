@@ -129,8 +129,14 @@ final class LocalnetReport {
     }
 
     void printSummary(PrintStream out) {
-        out.printf(Locale.ROOT, "delivered=%d lost=%d throughput_pps=%d overhead_p99_ms=%.1f%n",
-                delivered, lost(), Math.round(throughput), percentile(overheadNanos, 0.99));
+        printSummary(out, -1);
+    }
+
+    /** The last line; {@code rotations} (key rotations while sending) is added when not negative. */
+    void printSummary(PrintStream out, long rotations) {
+        out.printf(Locale.ROOT, "delivered=%d lost=%d throughput_pps=%d overhead_p99_ms=%.1f%s%n",
+                delivered, lost(), Math.round(throughput), percentile(overheadNanos, 0.99),
+                rotations < 0 ? "" : " rotations=" + rotations);
     }
 
     /** The {@code q} quantile of sorted nanoseconds, in milliseconds. */

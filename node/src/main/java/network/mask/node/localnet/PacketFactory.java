@@ -29,43 +29,84 @@ final class PacketFactory {
     static final byte[] MAGIC = {'M', 'A', 'S', 'K', 'L', 'N', 'E', 'T'};
     static final int MESSAGE_LENGTH = 32;
 
-    /** The frames to send, which first-layer node each goes to, and the delays each asks for. */
-    record Built(byte[][] frames, int[] firstHop, long[] totalDelayNanos) {}
+    /**
+     * The frames to send, which first-layer node each goes to, and the delays each asks for.
+     * {@code ready} counts the frames built so far, in order (all of them when built ahead; with the
+     * nym-api stand-in they are built while sending, see {@link FollowingBuilder}).
+     */
+    record Built(byte[][] frames, int[] firstHop, long[] totalDelayNanos, java.util.concurrent.atomic.AtomicInteger ready) {
+        Built(int count) {
+            this(new byte[count][], new int[count], new long[count], new AtomicInteger());
+        }
+    }
+
+    /**
+     * The Sphinx key a hop is built for, and the rotation written into the frame: the nodes' own
+     * primaries without a nym-api, the keys and rotation learned from it with one.
+     */
+    interface Keys {
+        byte[] keyOf(Topology.Member member);
+
+        KeyRotation frameRotation(Topology.Member firstHop);
+    }
+
+    /** The nodes' primary keys, as the plan made them; the frame carries the first hop's key rotation (v8). */
+    static Keys primaries(FramingVersion framing) {
+        return new Keys() {
+            public byte[] keyOf(Topology.Member m) {
+                return m.keys().primary().publicKey();
+            }
+
+            public KeyRotation frameRotation(Topology.Member first) {
+                return framing == FramingVersion.V8 ? first.keys().primary().rotation() : KeyRotation.UNKNOWN;
+            }
+        };
+    }
 
     private PacketFactory() {}
 
     static Built build(int count, Topology topology, double meanDelayNanos, FramingVersion framing, long seed,
                        int threads, SphinxEngines engines, PrintStream progress) throws Exception {
-        byte[][] frames = new byte[count][];
-        int[] firstHop = new int[count];
-        long[] delays = new long[count];
-        AtomicInteger done = new AtomicInteger();
-        ThreadLocal<SphinxPacketBuilder> builders = ThreadLocal.withInitial(engines::builder);
+        Built built = new Built(count);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> parts = new ArrayList<>();
-            int chunk = Math.max(1, count / (threads * 8));
-            for (int from = 0; from < count; from += chunk) {
-                int start = from;
-                int end = Math.min(count, from + chunk);
-                parts.add(pool.submit(() -> {
-                    SphinxPacketBuilder builder = builders.get();
-                    for (int seq = start; seq < end; seq++) {
-                        buildOne(seq, builder, topology, meanDelayNanos, framing, seed, frames, firstHop, delays);
-                        int n = done.incrementAndGet();
-                        if (progress != null && n % Math.max(1, count / 10) == 0) progress.printf("  built %d/%d%n", n, count);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : parts) f.get();
+            buildRange(built, 0, count, topology, primaries(framing), meanDelayNanos, framing, seed, threads,
+                    ThreadLocal.withInitial(engines::builder), pool, progress);
         } finally {
             pool.shutdownNow();
         }
-        return new Built(frames, firstHop, delays);
+        return built;
     }
 
-    private static void buildOne(int seq, SphinxPacketBuilder builder, Topology topology, double meanDelayNanos,
+    /** Builds frames {@code [from, to)} into {@code built} on {@code pool}, then marks them ready. */
+    static void buildRange(Built built, int from, int to, Topology topology, Keys keys, double meanDelayNanos,
+                           FramingVersion framing, long seed, int threads, ThreadLocal<SphinxPacketBuilder> builders,
+                           ExecutorService pool, PrintStream progress) throws Exception {
+        byte[][] frames = built.frames();
+        int[] firstHop = built.firstHop();
+        long[] delays = built.totalDelayNanos();
+        int count = to - from;
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> parts = new ArrayList<>();
+        int chunk = Math.max(1, count / (threads * 8));
+        for (int part = from; part < to; part += chunk) {
+            int start = part;
+            int end = Math.min(to, part + chunk);
+            parts.add(pool.submit(() -> {
+                SphinxPacketBuilder builder = builders.get();
+                for (int seq = start; seq < end; seq++) {
+                    buildOne(seq, builder, topology, keys, meanDelayNanos, framing, seed, frames, firstHop, delays);
+                    int n = done.incrementAndGet();
+                    if (progress != null && n % Math.max(1, count / 10) == 0) progress.printf("  built %d/%d%n", n, count);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : parts) f.get();
+        built.ready().set(to);   // publishes the frames to the sending thread
+    }
+
+    private static void buildOne(int seq, SphinxPacketBuilder builder, Topology topology, Keys keys, double meanDelayNanos,
                                  FramingVersion framing, long seed, byte[][] frames, int[] firstHop, long[] delays) {
         SplittableRandom random = new SplittableRandom(seed ^ (seq * 0x9E3779B97F4A7C15L));
         List<RouteHop> route = new ArrayList<>();
@@ -82,13 +123,13 @@ final class PacketFactory {
             // Exponential delay: -mean * ln(U), U in (0, 1].
             long delay = (long) (-meanDelayNanos * Math.log(1.0 - random.nextDouble()));
             total += delay;
-            route.add(new RouteHop(m.keys().primary().publicKey(), new NodeAddress(m.address()), delay));
+            route.add(new RouteHop(keys.keyOf(m), new NodeAddress(m.address()), delay));
         }
         Topology.Member sink = topology.sink();
-        route.add(new RouteHop(sink.keys().primary().publicKey(), new NodeAddress(sink.address()), 0));
+        route.add(new RouteHop(keys.keyOf(sink), new NodeAddress(sink.address()), 0));
         byte[] packet = builder.build(SphinxConstants.VERSION_PAYLOAD_KEY_SEEDS, PacketSize.REGULAR, route,
                 new byte[SphinxConstants.DESTINATION_LENGTH], surbId(seq), message(seq));
-        KeyRotation rotation = framing == FramingVersion.V8 ? first.keys().primary().rotation() : KeyRotation.UNKNOWN;
+        KeyRotation rotation = keys.frameRotation(first);
         frames[seq] = FrameCodec.frame(framing, PacketSize.REGULAR, rotation, packet);
         delays[seq] = total;
     }

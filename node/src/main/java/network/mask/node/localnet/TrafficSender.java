@@ -54,6 +54,7 @@ final class TrafficSender implements AutoCloseable {
                 while ((wait = wakeAt - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
             }
             if (i < to) {
+                awaitBuilt(built, i);
                 append(built.firstHop()[i], built.frames()[i]);
                 long now = System.nanoTime();
                 sendNanos[i] = now;
@@ -69,6 +70,20 @@ final class TrafficSender implements AutoCloseable {
         flushAll();
         return new Sent(sendNanos, replays, first, last);
     }
+
+    /** Frames built while sending (the nym-api stand-in's runs): waits, rarely, for one not built yet. */
+    private void awaitBuilt(PacketFactory.Built built, int i) throws IOException {
+        position = i;
+        if (built.ready().get() > i) return;
+        flushAll();
+        while (built.ready().get() <= i) LockSupport.parkNanos(100_000);
+        waitedForBuilder++;
+    }
+
+    /** How far the sender got, for a builder that keeps a little ahead of it. */
+    volatile int position;
+    /** How often the sender had to wait for the builder (0 = the builder kept ahead). */
+    int waitedForBuilder;
 
     private void append(int node, byte[] frame) throws IOException {
         ByteBuffer b = buffers.get(node);

@@ -25,6 +25,8 @@ public enum Drop {
     FINAL_HOP,
     /** A next hop this node refuses to connect to (private, loopback or unspecified address). */
     FORBIDDEN_NEXT_HOP,
+    /** A next hop whose IP is not a node in the topology: dropped while nym-api is asked about it once. */
+    UNKNOWN_NEXT_HOP,
     /** The delay scheduler holds its maximum number of packets (the node is overloaded). */
     SCHEDULER_OVERLOAD,
     /** A next hop's queue was full: its oldest packet was dropped. */

@@ -21,6 +21,7 @@ import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
 import network.mask.node.sphinx.NodeAddress;
 import network.mask.node.sphinx.PacketSize;
+import network.mask.node.topology.RoutingFilter;
 import network.mask.node.wire.KeyRotation;
 
 /** Sends packets to their next hops: one {@link PeerLink} per destination, created on demand. */
@@ -36,6 +37,8 @@ public final class EgressRouter implements NextHopSender {
 
     private final EgressSettings settings;
     private final MixMetrics metrics;
+    /** Forward only to known nodes (null: no topology, e.g. in tests that forward anywhere allowed). */
+    private final RoutingFilter routing;
     private final Bootstrap bootstrap;
     private final ConcurrentHashMap<InetSocketAddress, PeerLink> links = new ConcurrentHashMap<>();
     private final Counters counters = new Counters();
@@ -43,8 +46,13 @@ public final class EgressRouter implements NextHopSender {
     private volatile boolean closing;
 
     public EgressRouter(NettyTransport transport, EgressSettings settings, MixMetrics metrics) {
+        this(transport, settings, metrics, null);
+    }
+
+    public EgressRouter(NettyTransport transport, EgressSettings settings, MixMetrics metrics, RoutingFilter routing) {
         this.settings = settings;
         this.metrics = metrics;
+        this.routing = routing;
         this.bootstrap = new Bootstrap()
                 .group(transport.group())
                 .channel(transport.clientChannel())
@@ -67,6 +75,13 @@ public final class EgressRouter implements NextHopSender {
         if (!settings.policy().allows(address)) {
             metrics.drop(Drop.FORBIDDEN_NEXT_HOP);
             return;
+        }
+        if (routing != null) {
+            RoutingFilter.Verdict verdict = routing.check(address.getAddress());
+            if (verdict != RoutingFilter.Verdict.ALLOW) {
+                metrics.drop(verdict == RoutingFilter.Verdict.UNKNOWN ? Drop.UNKNOWN_NEXT_HOP : Drop.FORBIDDEN_NEXT_HOP);
+                return;
+            }
         }
         if (closing) {
             metrics.drop(Drop.SHUTDOWN);

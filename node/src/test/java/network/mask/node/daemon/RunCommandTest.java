@@ -24,7 +24,8 @@ class RunCommandTest {
     @Test
     void sigtermStopsTheNodeGracefullyAndSavesReplayState() throws Exception {
         int port = TestNodes.freePort();
-        Files.writeString(data.resolve("masknode.toml"), "[mixnet]\nbind_host = \"127.0.0.1\"\n[replay]\nexpected_rate = 10\n");
+        Files.writeString(data.resolve("masknode.toml"), "[mixnet]\nbind_host = \"127.0.0.1\"\n[replay]\nexpected_rate = 10\n"
+                + "[network]\nnym_api_urls = \"\"\n");   // no internet here: ask no nym-api
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--data", data.toString(), "--mix-port", Integer.toString(port),

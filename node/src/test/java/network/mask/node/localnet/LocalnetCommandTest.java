@@ -42,6 +42,38 @@ class LocalnetCommandTest {
         assertEquals(4, lines.stream().filter(l -> l.startsWith("node mix-")).count(), text);
     }
 
+    /** With the nym-api stand-in: nodes described through their APIs, v8 frames with the network's parity across rotations. */
+    @Test
+    void withTheNymApiStandInV8TrafficFollowsTheNetworksRotations() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"localnet", "--layers", "3", "--rate", "200", "--seconds", "7",
+                "--warmup-seconds", "0.5", "--replays", "10", "--delay-ms", "5", "--epoch-seconds", "2", "--validity-epochs", "3"},
+                new PrintStream(out), new PrintStream(err));
+        String text = out.toString();
+        assertEquals(0, code, text + err);
+        assertTrue(text.contains("framing v8"), text);
+        assertTrue(text.contains("nym-api stand-in at http://127.0.0.1:"), text);
+        List<String> lines = text.lines().toList();
+        Matcher last = Pattern.compile("delivered=(\\d+) lost=(\\d+) throughput_pps=(\\d+) overhead_p99_ms=([0-9.]+) rotations=(\\d+)")
+                .matcher(lines.getLast());
+        assertTrue(last.matches(), lines.getLast());
+        assertEquals(1500, Integer.parseInt(last.group(1)));
+        assertEquals(0, Integer.parseInt(last.group(2)));
+        // a rotation every 6 s; 7.5 s of sending from the start of rotation 1 (the nodes' keys cover rotations 1 to 3)
+        assertTrue(Integer.parseInt(last.group(5)) >= 1, "a rotation happened while sending: " + lines.getLast());
+        assertTrue(text.contains("replays: injected 10, rejected 10"), text);
+    }
+
+    @Test
+    void theStandInsRunsSendV8Only() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"localnet", "--epoch-seconds", "5", "--framing", "7"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--epoch-seconds sends v8 frames"), err.toString());
+    }
+
     @Test
     void badOptionsAreRefusedWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

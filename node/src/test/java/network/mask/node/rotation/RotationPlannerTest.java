@@ -1,6 +1,7 @@
 package network.mask.node.rotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -69,11 +70,31 @@ class RotationPlannerTest {
         assertEquals(RotationAction.Kind.WAIT, a.kind());
         assertEquals(now.plusSeconds(240), a.at());
         assertTrue(a.why().contains("stuck"), a.why());
-        // 10 % overdue is not stuck yet, but the epoch is overdue: a short wait.
+        // 10 % overdue is not stuck: a copy learned before the boundary, carried forward to now.
         now = net.startOf(1131).plus(HOUR.dividedBy(10));
         RotationAction b = RotationPlanner.next(net.latest().orElseThrow(), now, 5, OptionalLong.empty());
-        assertEquals(RotationAction.Kind.WAIT, b.kind());
-        assertEquals(now.plusSeconds(30), b.at());
+        assertEquals(RotationAction.Kind.PRE_ANNOUNCE, b.kind(), b.why());
+    }
+
+    @Test
+    void aSwapDueAtTheBoundaryIsTakenFromACopyLearnedBeforeIt() {
+        // Learned in the last epoch of rotation 5 (epochs 1120..1143 with validity 24), used a moment after rotation 6 began.
+        net.setTime(net.startOf(1143).plusSeconds(10));
+        RotationSchedule learned = net.latest().orElseThrow();
+        Instant justAfter = net.startOf(1144).plusMillis(5);
+        RotationAction a = RotationPlanner.next(learned, justAfter, 5, OptionalLong.of(6));
+        assertEquals(RotationAction.Kind.SWAP, a.kind(), a.why());
+        assertEquals(6, a.rotationId());
+        assertFalse(justAfter.isBefore(a.at()), "due now, not after a wait");
+    }
+
+    @Test
+    void guardTimesShrinkWithShortEpochsAndAreNymsOnMainnet() {
+        RotationSchedule hour = new RotationSchedule(24, 0, 100, Instant.EPOCH, HOUR);
+        RotationSchedule fiveSeconds = new RotationSchedule(3, 0, 100, Instant.EPOCH, Duration.ofSeconds(5));
+        assertEquals(Duration.ofSeconds(30), RotationPlanner.scaled(RotationPlanner.TOO_CLOSE, hour));
+        assertEquals(Duration.ofSeconds(240), RotationPlanner.scaled(RotationPlanner.STUCK_WAIT, hour));
+        assertEquals(Duration.ofNanos(41_666_666), RotationPlanner.scaled(RotationPlanner.TOO_CLOSE, fiveSeconds));
     }
 
     @Test

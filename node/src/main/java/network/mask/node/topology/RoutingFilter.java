@@ -1,0 +1,50 @@
+package network.mask.node.topology;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * Judges a next hop's IP: a node in the topology is allowed; an address nym-api said is no node is
+ * denied; anything else is unknown, queued for one {@code by-addresses} lookup, and its packet dropped
+ * meanwhile, as nym-node does ({@code nym-node/src/node/routing_filter/network_filter.rs},
+ * {@code packet_forwarding/mod.rs}). With {@code allowNonGlobal} (nym-node's testnet mode; here dev
+ * mode and the local mixnet), loopback and private addresses pass without a lookup.
+ */
+public final class RoutingFilter {
+
+    public enum Verdict { ALLOW, UNKNOWN, DENY }
+
+    private final KnownNodes nodes;
+    private final boolean allowNonGlobal;
+
+    public RoutingFilter(KnownNodes nodes, boolean allowNonGlobal) {
+        this.nodes = nodes;
+        this.allowNonGlobal = allowNonGlobal;
+    }
+
+    public Verdict check(InetAddress ip) {
+        if (allowNonGlobal && !isGlobal(ip)) return Verdict.ALLOW;
+        if (nodes.isAllowed(ip)) return Verdict.ALLOW;
+        if (nodes.isDenied(ip)) return Verdict.DENY;
+        nodes.queueLookup(ip);
+        return Verdict.UNKNOWN;
+    }
+
+    /** Whether the address is reachable on the public internet (nym's {@code is_global_ip}, in outline). */
+    static boolean isGlobal(InetAddress ip) {
+        if (ip.isLoopbackAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isAnyLocalAddress()
+                || ip.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = ip.getAddress();
+        if (ip instanceof Inet4Address) {
+            int first = b[0] & 0xFF;
+            int second = b[1] & 0xFF;
+            if (first == 100 && second >= 64 && second < 128) return false;   // 100.64/10, carrier-grade NAT
+            if (first == 0 || first >= 240) return false;                     // "this network", reserved
+            return true;
+        }
+        return !(ip instanceof Inet6Address) || (b[0] & 0xFE) != 0xFC;       // fc00::/7 unique local
+    }
+}
