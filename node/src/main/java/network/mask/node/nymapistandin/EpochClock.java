@@ -45,4 +45,16 @@ public record EpochClock(Instant genesis, Duration epochDuration, long validityE
         Duration d = Duration.between(clock.instant(), s.epochStart(s.currentAbsoluteEpochId() + 1));
         return d.isNegative() ? Duration.ZERO : d;
     }
+
+    /**
+     * Time until a quarter of an epoch before the next rotation begins, when nym-api re-describes
+     * every node to pick up their pre-announced keys ({@code nym-api/src/key_rotation/mod.rs}); zero
+     * once that moment has passed in the current rotation.
+     */
+    public Duration untilPreRotationRefresh() {
+        RotationSchedule s = schedule();
+        Instant at = s.epochStart(s.firstEpochOf(s.currentRotationId() + 1)).minus(epochDuration.dividedBy(4));
+        Duration d = Duration.between(clock.instant(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
 }

@@ -97,10 +97,15 @@ public final class NymApiStandIn implements AutoCloseable {
         server.createContext("/api/", this::handle);
     }
 
-    /** Starts serving and re-describing at every epoch start. */
+    /**
+     * Starts serving and re-describing at every epoch start, and a quarter epoch before each
+     * rotation, as nym-api's key-rotation controller does so that pre-announced keys are served
+     * from the first moment of their rotation.
+     */
     public NymApiStandIn start() {
         server.start();
         scheduleNextEpoch();
+        scheduleNextPreRotationRefresh();
         return this;
     }
 
@@ -153,6 +158,23 @@ public final class NymApiStandIn implements AutoCloseable {
         } catch (NodeDescriber.DescribeException | RuntimeException ex) {
             describeFailures.incrementAndGet();
             LOG.log(System.Logger.Level.DEBUG, "stand-in: could not describe " + e.apiBase + ": " + ex.getMessage());
+        }
+    }
+
+    private void scheduleNextPreRotationRefresh() {
+        Duration until = clock.untilPreRotationRefresh();
+        // Past this rotation's moment: aim at the next rotation's (one rotation later).
+        long delay = until.isZero()
+                ? clock.untilNextEpoch().plus(clock.epochDuration().multipliedBy(clock.validityEpochs()))
+                        .minus(clock.epochDuration().dividedBy(4)).toMillis()
+                : until.toMillis();
+        try {
+            epochTimer.schedule(() -> {
+                describeAll();
+                scheduleNextPreRotationRefresh();
+            }, Math.max(1, delay + 20), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // stopped
         }
     }
 

@@ -24,6 +24,8 @@ public final class RotationController implements AutoCloseable {
 
     /** How often the source is asked again when nothing is due sooner. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(60);
+    /** How soon to look again while no schedule is known (an in-memory read of the nym-api client's copy). */
+    static final Duration NO_SCHEDULE_RECHECK = Duration.ofSeconds(1);
     /** Steps one pass may take (a node back after a long time: purge, pre-announce, swap). */
     private static final int MAX_STEPS = 6;
     private static final System.Logger LOG = System.getLogger(RotationController.class.getName());
@@ -74,6 +76,9 @@ public final class RotationController implements AutoCloseable {
         Duration wait = poll;
         try {
             RotationAction next = runDue();
+            if (next == null && NO_SCHEDULE_RECHECK.compareTo(wait) < 0) {
+                wait = NO_SCHEDULE_RECHECK;   // the nym-api client may learn one any moment: asking it costs nothing
+            }
             if (next != null) {
                 Duration until = Duration.between(clock.instant(), next.at());
                 if (until.compareTo(wait) < 0) wait = until.isNegative() ? Duration.ZERO : until;
