@@ -26,6 +26,9 @@ import network.mask.node.metrics.MetricsSource;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
 import network.mask.node.outgoing.Backoff;
+import network.mask.node.budget.MemoryBudget;
+import network.mask.node.net.SourceNetwork;
+import network.mask.node.outgoing.EgressBudget;
 import network.mask.node.outgoing.EgressRouter;
 import network.mask.node.outgoing.EgressSettings;
 import network.mask.node.outgoing.NextHopPolicy;
@@ -178,22 +181,26 @@ public final class NodeDaemon {
 
             int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
             transport = NettyTransport.create(ioThreads, "mix-io", true);
+            MemoryBudget budget = MemoryBudget.of(limits, Runtime.getRuntime().maxMemory());
             egress = new EgressRouter(transport, new EgressSettings(
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
-                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics);
+                    new NextHopPolicy(mix.allowPrivateNextHops())),
+                    new EgressBudget(budget.egressBytes(), budget.egressPerPeerBytes(), budget.egressMaxAge()), metrics);
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
-            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
+            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits),
+                    budget.heldBytes(), metrics);
             Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
-            IngressQueue ingress = new IngressQueue(limits.ingressQueue());
+            IngressQueue ingress = new IngressQueue(limits.ingressQueue(), budget.ingressBytes());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
             workers = new CryptoWorkerPool(ingress, hopEngines, () -> keys, replay::guard, scheduler, finalHops, metrics,
                     new WorkerSettings(threads, mix.maxDelay().toNanos()));
             workers.start();
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
                     limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),
-                    limits.maxFrameBytes()), ingress, metrics);
+                    limits.maxFrameBytes(), limits.maxConnectionsPerNetwork(),
+                    new SourceNetwork(limits.sourcePrefixIpv4(), limits.sourcePrefixIpv6())), ingress, metrics);
             boundAddress = listener.bind();
 
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
@@ -208,6 +215,7 @@ public final class NodeDaemon {
                     "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
                     keys.identity().publicKeyBase58(), keys.primary().publicKeyBase58(), threads,
                     replay.memoryBytes() >> 10, maxPending(limits)));
+            LOG.log(System.Logger.Level.INFO, "memory budget: " + budget.describe());
         }
     }
 

@@ -1,6 +1,7 @@
 package network.mask.node.incoming;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -19,6 +20,9 @@ public final class MixListener {
 
     private static final System.Logger LOG = System.getLogger(MixListener.class.getName());
 
+    /** Largest single read from a peer; see docs/memory-budget.md. */
+    public static final int MAX_READ_BYTES = 16 * 1024;
+
     private final NettyTransport transport;
     private final ListenerSettings settings;
     private final IngressQueue queue;
@@ -35,7 +39,8 @@ public final class MixListener {
 
     /** Binds the port and returns the bound address. */
     public InetSocketAddress bind() throws InterruptedException {
-        ConnectionGate gate = new ConnectionGate(settings.maxConnections(), settings.maxPerAddress(), metrics);
+        ConnectionGate gate = new ConnectionGate(settings.maxConnections(), settings.maxPerAddress(),
+                settings.maxPerNetwork(), settings.sourceNetwork(), metrics);
         long idleNanos = settings.idleTimeout().toNanos();
         long frameNanos = settings.frameTimeout().toNanos();
         ServerBootstrap b = new ServerBootstrap()
@@ -45,6 +50,8 @@ public final class MixListener {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // Reads of at most 16 KiB: what a connection can hold is one partial frame plus one read (memory budget).
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 2048, MAX_READ_BYTES))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {

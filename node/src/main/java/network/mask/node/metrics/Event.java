@@ -7,6 +7,8 @@ public enum Event {
     INBOUND_ACCEPTED,
     INBOUND_REJECTED_TOTAL_LIMIT,
     INBOUND_REJECTED_PER_IP_LIMIT,
+    /** Refused: the peer's source network (IPv4 /24, IPv6 /64 by default) holds its share of the mix port's slots. */
+    INBOUND_REJECTED_PER_NETWORK_LIMIT,
     INBOUND_CLOSED_IDLE,
     INBOUND_CLOSED_FRAME_TIMEOUT,
     INBOUND_CLOSED_BAD_FRAME,
@@ -24,7 +26,9 @@ public enum Event {
     OUTBOUND_DISCONNECTED,
     REPLAY_STATE_SAVED,
     REPLAY_STATE_SAVE_FAILED,
-    REPLAY_STATE_CORRUPT;
+    REPLAY_STATE_CORRUPT,
+    /** An MQTT message larger than the node reads was discarded unread (telemetry). */
+    MQTT_MESSAGE_TOO_LARGE;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 
