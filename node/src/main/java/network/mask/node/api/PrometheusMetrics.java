@@ -105,6 +105,11 @@ final class PrometheusMetrics {
         for (Map.Entry<String, Long> e : new TreeMap<>(now.droppedByReason()).entrySet()) {
             p.sample("nym_node_mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
         }
+        // Connection refusals, closes, limit hits and state-save failures (redteam D15): every event counter, by name.
+        p.family("nym_node_events_total", "counter", "Connection, limit and housekeeping events, by name (Mask Node)");
+        for (Map.Entry<String, Long> e : new TreeMap<>(now.events()).entrySet()) {
+            p.sample("nym_node_events_total", e.getValue() == null ? 0 : e.getValue(), "event", e.getKey());
+        }
         delayHistogram(p, now);
         p.gauge("nym_node_process_uptime_seconds", "Seconds since the node started (Mask Node)",
                 Math.max(0, Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0));

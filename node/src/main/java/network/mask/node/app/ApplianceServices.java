@@ -11,6 +11,7 @@ import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.metrics.Event;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
@@ -52,7 +53,7 @@ public final class ApplianceServices {
         DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
-                new BoardHealthSource(board), control);
+                new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon.keys()), new ConfigProfile(store), BuildInformation.of(version), daemon.metrics());

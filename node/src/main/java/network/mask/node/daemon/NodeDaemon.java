@@ -27,6 +27,8 @@ import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
 import network.mask.node.outgoing.Backoff;
 import network.mask.node.budget.MemoryBudget;
+import network.mask.node.metrics.Event;
+import network.mask.node.pressure.PressureLog;
 import network.mask.node.net.SourceNetwork;
 import network.mask.node.outgoing.EgressBudget;
 import network.mask.node.outgoing.EgressRouter;
@@ -206,6 +208,8 @@ public final class NodeDaemon {
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             long every = config.replay().saveInterval().toMillis();
             housekeeping.scheduleWithFixedDelay(this::saveReplayState, every, every, TimeUnit.MILLISECONDS);
+            PressureLog pressure = new PressureLog(metrics);
+            housekeeping.scheduleWithFixedDelay(pressure::check, 60, 60, TimeUnit.SECONDS);
             if (NativeHeapTrimmer.available()) {
                 housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
             }
@@ -306,6 +310,11 @@ public final class NodeDaemon {
     public boolean healthy() {
         return running && !stopping && listener != null && listener.isListening()
                 && workers.allAlive() && scheduler.isAlive();
+    }
+
+    /** Counts an event that a service outside the mix pipeline saw (e.g. an oversized MQTT message). */
+    public void count(Event event) {
+        metrics.event(event);
     }
 
     /** Counters and gauges for the API, telemetry, LEDs and dashboard. */

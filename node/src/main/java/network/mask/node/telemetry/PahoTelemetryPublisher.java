@@ -37,6 +37,17 @@ public final class PahoTelemetryPublisher implements TelemetryPublisher {
     private volatile MqttClient client;
     private final java.util.concurrent.atomic.AtomicLong oversized = new java.util.concurrent.atomic.AtomicLong();
 
+    private final Runnable onOversized;
+
+    public PahoTelemetryPublisher() {
+        this(() -> { });
+    }
+
+    /** @param onOversized called for each message refused for its size (the node counts it as an event) */
+    public PahoTelemetryPublisher(Runnable onOversized) {
+        this.onOversized = onOversized;
+    }
+
     /** Messages refused for their size since start (each one cost a reconnect). */
     public long oversizedMessages() {
         return oversized.get();
@@ -62,7 +73,10 @@ public final class PahoTelemetryPublisher implements TelemetryPublisher {
         if (settings.password() != null) options.setPassword(settings.password().toCharArray());
         // Our sockets bound every inbound MQTT packet (and layer TLS themselves, verifying the host name).
         options.setSocketFactory(new BoundedMqttSockets(MAX_INBOUND_PACKET_BYTES,
-                settings.usesTls() ? TlsContexts.socketFactory(settings) : null, oversized::incrementAndGet));
+                settings.usesTls() ? TlsContexts.socketFactory(settings) : null, () -> {
+                    oversized.incrementAndGet();
+                    onOversized.run();
+                }));
         MqttClient fresh;
         try {
             fresh = new MqttClient(plainScheme(settings.brokerUrl()), clientId, new MemoryPersistence());
