@@ -12,6 +12,7 @@ import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.metrics.Event;
+import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
@@ -37,6 +38,7 @@ public final class ApplianceServices {
         NodeConfig config = daemon.config();
         ConfigStore store = daemon.configStore();
         DataFiles files = new DataFiles(config.node().dataDir());
+        LeftoverTemps.removeAll(java.util.List.of(files.adminHash().getParent()));   // admin/: password hash and TLS key temps
         Board board = appliance.board();
         String version = Main.version();
         String identity = daemon.identity().publicKeyBase58();

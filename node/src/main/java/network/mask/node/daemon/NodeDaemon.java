@@ -1,6 +1,7 @@
 package network.mask.node.daemon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
 import network.mask.node.outgoing.Backoff;
 import network.mask.node.budget.MemoryBudget;
+import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.metrics.Event;
 import network.mask.node.pressure.PressureLog;
 import network.mask.node.net.SourceNetwork;
@@ -144,6 +146,10 @@ public final class NodeDaemon {
 
         /** Loads the keys (generating them on first start, mode 0600) and builds the daemon. */
         public NodeDaemon build() throws IOException, KeyFileException {
+            // The data directory (config, crypto cache, restore staging) and the config file's own directory;
+            // keys/ and replay/ are cleaned by their stores, admin/ by the appliance.
+            Path configDir = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+            LeftoverTemps.removeAll(java.util.Arrays.asList(config.node().dataDir(), configDir));
             NodeKeys k = keys != null ? keys : new KeyStore(config.node().dataDir(), new SecureRandom()).loadOrCreate();
             return new NodeDaemon(this, k);
         }

@@ -107,20 +107,29 @@ public final class EgressRouter implements NextHopSender {
         metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
     }
 
-    /** Drops the oldest queued packets of the link holding the most bytes, enough for an extended packet; false if none has any queued. */
+    /**
+     * Drops the oldest queued packets of the failing link holding the most bytes (a next hop that
+     * refuses or never answers), or of the largest link if none is failing; enough for an
+     * extended packet. False if no link has anything queued.
+     */
     private boolean shedFromLargest() {
-        PeerLink largest = null;
-        long most = 0;
+        PeerLink largest = null, largestFailing = null;
+        long most = 0, mostFailing = 0;
         for (PeerLink link : links.values()) {
             long b = link.bytes();
             if (b > most) {
                 most = b;
                 largest = link;
             }
+            if (b > mostFailing && link.failing()) {
+                mostFailing = b;
+                largestFailing = link;
+            }
         }
-        if (largest == null) return false;
+        PeerLink victim = largestFailing != null ? largestFailing : largest;
+        if (victim == null) return false;
         boolean shed = false;
-        for (int i = 0; i < 16 && largest.shedOldest(); i++) shed = true;
+        for (int i = 0; i < 16 && victim.shedOldest(); i++) shed = true;
         return shed;
     }
 

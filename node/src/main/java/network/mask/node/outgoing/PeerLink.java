@@ -134,6 +134,11 @@ final class PeerLink {
         return n;
     }
 
+    /** Whether this next hop has failed since it last worked (refused, timed out or dropped the connection). */
+    synchronized boolean failing() {
+        return failures > 0 && state != State.CONNECTED;
+    }
+
     /** Bytes this link holds (queued and in its socket's buffer). */
     synchronized long bytes() {
         return bytes;
