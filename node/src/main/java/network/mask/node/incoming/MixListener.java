@@ -21,7 +21,7 @@ public final class MixListener {
     private static final System.Logger LOG = System.getLogger(MixListener.class.getName());
 
     /** Largest single read from a peer; see docs/memory-budget.md. */
-    public static final int MAX_READ_BYTES = 16 * 1024;
+    public static final int MAX_READ_BYTES = 8 * 1024;
 
     private final NettyTransport transport;
     private final ListenerSettings settings;
@@ -50,7 +50,7 @@ public final class MixListener {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                // Reads of at most 16 KiB: what a connection can hold is one partial frame plus one read (memory budget).
+                // Reads of at most 8 KiB: what a connection can hold is one partial frame plus one read (memory budget).
                 .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 2048, MAX_READ_BYTES))
                 .childHandler(new ChannelInitializer<>() {
                     @Override

@@ -104,7 +104,7 @@ public final class EgressRouter implements NextHopSender {
             }
             links.remove(address, link);   // retired while we looked it up
         }
-        metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
+        metrics.drop(Drop.EGRESS_BYTES_FULL);   // the budget stayed full, or links kept retiring under us
     }
 
     /**
