@@ -2,7 +2,7 @@
 # The issue-17 soak (docs/memory-budget.md): one node with the production unit's JVM flags, read
 # from systemd/masknode.service, flooded on loopback for a bounded time per scenario while valid
 # packets go through it to a sink. Prints valid delivered/lost and peak RSS per scenario.
-# Usage: scripts/soak.sh [--seconds 25] [--connections 3000]   (about 4 x (seconds + 15) s in all)
+# Usage: scripts/soak.sh [--seconds 35] [--connections 3000]   (about 4 x (seconds + 12) s in all, plus building packets)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 unit="$root/systemd/masknode.service"

@@ -75,7 +75,7 @@ public final class SoakCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String jvm = UNIT_FLAGS;
-        int seconds = 25;
+        int seconds = 35;   // longer than the HTTP servers' 20 s and 30 s deadlines, so their closes show
         int connections = 3000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -83,7 +83,7 @@ public final class SoakCommand {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 default -> {
-                    err.println("usage: masknode soak [--jvm \"<node JVM flags>\"] [--seconds <per scenario, 25>] [--connections <per port, 3000>]");
+                    err.println("usage: masknode soak [--jvm \"<node JVM flags>\"] [--seconds <per scenario, 35>] [--connections <per port, 3000>]");
                     return 2;
                 }
             }
@@ -219,51 +219,67 @@ public final class SoakCommand {
     // --- floods ---
 
     private String idleFlood(AtomicBoolean stop) throws Exception {
+        // All three ports at once, held for the whole scenario (longer than the HTTP deadlines).
+        Map<Integer, List<Socket>> open = openOnEveryPort(connections, stop);
+        sleepUntil(stop, Long.MAX_VALUE);
         StringBuilder notes = new StringBuilder();
         for (int port : new int[] {apiPort, adminPort, mixPort}) {
-            long slot = seconds * 1000L / 3;
-            long until = System.currentTimeMillis() + slot;
-            List<Socket> open = openMany(port, connections, until);
-            int opened = open.size();
-            sleepUntil(stop, until - System.currentTimeMillis());
-            int closed = closeAll(open);
-            notes.append(String.format(Locale.ROOT, "%s: %d opened, %d closed by node; ", name(port), opened, closed));
+            List<Socket> sockets = open.get(port);
+            notes.append(String.format(Locale.ROOT, "%s: %d opened, %d closed by node; ", name(port), sockets.size(),
+                    closeAll(sockets)));
         }
         return notes.toString();
     }
 
     private String slowFlood(AtomicBoolean stop) throws Exception {
-        StringBuilder notes = new StringBuilder();
-        byte[] http = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII);
+        byte[] http = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
         byte[] frame = FrameCodec.frame(FramingVersion.V7, PacketSize.EXTENDED32, KeyRotation.UNKNOWN,
                 new byte[PacketSize.EXTENDED32.packetLength()]);
-        for (int port : new int[] {apiPort, adminPort, mixPort}) {
-            byte[] bytes = port == mixPort ? frame : http;
-            long until = System.currentTimeMillis() + seconds * 1000L / 3;
-            List<Socket> open = openMany(port, connections / 3, until);
-            int opened = open.size();
-            int[] at = new int[open.size()];
-            int closedByNode = 0;
-            while (System.currentTimeMillis() < until && !stop.get()) {
-                for (int i = 0; i < open.size(); i++) {
-                    Socket s = open.get(i);
+        Map<Integer, List<Socket>> open = openOnEveryPort(connections / 3, stop);
+        Map<Integer, Integer> opened = new java.util.HashMap<>();
+        Map<Integer, Integer> closedByNode = new java.util.HashMap<>();
+        open.forEach((port, sockets) -> {
+            opened.put(port, sockets.size());
+            closedByNode.put(port, 0);
+        });
+        for (int step = 0; !stop.get(); step++) {
+            for (Map.Entry<Integer, List<Socket>> e : open.entrySet()) {
+                byte[] bytes = e.getKey() == mixPort ? frame : http;
+                List<Socket> sockets = e.getValue();
+                for (int i = 0; i < sockets.size(); i++) {
+                    Socket s = sockets.get(i);
                     if (s == null) continue;
                     try {
                         OutputStream o = s.getOutputStream();
-                        o.write(bytes[Math.min(at[i]++, bytes.length - 1)]);
+                        o.write(bytes[step % bytes.length]);   // an endless header: one byte per second
                         o.flush();
-                    } catch (IOException e) {
-                        closedByNode++;
+                    } catch (IOException gone) {
+                        closedByNode.merge(e.getKey(), 1, Integer::sum);
                         s.close();
-                        open.set(i, null);
+                        sockets.set(i, null);
                     }
                 }
-                sleep(1000);   // one byte per second per connection
             }
-            closedByNode += closeAll(open.stream().filter(java.util.Objects::nonNull).toList());
-            notes.append(String.format(Locale.ROOT, "%s: %d dripping, %d closed by node; ", name(port), opened, closedByNode));
+            sleep(1000);
+        }
+        StringBuilder notes = new StringBuilder();
+        for (int port : new int[] {apiPort, adminPort, mixPort}) {
+            int closed = closedByNode.get(port) + closeAll(open.get(port).stream().filter(java.util.Objects::nonNull).toList());
+            notes.append(String.format(Locale.ROOT, "%s: %d dripping, %d closed by node; ", name(port), opened.get(port), closed));
         }
         return notes.toString();
+    }
+
+    /** {@code n} connection attempts per port, the ports in parallel, for at most 10 s. */
+    private Map<Integer, List<Socket>> openOnEveryPort(int n, AtomicBoolean stop) throws InterruptedException {
+        Map<Integer, List<Socket>> open = new java.util.concurrent.ConcurrentHashMap<>();
+        long until = System.currentTimeMillis() + 10_000;
+        List<Thread> openers = new ArrayList<>();
+        for (int port : new int[] {apiPort, adminPort, mixPort}) {
+            openers.add(Thread.ofPlatform().start(() -> open.put(port, openMany(port, n, until))));
+        }
+        for (Thread t : openers) t.join();
+        return open;
     }
 
     private String heldFlood(AtomicBoolean stop, byte[][] extended) throws Exception {
