@@ -34,6 +34,17 @@ public final class AdminServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AdminServer.class.getName());
     /** Large enough for a restore upload (base64 of a backup), small enough to be harmless. */
     private static final long MAX_PAYLOAD = 4L * 1024 * 1024;
+    /*
+     * Server-level bounds (redteam D1: about 9,000 idle connections exhausted the heap). Helidon
+     * stops accepting at MAX_CONNECTIONS (the rest wait in the kernel's backlog, costing no heap);
+     * a connection that gets no byte for READ_TIMEOUT, or has not finished a request within
+     * IDLE_TIMEOUT however slowly it drips its header, is closed. One home's browsers need a few.
+     * Written down in docs/memory-budget.md.
+     */
+    static final int MAX_CONNECTIONS = 64;
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(20);
+    static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+    static final java.time.Duration IDLE_CHECK = java.time.Duration.ofSeconds(5);
 
     private final WebServer server;
     private final AdminContext context;
@@ -66,6 +77,10 @@ public final class AdminServer implements AutoCloseable {
                 .port(config.port())
                 .shutdownHook(false)
                 .maxPayloadSize(MAX_PAYLOAD)
+                .maxTcpConnections(MAX_CONNECTIONS)
+                .idleConnectionTimeout(IDLE_TIMEOUT)
+                .idleConnectionPeriod(IDLE_CHECK)
+                .connectionOptions(io.helidon.common.socket.SocketOptions.builder().readTimeout(READ_TIMEOUT).build())
                 .routing(routing -> AdminRouting.configure(routing, context));
         certificate.ifPresent(c -> builder.tls(Tls.builder()
                 .privateKey(c.privateKey())

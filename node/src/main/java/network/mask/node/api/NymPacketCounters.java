@@ -15,7 +15,10 @@ import network.mask.node.metrics.MetricsSnapshot;
  *   <li>starting {@code ingress} or containing {@code overload}: ingress forward-hop drops;</li>
  *   <li>anything else (bad MAC, wrong length, malformed frame, ...): malformed.</li>
  * </ul>
- * Forward-hop packets received = received − final hop − malformed − excessive delay − replayed.
+ * Forward-hop packets received = received − final hop − malformed − excessive delay − replayed,
+ * where only packets that were received count as malformed here: frame-level drops
+ * ({@link #NEVER_RECEIVED}) never reached {@code packetsReceived}, and subtracting them let any
+ * stream of garbage zero the figure nym-api reads (redteam D12). They still count as malformed.
  */
 record NymPacketCounters(long forwardHopReceived, long finalHopReceived, long malformedReceived,
                          long excessiveDelayReceived, long replayedReceived, long ingressForwardDropped,
@@ -23,10 +26,14 @@ record NymPacketCounters(long forwardHopReceived, long finalHopReceived, long ma
 
     enum Bucket { REPLAYED, EXCESSIVE_DELAY, FINAL_HOP, EGRESS, INGRESS, MALFORMED }
 
+    /** Drops of frames that were never a received packet (see incoming.FrameDecoder). */
+    static final java.util.Set<String> NEVER_RECEIVED = java.util.Set.of("malformed_frame", "frame_too_large", "truncated_frame");
+
     static NymPacketCounters of(MetricsSnapshot s) {
-        long malformed = 0, delay = 0, finalHopDropped = 0, egress = 0, ingress = 0;
+        long malformed = 0, malformedFrames = 0, delay = 0, finalHopDropped = 0, egress = 0, ingress = 0;
         for (Map.Entry<String, Long> e : s.droppedByReason().entrySet()) {
             long n = e.getValue() == null ? 0 : e.getValue();
+            if (NEVER_RECEIVED.contains(e.getKey())) malformedFrames += n;
             switch (bucket(e.getKey())) {
                 case MALFORMED -> malformed += n;
                 case EXCESSIVE_DELAY -> delay += n;
@@ -37,7 +44,7 @@ record NymPacketCounters(long forwardHopReceived, long finalHopReceived, long ma
             }
         }
         long replayed = s.replaysRejected();
-        long forward = Math.max(0, s.packetsReceived() - s.finalHopPackets() - malformed - delay - replayed);
+        long forward = Math.max(0, s.packetsReceived() - s.finalHopPackets() - (malformed - malformedFrames) - delay - replayed);
         return new NymPacketCounters(forward, s.finalHopPackets(), malformed, delay, replayed, ingress + replayed,
                 finalHopDropped, s.packetsForwarded(), egress, 0);
     }

@@ -106,13 +106,11 @@ final class PrometheusMetrics {
         for (Map.Entry<String, Long> e : new TreeMap<>(now.droppedByReason()).entrySet()) {
             p.sample("nym_node_mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
         }
-        // Key rotation and replay-state durability (network.mask.node.rotation, replay): what the owner can count on.
-        p.family("nym_node_replay_events_total", "counter",
-                "Replay-state saves, save failures, journal writes and Sphinx key rotation steps, by event (Mask Node)");
+        // Every event counter, by name: connection refusals, closes, limit hits, state-save failures
+        // (redteam D15), key rotation steps and replay-journal writes.
+        p.family("nym_node_events_total", "counter", "Connection, limit and housekeeping events, by name (Mask Node)");
         for (Map.Entry<String, Long> e : new TreeMap<>(now.events()).entrySet()) {
-            if (e.getKey().startsWith("replay_") || e.getKey().startsWith("sphinx_key_")) {
-                p.sample("nym_node_replay_events_total", e.getValue() == null ? 0 : e.getValue(), "event", e.getKey());
-            }
+            p.sample("nym_node_events_total", e.getValue() == null ? 0 : e.getValue(), "event", e.getKey());
         }
         delayHistogram(p, now);
         p.gauge("nym_node_process_uptime_seconds", "Seconds since the node started (Mask Node)",

@@ -3,6 +3,7 @@ package network.mask.node.api;
 import io.helidon.webserver.WebServer;
 import java.util.Objects;
 import network.mask.node.metrics.MetricsSource;
+import network.mask.node.net.HttpServerLimits;
 
 /**
  * The public node HTTP API, compatible with nym-node's self-described {@code /api/v1} routes that
@@ -21,6 +22,7 @@ public final class PublicApiServer implements AutoCloseable {
 
     private final ApiSettings settings;
     private final NodeApiService service;
+    private HttpServerLimits limits = HttpServerLimits.PUBLIC_API;
     private WebServer server;
 
     public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
@@ -37,10 +39,17 @@ public final class PublicApiServer implements AutoCloseable {
                 Objects.requireNonNull(host));
     }
 
+    /** Other connection bounds than {@link HttpServerLimits#PUBLIC_API} (before {@link #start}). */
+    public synchronized PublicApiServer limits(HttpServerLimits limits) {
+        if (server != null) throw new IllegalStateException("already started");
+        this.limits = Objects.requireNonNull(limits);
+        return this;
+    }
+
     /** Binds and starts serving; throws if the port is taken. */
     public synchronized PublicApiServer start() {
         if (server != null) throw new IllegalStateException("already started");
-        server = WebServer.builder()
+        server = limits.applyTo(WebServer.builder())
                 .host(settings.bindHost())
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown

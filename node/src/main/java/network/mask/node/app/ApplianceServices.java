@@ -13,6 +13,8 @@ import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.daemon.NodeService;
+import network.mask.node.metrics.Event;
+import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
@@ -38,6 +40,7 @@ public final class ApplianceServices {
         NodeConfig config = daemon.config();
         ConfigStore store = daemon.configStore();
         DataFiles files = new DataFiles(config.node().dataDir());
+        LeftoverTemps.removeAll(java.util.List.of(files.adminHash().getParent()));   // admin/: password hash and TLS key temps
         Board board = appliance.board();
         String version = Main.version();
         String identity = daemon.identity().publicKeyBase58();
@@ -54,7 +57,7 @@ public final class ApplianceServices {
         DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
-                new BoardHealthSource(board), control);
+                new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),

@@ -7,6 +7,7 @@ import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetry.HealthSource;
 import network.mask.node.telemetry.MqttSettings;
 import network.mask.node.telemetry.MqttTelemetry;
+import network.mask.node.telemetry.PahoTelemetryPublisher;
 import network.mask.node.telemetry.NodeActions;
 import network.mask.node.telemetry.TelemetryStatus;
 import network.mask.node.metrics.MetricsSource;
@@ -26,7 +27,14 @@ public final class TelemetryService implements NodeService {
 
     public TelemetryService(NodeConfig config, DeviceInfo device, String nodeId, MetricsSource metrics, HealthSource health,
                             NodeActions actions) {
-        this.telemetry = new MqttTelemetry(device, metrics, health, actions);
+        this(config, device, nodeId, metrics, health, actions, () -> { });
+    }
+
+    /** @param onOversizedMessage counts an MQTT message refused for its size */
+    public TelemetryService(NodeConfig config, DeviceInfo device, String nodeId, MetricsSource metrics, HealthSource health,
+                            NodeActions actions, Runnable onOversizedMessage) {
+        this.telemetry = new MqttTelemetry(device, metrics, health, actions, new PahoTelemetryPublisher(onOversizedMessage),
+                MqttTelemetry.Options.defaults());
         this.nodeId = nodeId;
         this.initial = config;
     }

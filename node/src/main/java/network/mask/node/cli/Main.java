@@ -33,6 +33,7 @@ public final class Main {
             case "keys" -> network.mask.node.keys.KeysCommand.run(rest, out, err);
             case "config" -> network.mask.node.config.ConfigCommand.run(rest, out, err);
             case "localnet" -> network.mask.node.localnet.LocalnetCommand.run(rest, out, err);
+            case "soak" -> network.mask.node.localnet.SoakCommand.run(rest, out, err);
             case "vectors" -> VectorsCommand.run(rest, out, err);
             case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
@@ -55,6 +56,8 @@ public final class Main {
               config defaults           print a documented config file with all defaults
               localnet --layers L --rate R --seconds S
                                         run a local mixnet of separate node processes and measure it
+              soak [--jvm FLAGS] [--seconds S] [--connections N]
+                                        flood one node on loopback (docs/memory-budget.md); scripts/soak.sh
               --version                 print the version
             """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n"
             + "\nFlags of run, keys and config show:\n" + network.mask.node.config.ConfigFlags.HELP;

@@ -163,6 +163,31 @@ public final class ConfigSchema {
     public static final ConfigKey<Duration> LIMIT_PEER_IDLE_CLOSE = key("limits", "peer_idle_close", duration(Duration.ofSeconds(1), Duration.ofDays(1)),
             Duration.ofMinutes(10), "Connections to next hops unused this long are closed (reopened when needed).",
             c -> c.limits().peerIdleClose());
+    // --- memory budget (issue 17, docs/memory-budget.md): every buffer a stranger can fill has a bound in bytes ---
+    public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS_PER_NETWORK = key("limits", "max_connections_per_network", integer(1, 100_000), 32,
+            "Open inbound connections from one source network (see source_prefix_ipv4 and source_prefix_ipv6).",
+            c -> c.limits().maxConnectionsPerNetwork());
+    public static final ConfigKey<Integer> LIMIT_SOURCE_PREFIX_IPV4 = key("limits", "source_prefix_ipv4", integer(8, 32), 24,
+            "Prefix length of one IPv4 source network for max_connections_per_network.", c -> c.limits().sourcePrefixIpv4());
+    public static final ConfigKey<Integer> LIMIT_SOURCE_PREFIX_IPV6 = key("limits", "source_prefix_ipv6", integer(16, 128), 64,
+            "Prefix length of one IPv6 source network for max_connections_per_network (one household or server has a /64).",
+            c -> c.limits().sourcePrefixIpv6());
+    public static final ConfigKey<Integer> LIMIT_HELD_PACKETS_MIB = key("limits", "held_packets_mib", integer(0, 4096), 0,
+            "MiB of heap that packets held for their delay may take; beyond it new ones are dropped. 0 = an eighth of the Java heap.",
+            c -> c.limits().heldPacketsMib());
+    public static final ConfigKey<Integer> LIMIT_INGRESS_QUEUE_MIB = key("limits", "ingress_queue_mib", integer(0, 4096), 0,
+            "MiB of packets waiting for a crypto worker; when full, the node stops reading from peers. 0 = a twelfth of the Java heap.",
+            c -> c.limits().ingressQueueMib());
+    public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_MIB = key("limits", "egress_queue_mib", integer(0, 4096), 0,
+            "MiB that packets waiting for next hops may take, all together; when full, the next hop holding most gives up its oldest. 0 = a twelfth of the Java heap.",
+            c -> c.limits().egressQueueMib());
+    public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_PER_PEER_KIB = key("limits", "egress_queue_per_peer_kib", integer(64, 1_048_576), 1024,
+            "KiB that packets waiting for one next hop may take; beyond it the oldest are dropped.",
+            c -> c.limits().egressQueuePerPeerKib());
+    public static final ConfigKey<Duration> LIMIT_EGRESS_MAX_AGE = key("limits", "egress_max_age", duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
+            Duration.ofSeconds(20), "Packets waiting this long for a next hop (unreachable or not reading) are dropped.",
+            c -> c.limits().egressMaxAge());
+    // --- end of memory budget keys ---
 
     static {
         section("replay", "Replay protection: one Bloom filter per Sphinx key, made with the key and deleted with it, sized as\n"

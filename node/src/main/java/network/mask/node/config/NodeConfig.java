@@ -39,7 +39,10 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
     public record Limits(int maxConnections, int maxConnectionsPerIp, Duration idleTimeout, Duration frameTimeout,
                          int maxFrameBytes, int ingressQueue, int egressQueuePerPeer, int maxPeers,
                          int maxPendingPackets, int workerThreads, int ioThreads, Duration shutdownGrace,
-                         Duration peerIdleClose) {}
+                         Duration peerIdleClose,
+                         // memory budget (docs/memory-budget.md)
+                         int maxConnectionsPerNetwork, int sourcePrefixIpv4, int sourcePrefixIpv6, int heldPacketsMib,
+                         int ingressQueueMib, int egressQueueMib, int egressQueuePerPeerKib, Duration egressMaxAge) {}
 
     public record Replay(int expectedRate, Duration keyLifetime, double falsePositiveRate, Duration saveInterval,
                          int maxFilterMib, Duration journalInterval) {
@@ -169,7 +172,10 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                         v(m, LIMIT_FRAME_TIMEOUT), v(m, LIMIT_MAX_FRAME_BYTES), v(m, LIMIT_INGRESS_QUEUE),
                         v(m, LIMIT_EGRESS_QUEUE_PER_PEER), v(m, LIMIT_MAX_PEERS), v(m, LIMIT_MAX_PENDING),
                         v(m, LIMIT_WORKER_THREADS), v(m, LIMIT_IO_THREADS), v(m, LIMIT_SHUTDOWN_GRACE),
-                        v(m, LIMIT_PEER_IDLE_CLOSE)),
+                        v(m, LIMIT_PEER_IDLE_CLOSE),
+                        v(m, LIMIT_MAX_CONNECTIONS_PER_NETWORK), v(m, LIMIT_SOURCE_PREFIX_IPV4), v(m, LIMIT_SOURCE_PREFIX_IPV6),
+                        v(m, LIMIT_HELD_PACKETS_MIB), v(m, LIMIT_INGRESS_QUEUE_MIB), v(m, LIMIT_EGRESS_QUEUE_MIB),
+                        v(m, LIMIT_EGRESS_QUEUE_PER_PEER_KIB), v(m, LIMIT_EGRESS_MAX_AGE)),
                 new Replay(v(m, REPLAY_EXPECTED_RATE), v(m, REPLAY_KEY_LIFETIME), v(m, REPLAY_FALSE_POSITIVE_RATE),
                         v(m, REPLAY_SAVE_INTERVAL), v(m, REPLAY_MAX_FILTER_MIB), v(m, REPLAY_JOURNAL_INTERVAL)),
                 new Api(v(m, API_BIND_HOST), v(m, API_PORT), v(m, API_METRICS_TOKEN), v(m, API_EXPOSE_SYSTEM_INFO)),

@@ -1,6 +1,7 @@
 package network.mask.node.daemon;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,6 +33,12 @@ import network.mask.node.rotation.RotationScheduleSource;
 import network.mask.node.topology.KnownNodes;
 import network.mask.node.topology.RoutingFilter;
 import network.mask.node.outgoing.Backoff;
+import network.mask.node.budget.MemoryBudget;
+import network.mask.node.storage.LeftoverTemps;
+import network.mask.node.metrics.Event;
+import network.mask.node.pressure.PressureLog;
+import network.mask.node.net.SourceNetwork;
+import network.mask.node.outgoing.EgressBudget;
 import network.mask.node.outgoing.EgressRouter;
 import network.mask.node.outgoing.EgressSettings;
 import network.mask.node.outgoing.NextHopPolicy;
@@ -173,6 +180,10 @@ public final class NodeDaemon {
 
         /** Loads the keys (generating them on first start, mode 0600) and builds the daemon. */
         public NodeDaemon build() throws IOException, KeyFileException {
+            // The data directory (config, crypto cache, restore staging) and the config file's own directory;
+            // keys/ and replay/ are cleaned by their stores, admin/ by the appliance.
+            Path configDir = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+            LeftoverTemps.removeAll(java.util.Arrays.asList(config.node().dataDir(), configDir));
             KeyStore store = new KeyStore(config.node().dataDir(), new SecureRandom());
             // A first key takes the network's current rotation id when it is known (as nym-node's does).
             NodeKeys k = keys != null ? keys
@@ -218,28 +229,34 @@ public final class NodeDaemon {
 
             int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
             transport = NettyTransport.create(ioThreads, "mix-io", true);
+            MemoryBudget budget = MemoryBudget.of(limits, Runtime.getRuntime().maxMemory());
             egress = new EgressRouter(transport, new EgressSettings(
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
-                    new NextHopPolicy(mix.allowPrivateNextHops())), metrics,
+                    new NextHopPolicy(mix.allowPrivateNextHops())),
+                    new EgressBudget(budget.egressBytes(), budget.egressPerPeerBytes(), budget.egressMaxAge()), metrics,
                     new RoutingFilter(knownNodes, mix.allowPrivateNextHops()));
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
-            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits), metrics);
+            scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits),
+                    budget.heldBytes(), metrics);
             Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
-            IngressQueue ingress = new IngressQueue(limits.ingressQueue());
+            IngressQueue ingress = new IngressQueue(limits.ingressQueue(), budget.ingressBytes());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
             workers = new CryptoWorkerPool(ingress, hopEngines, keys, replay::guard, scheduler, finalHops, metrics,
                     new WorkerSettings(threads, mix.maxDelay().toNanos()));
             workers.start();
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
                     limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),
-                    limits.maxFrameBytes()), ingress, metrics);
+                    limits.maxFrameBytes(), limits.maxConnectionsPerNetwork(),
+                    new SourceNetwork(limits.sourcePrefixIpv4(), limits.sourcePrefixIpv6())), ingress, metrics);
             boundAddress = listener.bind();
 
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             long every = config.replay().saveInterval().toMillis();
             housekeeping.scheduleWithFixedDelay(() -> saveReplayState(), every, every, TimeUnit.MILLISECONDS);
+            PressureLog pressure = new PressureLog(metrics);
+            housekeeping.scheduleWithFixedDelay(pressure::check, 60, 60, TimeUnit.SECONDS);
             if (NativeHeapTrimmer.available()) {
                 housekeeping.scheduleWithFixedDelay(NativeHeapTrimmer::trim, TRIM_SECONDS, TRIM_SECONDS, TimeUnit.SECONDS);
             }
@@ -250,6 +267,7 @@ public final class NodeDaemon {
                     "mixnode up: identity %s, sphinx key %s, %d crypto workers, replay filters %d KiB off-heap, at most %d held packets",
                     keys.get().identity().publicKeyBase58(), keys.get().primary().publicKeyBase58(), threads,
                     replay.memoryBytes() >> 10, maxPending(limits)));
+            LOG.log(System.Logger.Level.INFO, "memory budget: " + budget.describe());
         }
     }
 
@@ -360,6 +378,11 @@ public final class NodeDaemon {
     public boolean healthy() {
         return running && !stopping && listener != null && listener.isListening()
                 && workers.allAlive() && scheduler.isAlive();
+    }
+
+    /** Counts an event that a service outside the mix pipeline saw (e.g. an oversized MQTT message). */
+    public void count(Event event) {
+        metrics.event(event);
     }
 
     /** Counters and gauges for the API, telemetry, LEDs and dashboard. */

@@ -36,6 +36,7 @@ public final class RunCommand {
         }
         if (config == null) return 1;
         LogFormat.install();
+        network.mask.node.net.ClientDisconnectLogFilter.install();   // clients dropping mid-request are not log lines
         Appliance appliance = Composition.open(config, out);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(appliance::shutdown));
         try {

@@ -10,22 +10,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
+import network.mask.node.net.SourceNetwork;
 
-/** Refuses connections beyond the total and per-address limits, before anything is read. */
+/**
+ * Refuses connections beyond the total, per-network and per-address limits, before anything is
+ * read. The per-network limit (IPv4 /24, IPv6 /64 by default) keeps one owner of many addresses
+ * from taking every slot (redteam D7).
+ */
 @ChannelHandler.Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
-    private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("mask.counted");
+    private record Source(InetAddress address, SourceNetwork.Key network) {}
+
+    private static final AttributeKey<Source> COUNTED = AttributeKey.valueOf("mask.counted");
 
     private final int maxTotal;
     private final int maxPerAddress;
+    private final int maxPerNetwork;
+    private final SourceNetwork networks;
     private final MixMetrics metrics;
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SourceNetwork.Key, AtomicInteger> perNetwork = new ConcurrentHashMap<>();
 
-    ConnectionGate(int maxTotal, int maxPerAddress, MixMetrics metrics) {
+    ConnectionGate(int maxTotal, int maxPerAddress, int maxPerNetwork, SourceNetwork networks, MixMetrics metrics) {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
+        this.maxPerNetwork = maxPerNetwork;
+        this.networks = networks;
         this.metrics = metrics;
         metrics.gauge(MixMetrics.Gauge.INBOUND_CONNECTIONS, total::get);
     }
@@ -39,35 +51,49 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        AtomicInteger count = perAddress.compute(peer, (a, c) -> {
-            AtomicInteger n = c == null ? new AtomicInteger() : c;
-            n.incrementAndGet();
-            return n;
-        });
-        if (count.get() > maxPerAddress) {
-            release(peer);
+        Source source = new Source(peer, networks.of(peer));
+        if (increment(perNetwork, source.network()) > maxPerNetwork) {
+            decrement(perNetwork, source.network());
+            total.decrementAndGet();
+            metrics.event(Event.INBOUND_REJECTED_PER_NETWORK_LIMIT);
+            ctx.close();
+            return;
+        }
+        if (increment(perAddress, peer) > maxPerAddress) {
+            decrement(perAddress, peer);
+            decrement(perNetwork, source.network());
             total.decrementAndGet();
             metrics.event(Event.INBOUND_REJECTED_PER_IP_LIMIT);
             ctx.close();
             return;
         }
-        ctx.channel().attr(COUNTED).set(peer);
+        ctx.channel().attr(COUNTED).set(source);
         metrics.event(Event.INBOUND_ACCEPTED);
         super.channelActive(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress peer = ctx.channel().attr(COUNTED).getAndSet(null);
-        if (peer != null) {
-            release(peer);
+        Source source = ctx.channel().attr(COUNTED).getAndSet(null);
+        if (source != null) {
+            decrement(perAddress, source.address());
+            decrement(perNetwork, source.network());
             total.decrementAndGet();
         }
         super.channelInactive(ctx);
     }
 
-    private void release(InetAddress peer) {
-        perAddress.computeIfPresent(peer, (a, c) -> c.decrementAndGet() <= 0 ? null : c);
+    private static <K> int increment(ConcurrentHashMap<K, AtomicInteger> counts, K key) {
+        // compute() runs atomically per key, so the returned count is this connection's own
+        return counts.compute(key, (k, c) -> {
+            AtomicInteger n = c == null ? new AtomicInteger() : c;
+            n.incrementAndGet();
+            return n;
+        }).get();
+    }
+
+    private static <K> void decrement(ConcurrentHashMap<K, AtomicInteger> counts, K key) {
+        counts.computeIfPresent(key, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
     }
 
     int open() {

@@ -1,6 +1,7 @@
 package network.mask.node.incoming;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -21,6 +22,9 @@ public final class MixListener {
     /** The idle timer's name in the pipeline: removed by {@link FrameDecoder} after the first whole frame. */
     static final String IDLE_HANDLER = "idle";
 
+    /** Largest single read from a peer; see docs/memory-budget.md. */
+    public static final int MAX_READ_BYTES = 8 * 1024;
+
     private final NettyTransport transport;
     private final ListenerSettings settings;
     private final IngressQueue queue;
@@ -37,7 +41,8 @@ public final class MixListener {
 
     /** Binds the port and returns the bound address. */
     public InetSocketAddress bind() throws InterruptedException {
-        ConnectionGate gate = new ConnectionGate(settings.maxConnections(), settings.maxPerAddress(), metrics);
+        ConnectionGate gate = new ConnectionGate(settings.maxConnections(), settings.maxPerAddress(),
+                settings.maxPerNetwork(), settings.sourceNetwork(), metrics);
         long idleNanos = settings.idleTimeout().toNanos();
         long frameNanos = settings.frameTimeout().toNanos();
         ServerBootstrap b = new ServerBootstrap()
@@ -47,6 +52,8 @@ public final class MixListener {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // Reads of at most 8 KiB: what a connection can hold is one partial frame plus one read (memory budget).
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 2048, MAX_READ_BYTES))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {

@@ -29,8 +29,14 @@ public enum Drop {
     UNKNOWN_NEXT_HOP,
     /** The delay scheduler holds its maximum number of packets (the node is overloaded). */
     SCHEDULER_OVERLOAD,
+    /** The delay scheduler holds its byte budget (large packets held for long delays): the newest is refused. */
+    SCHEDULER_BYTES_FULL,
     /** A next hop's queue was full: its oldest packet was dropped. */
     EGRESS_QUEUE_FULL,
+    /** All next hops' queues together hold the egress byte budget: the newest packet is refused. */
+    EGRESS_BYTES_FULL,
+    /** Queued for a next hop longer than the egress age limit (it is unreachable or never reads). */
+    EGRESS_EXPIRED,
     /** Too many distinct next hops at once. */
     EGRESS_TOO_MANY_PEERS,
     /** Still queued or held when the node stopped after its grace period. */

@@ -7,6 +7,8 @@ public enum Event {
     INBOUND_ACCEPTED,
     INBOUND_REJECTED_TOTAL_LIMIT,
     INBOUND_REJECTED_PER_IP_LIMIT,
+    /** Refused: the peer's source network (IPv4 /24, IPv6 /64 by default) holds its share of the mix port's slots. */
+    INBOUND_REJECTED_PER_NETWORK_LIMIT,
     INBOUND_CLOSED_IDLE,
     INBOUND_CLOSED_FRAME_TIMEOUT,
     INBOUND_CLOSED_BAD_FRAME,
@@ -37,7 +39,9 @@ public enum Event {
     SPHINX_KEY_SWAPPED,
     SPHINX_KEY_PURGED,
     /** A rotation step failed (e.g. the key file could not be written); retried at the next pass. */
-    SPHINX_KEY_ROTATION_FAILED;
+    SPHINX_KEY_ROTATION_FAILED,
+    /** An MQTT message larger than the node reads was discarded unread (telemetry). */
+    MQTT_MESSAGE_TOO_LARGE;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

@@ -43,15 +43,31 @@ public final class EgressRouter implements NextHopSender {
     private final ConcurrentHashMap<InetSocketAddress, PeerLink> links = new ConcurrentHashMap<>();
     private final Counters counters = new Counters();
     private final ScheduledFuture<?> idleSweep;
+    private final EgressBudget budget;
+    private final ScheduledFuture<?> expirySweep;
     private volatile boolean closing;
 
     public EgressRouter(NettyTransport transport, EgressSettings settings, MixMetrics metrics) {
-        this(transport, settings, metrics, null);
+        this(transport, settings, unlimited(), metrics, null);
     }
 
     public EgressRouter(NettyTransport transport, EgressSettings settings, MixMetrics metrics, RoutingFilter routing) {
+        this(transport, settings, unlimited(), metrics, routing);
+    }
+
+    public EgressRouter(NettyTransport transport, EgressSettings settings, EgressBudget budget, MixMetrics metrics) {
+        this(transport, settings, budget, metrics, null);
+    }
+
+    /**
+     * @param budget bytes and age that packets waiting for next hops may take (docs/memory-budget.md)
+     * @param routing which next hops are known nodes (topology), or null to judge by {@code settings.policy()} alone
+     */
+    public EgressRouter(NettyTransport transport, EgressSettings settings, EgressBudget budget, MixMetrics metrics,
+            RoutingFilter routing) {
         this.settings = settings;
         this.metrics = metrics;
+        this.budget = budget;
         this.routing = routing;
         this.bootstrap = new Bootstrap()
                 .group(transport.group())
@@ -59,12 +75,14 @@ public final class EgressRouter implements NextHopSender {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-                // Netty's own buffer stays small; the per-peer queue is the real bound.
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                // Netty's own buffer stays small (its bytes count in the budget until written); the queue is the real bound.
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                 .handler(new OutboundHandler());
         long idle = settings.idleClose().toNanos();
         this.idleSweep = transport.group().scheduleAtFixedRate(() -> sweepIdle(idle),
                 Math.max(1, idle / 2), Math.max(1, idle / 2), TimeUnit.NANOSECONDS);
+        long expiryEvery = Math.max(TimeUnit.MILLISECONDS.toNanos(100), Math.min(TimeUnit.SECONDS.toNanos(1), budget.maxAgeNanos() / 2));
+        this.expirySweep = transport.group().scheduleAtFixedRate(this::expireOld, expiryEvery, expiryEvery, TimeUnit.NANOSECONDS);
         metrics.gauge(MixMetrics.Gauge.EGRESS_QUEUE, counters.queued::get);
         metrics.gauge(MixMetrics.Gauge.OUTBOUND_CONNECTIONS, counters.connected::get);
     }
@@ -95,12 +113,57 @@ public final class EgressRouter implements NextHopSender {
                     metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
                     return;
                 }
-                link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters));
+                link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters, budget));
             }
-            if (link.enqueue(out)) return;
+            PeerLink.Queued queued = link.enqueue(out);
+            if (queued == PeerLink.Queued.QUEUED) return;
+            if (queued == PeerLink.Queued.BUDGET_FULL) {
+                // All links hold the budget: the one holding most (an unreachable or slow hop) gives up its oldest.
+                if (!shedFromLargest()) {
+                    metrics.drop(Drop.EGRESS_BYTES_FULL);
+                    return;
+                }
+                continue;
+            }
             links.remove(address, link);   // retired while we looked it up
         }
-        metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
+        metrics.drop(Drop.EGRESS_BYTES_FULL);   // the budget stayed full, or links kept retiring under us
+    }
+
+    /**
+     * Drops the oldest queued packets of the failing link holding the most bytes (a next hop that
+     * refuses or never answers), or of the largest link if none is failing; enough for an
+     * extended packet. False if no link has anything queued.
+     */
+    private boolean shedFromLargest() {
+        PeerLink largest = null, largestFailing = null;
+        long most = 0, mostFailing = 0;
+        for (PeerLink link : links.values()) {
+            long b = link.bytes();
+            if (b > most) {
+                most = b;
+                largest = link;
+            }
+            if (b > mostFailing && link.failing()) {
+                mostFailing = b;
+                largestFailing = link;
+            }
+        }
+        PeerLink victim = largestFailing != null ? largestFailing : largest;
+        if (victim == null) return false;
+        boolean shed = false;
+        for (int i = 0; i < 16 && victim.shedOldest(); i++) shed = true;
+        return shed;
+    }
+
+    private void expireOld() {
+        long now = System.nanoTime();
+        for (PeerLink link : links.values()) link.expire(now);
+    }
+
+    /** Bytes held for next hops now (queued and in sockets' buffers). */
+    public long heldBytes() {
+        return budget.used();
     }
 
     private void sweepIdle(long idleNanos) {
@@ -126,6 +189,7 @@ public final class EgressRouter implements NextHopSender {
     public int shutdown(long deadlineNanos) throws InterruptedException {
         closing = true;
         idleSweep.cancel(false);
+        expirySweep.cancel(false);
         links.values().forEach(PeerLink::beginClose);
         while (counters.queued.get() > 0 && System.nanoTime() - deadlineNanos < 0) {
             Thread.sleep(5);
@@ -165,4 +229,9 @@ public final class EgressRouter implements NextHopSender {
         }
     }
 
+
+    /** No byte or age bound: for tests and tools that bound nothing themselves. */
+    private static EgressBudget unlimited() {
+        return new EgressBudget(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, java.time.Duration.ofDays(1));
+    }
 }

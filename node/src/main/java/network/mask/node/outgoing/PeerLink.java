@@ -26,7 +26,18 @@ final class PeerLink {
 
     private enum State { IDLE, CONNECTING, CONNECTED, WAITING, RETIRED }
 
-    record Outbound(PacketSize size, KeyRotation rotation, byte[] packet) {}
+    record Outbound(PacketSize size, KeyRotation rotation, byte[] packet, long enqueuedNanos) {
+        Outbound(PacketSize size, KeyRotation rotation, byte[] packet) {
+            this(size, rotation, packet, System.nanoTime());
+        }
+
+        long cost() {
+            return EgressBudget.cost(packet);
+        }
+    }
+
+    /** What {@link #enqueue} did. */
+    enum Queued { QUEUED, RETIRED, BUDGET_FULL }
 
     private static final int DRAIN_BATCH = 64;
 
@@ -35,7 +46,10 @@ final class PeerLink {
     private final EgressSettings settings;
     private final MixMetrics metrics;
     private final EgressRouter.Counters counters;
+    private final EgressBudget budget;
     private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
+    /** Bytes of this link's packets, queued or written but not yet sent (reserved in the budget). */
+    private long bytes;
     private final byte[] header = new byte[FrameCodec.MAX_HEADER_LENGTH];
     private State state = State.IDLE;
     private Channel channel;
@@ -45,29 +59,39 @@ final class PeerLink {
     private long lastUsedNanos = System.nanoTime();
 
     PeerLink(InetSocketAddress address, Bootstrap bootstrap, EgressSettings settings, MixMetrics metrics,
-             EgressRouter.Counters counters) {
+             EgressRouter.Counters counters, EgressBudget budget) {
         this.address = address;
         this.bootstrap = bootstrap;
         this.settings = settings;
         this.metrics = metrics;
         this.counters = counters;
+        this.budget = budget;
     }
 
-    /** Queues a packet; false if this link was retired meanwhile (the router makes a new one). */
-    boolean enqueue(Outbound packet) {
+    /**
+     * Queues a packet, dropping this link's oldest ones when it holds its share. RETIRED if this
+     * link was retired meanwhile (the router makes a new one); BUDGET_FULL if all links together
+     * hold the egress budget (the router sheds elsewhere and asks again).
+     */
+    Queued enqueue(Outbound packet) {
         boolean connect = false;
         Channel drainOn = null;
+        long cost = packet.cost();
         synchronized (this) {
-            if (state == State.RETIRED) return false;
+            if (state == State.RETIRED) return Queued.RETIRED;
             if (closing) {
                 metrics.drop(Drop.SHUTDOWN);
-                return true;
+                return Queued.QUEUED;
             }
-            if (queue.size() >= settings.queuePerPeer()) {
-                queue.pollFirst();
-                counters.queued.decrementAndGet();
+            while (!queue.isEmpty() && (queue.size() >= settings.queuePerPeer() || bytes + cost > budget.maxPerPeer())) {
+                dropOldest(Drop.EGRESS_QUEUE_FULL);
+            }
+            if (bytes + cost > budget.maxPerPeer()) {   // all of its share is in the socket: this peer does not read
                 metrics.drop(Drop.EGRESS_QUEUE_FULL);
+                return Queued.QUEUED;
             }
+            if (!budget.tryReserve(cost)) return Queued.BUDGET_FULL;
+            bytes += cost;
             queue.addLast(packet);
             counters.queued.incrementAndGet();
             lastUsedNanos = System.nanoTime();
@@ -81,7 +105,48 @@ final class PeerLink {
         }
         if (connect) connect();
         if (drainOn != null) drainOn.eventLoop().execute(this::drain);
+        return Queued.QUEUED;
+    }
+
+    /** Caller holds the lock. */
+    private void dropOldest(Drop reason) {
+        Outbound o = queue.pollFirst();
+        counters.queued.decrementAndGet();
+        bytes -= o.cost();
+        budget.release(o.cost());
+        metrics.drop(reason);
+    }
+
+    /** Drops this link's oldest queued packet to make room elsewhere; false if it has none. */
+    synchronized boolean shedOldest() {
+        if (queue.isEmpty()) return false;
+        dropOldest(Drop.EGRESS_BYTES_FULL);
         return true;
+    }
+
+    /** Drops queued packets older than the age limit; returns how many. */
+    synchronized int expire(long nowNanos) {
+        int n = 0;
+        while (!queue.isEmpty() && nowNanos - queue.peekFirst().enqueuedNanos() > budget.maxAgeNanos()) {
+            dropOldest(Drop.EGRESS_EXPIRED);
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether this next hop has failed since it last worked (refused, timed out or dropped the connection). */
+    synchronized boolean failing() {
+        return failures > 0 && state != State.CONNECTED;
+    }
+
+    /** Bytes this link holds (queued and in its socket's buffer). */
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    private synchronized void sent(long cost) {
+        bytes -= cost;
+        budget.release(cost);
     }
 
     private void connect() {
@@ -165,20 +230,34 @@ final class PeerLink {
             ch = channel;
         }
         if (ch == null || !ch.isActive()) return;
-        Outbound[] batch = new Outbound[DRAIN_BATCH];
+        long now = System.nanoTime();
+        int written = 0;
+        // One packet at a time while the socket takes more: Netty's buffer stays within its
+        // high-water mark plus one packet, and those bytes stay in the budget until written.
         while (ch.isWritable()) {
-            int n = 0;
+            Outbound o;
             synchronized (this) {
-                while (n < DRAIN_BATCH && !queue.isEmpty()) batch[n++] = queue.pollFirst();
+                o = queue.pollFirst();
+                if (o == null) break;
+                counters.queued.decrementAndGet();
+                if (now - o.enqueuedNanos() > budget.maxAgeNanos()) {
+                    bytes -= o.cost();
+                    budget.release(o.cost());
+                    metrics.drop(Drop.EGRESS_EXPIRED);
+                    continue;
+                }
             }
-            if (n == 0) break;
-            counters.queued.addAndGet(-n);
-            for (int i = 0; i < n; i++) {
-                ch.write(encode(ch, batch[i]), ch.voidPromise());
-                batch[i] = null;
+            long cost = o.cost();
+            ch.write(encode(ch, o)).addListener(f -> sent(cost));
+            if (++written == DRAIN_BATCH) {
+                ch.flush();
+                metrics.forwarded(written);
+                written = 0;
             }
+        }
+        if (written > 0) {
             ch.flush();
-            metrics.forwarded(n);
+            metrics.forwarded(written);
         }
     }
 
@@ -229,7 +308,11 @@ final class PeerLink {
         int left;
         synchronized (this) {
             left = queue.size();
-            queue.clear();
+            while (!queue.isEmpty()) {
+                long cost = queue.pollFirst().cost();
+                bytes -= cost;
+                budget.release(cost);
+            }
             state = State.RETIRED;
             ch = channel;
         }

@@ -87,14 +87,17 @@ public final class AtomicFiles {
     /**
      * Deletes temp files a crash left behind in {@code dir} (a write interrupted before its
      * rename). Call at start, before writing there; the targets themselves are never touched.
+     * Returns how many were removed.
      */
-    public static void removeLeftoverTemps(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) return;
+    public static int removeLeftoverTemps(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        int removed = 0;
         try (var entries = Files.newDirectoryStream(dir, ".*.tmp-*")) {
             for (Path p : entries) {
-                if (p.getFileName().toString().matches("\\..+\\.tmp-[0-9a-f]+")) Files.deleteIfExists(p);
+                if (p.getFileName().toString().matches("\\..+\\.tmp-[0-9a-f]+") && Files.deleteIfExists(p)) removed++;
             }
         }
+        return removed;
     }
 
     /** Makes a deletion (or rename) of {@code file} durable: fsyncs its directory. */

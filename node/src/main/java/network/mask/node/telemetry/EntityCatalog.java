@@ -20,6 +20,8 @@ final class EntityCatalog {
     static final String DISK_FREE = "disk_free";
     static final String THROTTLED = "throttled";
     static final String DROP_RATE_PREFIX = "drop_rate_";
+    /** Mix connections refused at the node's limits (total, per network, per address). */
+    static final String CONNECTIONS_REFUSED = "connections_refused";
 
     static final String IDENTIFY = "identify";
     static final String RESTART = "restart";
@@ -37,6 +39,7 @@ final class EntityCatalog {
         all.add(Entity.counter("packets_dropped", "Packets dropped", "mdi:delete-circle"));
         all.add(Entity.counter("replays_rejected", "Replays rejected", "mdi:shield-refresh"));
         all.add(Entity.counter("final_hop_packets", "Final-hop packets", "mdi:flag-checkered"));
+        all.add(Entity.counter(CONNECTIONS_REFUSED, "Connections refused", "mdi:lan-disconnect"));
 
         all.add(Entity.gauge("receive_rate", "Receive rate", "packets/s", "mdi:speedometer", 1));
         all.add(Entity.gauge("forward_rate", "Forward rate", "packets/s", "mdi:speedometer", 1));

@@ -28,7 +28,35 @@ public final class PahoTelemetryPublisher implements TelemetryPublisher {
     static final int KEEP_ALIVE_SECONDS = 30;          // Home Assistant asks for at least 15 s
     static final long OPERATION_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * Largest MQTT packet the node reads from the broker. It only subscribes to Home Assistant's
+     * status ("online"/"offline") and its own command topics, whose payloads are a few bytes.
+     */
+    static final int MAX_INBOUND_PACKET_BYTES = 64 * 1024;
+
     private volatile MqttClient client;
+    private final java.util.concurrent.atomic.AtomicLong oversized = new java.util.concurrent.atomic.AtomicLong();
+
+    private final Runnable onOversized;
+
+    public PahoTelemetryPublisher() {
+        this(() -> { });
+    }
+
+    /** @param onOversized called for each message refused for its size (the node counts it as an event) */
+    public PahoTelemetryPublisher(Runnable onOversized) {
+        this.onOversized = onOversized;
+    }
+
+    /** Messages refused for their size since start (each one cost a reconnect). */
+    public long oversizedMessages() {
+        return oversized.get();
+    }
+
+    /** {@code ssl://h:p} becomes {@code tcp://h:p}: TLS is layered by {@link BoundedMqttSockets}. */
+    static String plainScheme(String brokerUrl) {
+        return brokerUrl.startsWith("ssl://") ? "tcp://" + brokerUrl.substring("ssl://".length()) : brokerUrl;
+    }
 
     @Override
     public void connect(MqttSettings settings, String clientId, OutboundMessage will, Runnable onConnectionLost)
@@ -43,13 +71,15 @@ public final class PahoTelemetryPublisher implements TelemetryPublisher {
         options.setWill(will.topic(), will.payloadBytes(), will.qos(), will.retained());
         if (settings.username() != null) options.setUserName(settings.username());
         if (settings.password() != null) options.setPassword(settings.password().toCharArray());
-        if (settings.usesTls()) {
-            options.setSocketFactory(TlsContexts.socketFactory(settings));
-            options.setHttpsHostnameVerificationEnabled(true);
-        }
+        // Our sockets bound every inbound MQTT packet (and layer TLS themselves, verifying the host name).
+        options.setSocketFactory(new BoundedMqttSockets(MAX_INBOUND_PACKET_BYTES,
+                settings.usesTls() ? TlsContexts.socketFactory(settings) : null, () -> {
+                    oversized.incrementAndGet();
+                    onOversized.run();
+                }));
         MqttClient fresh;
         try {
-            fresh = new MqttClient(settings.brokerUrl(), clientId, new MemoryPersistence());
+            fresh = new MqttClient(plainScheme(settings.brokerUrl()), clientId, new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new PublisherException(TelemetryState.CONFIG_INVALID, "MQTT client cannot be created: " + e.getMessage(), e);
         }

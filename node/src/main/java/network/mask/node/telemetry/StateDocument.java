@@ -31,6 +31,7 @@ final class StateDocument {
                 .add("packets_dropped", now.packetsDropped())
                 .add("replays_rejected", now.replaysRejected())
                 .add("final_hop_packets", now.finalHopPackets())
+                .add(EntityCatalog.CONNECTIONS_REFUSED, connectionsRefused(now))
                 .add("receive_rate", round(rates.perSecond(MetricsSnapshot::packetsReceived), 2))
                 .add("forward_rate", round(rates.perSecond(MetricsSnapshot::packetsForwarded), 2))
                 .add("drop_rate", round(rates.perSecond(MetricsSnapshot::packetsDropped), 2));
@@ -50,6 +51,15 @@ final class StateDocument {
                 .add("timestamp", now.at().toString());
         addHealth(state, health, advertisedHealth);
         return state.build().toString();
+    }
+
+    /** Every inbound_rejected_* event: connections refused at a limit. */
+    static long connectionsRefused(MetricsSnapshot now) {
+        long n = 0;
+        for (Map.Entry<String, Long> e : now.events().entrySet()) {
+            if (e.getKey().startsWith("inbound_rejected_") && e.getValue() != null) n += e.getValue();
+        }
+        return n;
     }
 
     /** The health keys that have a value in this reading. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import network.mask.node.wire.InboundFrame;
 
 /**
@@ -16,28 +17,55 @@ public final class IngressQueue {
 
     private final ArrayBlockingQueue<InboundFrame> queue;
     private final int resumeBelow;
+    private final long maxBytes;
+    /** Packet bytes queued: frames are up to 33 kB, so a count alone is no memory bound. */
+    private final AtomicLong bytes = new AtomicLong();
     private final ConcurrentLinkedQueue<Runnable> waiters = new ConcurrentLinkedQueue<>();
 
     public IngressQueue(int capacity) {
+        this(capacity, Long.MAX_VALUE);
+    }
+
+    /** @param maxBytes packet bytes the queue holds at most (one frame is always let in) */
+    public IngressQueue(int capacity, long maxBytes) {
         if (capacity < 2) throw new IllegalArgumentException("capacity must be at least 2");
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.resumeBelow = capacity / 2;
+        this.maxBytes = maxBytes;
     }
 
-    /** Adds a frame if there is room. */
+    /** Adds a frame if there is room, in frames and in bytes. */
     public boolean offer(InboundFrame frame) {
-        return queue.offer(frame);
+        long n = frame.packet().length;
+        long now = bytes.addAndGet(n);
+        if (now > maxBytes && now != n) {
+            bytes.addAndGet(-n);
+            return false;
+        }
+        if (queue.offer(frame)) return true;
+        bytes.addAndGet(-n);
+        return false;
+    }
+
+    private boolean hasRoom() {
+        return queue.size() < resumeBelow && bytes.get() < maxBytes / 2;
+    }
+
+    /** Packet bytes queued now. */
+    public long bytes() {
+        return bytes.get();
     }
 
     /** Runs {@code resume} once the queue has room again (at once if it already has). */
     public void whenSpace(Runnable resume) {
         waiters.add(resume);
-        if (queue.size() < resumeBelow) wake();   // re-check: workers may have drained it meanwhile
+        if (hasRoom()) wake();   // re-check: workers may have drained it meanwhile
     }
 
     InboundFrame poll(long timeout, TimeUnit unit) throws InterruptedException {
         InboundFrame f = queue.poll(timeout, unit);
-        if (!waiters.isEmpty() && queue.size() < resumeBelow) wake();
+        if (f != null) bytes.addAndGet(-f.packet().length);
+        if (!waiters.isEmpty() && hasRoom()) wake();
         return f;
     }
 
@@ -58,6 +86,7 @@ public final class IngressQueue {
     List<InboundFrame> drain() {
         List<InboundFrame> out = new ArrayList<>();
         queue.drainTo(out);
+        for (InboundFrame f : out) bytes.addAndGet(-f.packet().length);
         wake();
         return out;
     }

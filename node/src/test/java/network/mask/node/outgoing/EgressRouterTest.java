@@ -138,7 +138,8 @@ class EgressRouterTest {
         assertFalse(strict.allows(new InetSocketAddress("224.0.0.1", 1789)));
         assertFalse(strict.allows(new InetSocketAddress("8.8.8.8", 0)));
         assertTrue(strict.allows(new InetSocketAddress("8.8.8.8", 1789)));
-        assertTrue(strict.allows(new InetSocketAddress("2001:db8::1", 1789)));
+        assertFalse(strict.allows(new InetSocketAddress("2001:db8::1", 1789)));   // documentation range
+        assertTrue(strict.allows(new InetSocketAddress("2a01:4f8::1", 1789)));
         NextHopPolicy local = new NextHopPolicy(true);
         assertTrue(local.allows(new InetSocketAddress("127.0.0.1", 1789)));
         assertFalse(local.allows(new InetSocketAddress("0.0.0.0", 1789)));
