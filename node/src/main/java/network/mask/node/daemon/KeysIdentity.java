@@ -15,13 +15,9 @@ public final class KeysIdentity implements NodeIdentity {
 
     private final Supplier<NodeKeys> keys;
 
+    /** @param keys the live keys ({@code daemon::keys}): read at every request, so rotations show at once */
     public KeysIdentity(Supplier<NodeKeys> keys) {
         this.keys = keys;
-    }
-
-    /** Fixed keys (tests, tools). */
-    public KeysIdentity(NodeKeys keys) {
-        this(() -> keys);
     }
 
     @Override
