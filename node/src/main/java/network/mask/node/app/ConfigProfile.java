@@ -26,9 +26,14 @@ public final class ConfigProfile implements NodeProfile {
         this.addresses = addresses;
     }
 
-    /** What {@link AnnouncedAddresses} reads from the config. */
+    /**
+     * What {@link AnnouncedAddresses} reads from the config. A node told to forward to private next
+     * hops ({@code mixnet.allow_private_next_hops}: dev mode, the local mixnet, a test network) is on a
+     * local network, so it may announce the private or loopback host it was given, as in dev mode.
+     */
     public static AnnouncedAddresses.Settings announceSettings(NodeConfig c) {
-        return new AnnouncedAddresses.Settings(c.mixnet().announceHost(), c.mixnet().announceInterfaceAddresses(), c.dev());
+        return new AnnouncedAddresses.Settings(c.mixnet().announceHost(), c.mixnet().announceInterfaceAddresses(),
+                c.dev() || c.mixnet().allowPrivateNextHops());
     }
 
     @Override
