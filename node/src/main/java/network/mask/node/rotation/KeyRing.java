@@ -100,6 +100,7 @@ public final class KeyRing {
         SphinxKey newPrimary = k.secondary();
         SphinxKey old = k.primary();
         active.set(new NodeKeys(k.identity(), newPrimary, old));
+        replay.restartRateMeasurement(rotationId);
         store.swap(newPrimary, old);
         LOG.log(System.Logger.Level.INFO, "Sphinx key for rotation {0} is now primary; rotation {1} stays accepted for one epoch",
                 rotationId, old.rotationId());
