@@ -108,9 +108,12 @@ public final class ReplayFilters implements AutoCloseable {
      * a few seconds later.
      */
     public synchronized void purge(long rotationId) throws IOException {
+        Live l = filters.get(rotationId);
+        String fill = l == null ? "" : String.format(java.util.Locale.ROOT, " (held %d tags, sized for %d)",
+                l.filter().insertions(), l.filter().sizing().expectedInsertions());
         retire(rotationId);
         Files.deleteIfExists(dir.resolve(fileName(rotationId)));
-        LOG.log(System.Logger.Level.INFO, "replay filter for key rotation {0} deleted with its key", rotationId);
+        LOG.log(System.Logger.Level.INFO, "replay filter for key rotation {0} deleted with its key{1}", rotationId, fill);
     }
 
     private void retire(long rotationId) {

@@ -7,7 +7,7 @@ import java.time.Duration;
  * ({@code nym-node/src/node/replay_protection/manager.rs}, {@code allocate_pre_announced};
  * defaults in {@code nym-node/src/config/mod.rs}, {@code ReplayProtectionDebug}): a filter made
  * for a pre-announced key holds {@code max(measured rate, 200/s) x key lifetime x 1.12} tags,
- * where the key lifetime is {@code (validity_epochs + 1) x epoch_duration} (its rotation plus the
+ * (and never less than the configured {@code startRate}), where the key lifetime is {@code (validity_epochs + 1) x epoch_duration} (its rotation plus the
  * overlap epoch). A filter made at start, before any rate is measured, uses
  * {@code max(startRate, 200/s) x lifetime}. Unlike nym-node, every filter is capped at {@code maxBytes}: a
  * 1 GB board cannot hold nym's start-up filter (2000/s x 25 h at 1e-5 is 539 MB).
@@ -30,9 +30,14 @@ public record ReplaySizingPolicy(double falsePositiveRate, long startRate, long 
         return sized(Math.max(startRate, MIN_RATE) * Math.max(1, lifetime.toSeconds()));
     }
 
-    /** A filter for a pre-announced key, from the rate measured on the current one (-1: unknown). */
+    /**
+     * A filter for a pre-announced key, from the rate measured on the current one (-1: unknown).
+     * The configured start rate ({@code replay.expected_rate}) is a floor as well as nym's 200/s: a
+     * rate measured over a short or quiet stretch (right after a restart, traffic not yet back) must
+     * not leave the next rotation's filter too small for the traffic the owner said to expect.
+     */
     public BloomSizing forNextKey(double measuredRate, Duration lifetime) {
-        long rate = Math.max(Math.round(Math.max(0, measuredRate)), MIN_RATE);
+        long rate = Math.max(Math.round(Math.max(0, measuredRate)), Math.max(startRate, MIN_RATE));
         return sized(Math.round(rate * (double) Math.max(1, lifetime.toSeconds()) * MULTIPLIER));
     }
 

@@ -236,4 +236,13 @@ class ReplayJournalTest {
         assertEquals(BloomSizing.of(busy.expectedInsertions(), 1e-5).bitCount(), busy.bitCount());
     }
 
+    @Test
+    void aRateMeasuredOverAQuietStretchNeverSizesBelowTheExpectedRate() {
+        ReplaySizingPolicy p = new ReplaySizingPolicy(1e-5, 3000, 64L << 20);
+        Duration lifetime = Duration.ofSeconds(20);
+        assertEquals(Math.round(3000 * 20 * 1.12), p.forNextKey(500, lifetime).expectedInsertions(),
+                "measured 500/s just after a restart: the configured 3000/s is the floor");
+        assertEquals(Math.round(4000 * 20 * 1.12), p.forNextKey(4000, lifetime).expectedInsertions(), "busier than expected");
+    }
+
 }
