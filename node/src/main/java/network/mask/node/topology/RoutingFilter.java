@@ -1,8 +1,7 @@
 package network.mask.node.topology;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import network.mask.node.net.AddressClass;
 
 /**
  * Judges a next hop's IP: a node in the topology is allowed; an address nym-api said is no node is
@@ -31,20 +30,11 @@ public final class RoutingFilter {
         return Verdict.UNKNOWN;
     }
 
-    /** Whether the address is reachable on the public internet (nym's {@code is_global_ip}, in outline). */
+    /**
+     * Whether the address is reachable on the public internet (nym's {@code is_global_ip}), judged on
+     * its canonical form as every next hop is ({@link AddressClass}).
+     */
     static boolean isGlobal(InetAddress ip) {
-        if (ip.isLoopbackAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || ip.isAnyLocalAddress()
-                || ip.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = ip.getAddress();
-        if (ip instanceof Inet4Address) {
-            int first = b[0] & 0xFF;
-            int second = b[1] & 0xFF;
-            if (first == 100 && second >= 64 && second < 128) return false;   // 100.64/10, carrier-grade NAT
-            if (first == 0 || first >= 240) return false;                     // "this network", reserved
-            return true;
-        }
-        return !(ip instanceof Inet6Address) || (b[0] & 0xFE) != 0xFC;       // fc00::/7 unique local
+        return AddressClass.of(ip).isPublic();
     }
 }
