@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,7 +95,7 @@ public final class LocalnetCommand {
             NymApiClient client = null;
             FollowingBuilder following = null;
             try {
-                if (o.epochSeconds() > 0) standInPort = freePorts(1)[0];
+                if (o.epochSeconds() > 0) standInPort = LoopbackPorts.free(1)[0];
                 Topology topology = plan();
                 // Measured once, here, before any node starts; every node then reads the result from its
                 // data directory as a restarted appliance does. Three JVMs measuring at once on two cores
@@ -231,7 +230,7 @@ public final class LocalnetCommand {
         private Topology plan() throws IOException {
             SecureRandom random = new SecureRandom();
             int count = o.layers() * o.nodesPerLayer() + 1;
-            int[] ports = freePorts(count * 2);   // mix ports, then API ports (used with the stand-in)
+            int[] ports = LoopbackPorts.free(count * 2);   // mix ports, then API ports (used with the stand-in)
             int next = 0;
             List<List<Topology.Member>> layers = new ArrayList<>();
             for (int l = 0; l < o.layers(); l++) {
@@ -350,20 +349,6 @@ public final class LocalnetCommand {
             while (recorder.delivered() < total && System.nanoTime() - deadline < 0) Thread.sleep(20);
         }
 
-        private static int[] freePorts(int n) throws IOException {
-            List<ServerSocket> sockets = new ArrayList<>();
-            try {
-                int[] ports = new int[n];
-                for (int i = 0; i < n; i++) {
-                    ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                    sockets.add(s);
-                    ports[i] = s.getLocalPort();
-                }
-                return ports;
-            } finally {
-                for (ServerSocket s : sockets) s.close();
-            }
-        }
     }
 
     /** The 1-minute load average from /proc/loadavg, or "?" off Linux. */

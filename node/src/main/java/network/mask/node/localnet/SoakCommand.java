@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +106,7 @@ public final class SoakCommand {
         try {
             SphinxEngines engines = SphinxEngines.select(dir.resolve("node"), Map.of());   // cached where the node reads it
             NodeKeys nodeKeys = new KeyStore(dir.resolve("node"), new SecureRandom()).loadOrCreate();
-            int[] ports = freePorts(5);
+            int[] ports = LoopbackPorts.free(5);
             apiPort = ports[0];
             adminPort = ports[1];
             mixPort = ports[2];
@@ -375,7 +374,7 @@ public final class SoakCommand {
     /** Extended32 packets whose next hop after the node is one of 20 closed loopback ports. */
     private static byte[][] extendedToNowhere(int count, NodeKeys node, NodeKeys sink, SphinxEngines engines, int threads)
             throws Exception {
-        int[] closed = freePorts(20);
+        int[] closed = LoopbackPorts.free(20);
         byte[][] frames = new byte[count][];
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -452,20 +451,6 @@ public final class SoakCommand {
         }
     }
 
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) s.close();
-        }
-    }
 
     private static void sleepUntil(AtomicBoolean stop, long millis) {
         long until = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
