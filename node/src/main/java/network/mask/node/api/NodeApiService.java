@@ -30,7 +30,6 @@ final class NodeApiService implements HttpService {
     private final HostFiles host;
     private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
     private final AtomicLong unauthorized = new AtomicLong();
-    private final AtomicLong refusedConnections = new AtomicLong();
 
     NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
                    String prometheusToken, HostFiles host) {
@@ -68,14 +67,6 @@ final class NodeApiService implements HttpService {
         return unauthorized.get();
     }
 
-    /** A connection closed at the per-source-network cap ({@code net.PerSourceHttpConnections}). */
-    void connectionRefused() {
-        refusedConnections.incrementAndGet();
-    }
-
-    long refusedConnections() {
-        return refusedConnections.get();
-    }
 
     private void health(ServerRequest req, ServerResponse res) {
         MetricsSnapshot s = metrics.snapshot();
@@ -218,7 +209,7 @@ final class NodeApiService implements HttpService {
         }
         MetricsSnapshot now = metrics.snapshot();
         String text = PrometheusMetrics.render(now, rates.sample(now), build.ownVersion(), unauthorized.get(),
-                refusedConnections.get(), profile.acceptedOperatorTermsAndConditions());
+                profile.acceptedOperatorTermsAndConditions());
         res.header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
         res.send(text.getBytes(StandardCharsets.UTF_8));
     }
