@@ -16,8 +16,9 @@
 // (pointed here by `[network] nym_api_urls`) read the schedule from key-rotation-info and rotate on it, and
 // the stand-in re-reads each node's /api/v1/host-information often (every `pollMs`, far more often than
 // once per epoch, so it never misses a pre-announced key) and serves each node's key for the current
-// rotation: its primary, or its pre-announced key once that key's rotation is current. This is what
-// nym-api does with described nodes (nym-api/src/nym_nodes/handlers: the key for the current rotation).
+// rotation: its primary, or its pre-announced key once that key's rotation is current, as nym-api does
+// (nym-api/nym-api-requests/src/models/described/v2.rs current_sphinx_key; it falls back to the primary,
+// counted here in `missingKeys`). Keys of past rotations are remembered only for the frozen-keys control.
 // Negative controls: `faults.rotationIdOffset` serves the client a wrong rotation id (with the right keys);
 // `faults.frozenRotation` keeps serving the client that rotation's id and keys while the nodes move on.
 import http from 'node:http';
