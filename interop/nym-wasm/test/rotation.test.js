@@ -19,7 +19,7 @@ const CLOCK = { epochMs: 4000, validityEpochs: 2 };
 const ACK_WAIT_ADDITION_MS = 3000;
 const QUIET_MS = 5000;
 // A 3000-byte message is two regular (2 kB) packets: about 1.6 kB of each carries message data, the rest is
-// the SURB-ack, the recipient's key material and the fragment header (the 5 kB scenario takes three).
+// the SURB-ack, the recipient's key material and the fragment header (the 5 kB scenario takes four).
 const MESSAGE_BYTES = 3000;
 const PACKETS_PER_MESSAGE = 2;
 
