@@ -23,4 +23,5 @@ fi
 "$root/masknode" --help >/dev/null
 
 cd "$harness"
-exec node --test --test-force-exit --test-reporter=spec "$@" test/
+# One test file at a time: each brings up its own three masknode JVMs (test/rotation.test.js on a network clock).
+exec node --test --test-force-exit --test-concurrency=1 --test-reporter=spec "$@" test/

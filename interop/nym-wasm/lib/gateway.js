@@ -65,7 +65,7 @@ export class StandInGateway {
     this.sphinx = newKeyPair('x25519');
     this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null };
     this.framingVersion = 8;
-    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {} };
+    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {}, clientKeyRotations: {} };
     this.packetsIntoMixnet = 0; // never reset: every packet this gateway wrote to a mix node, for cross-checks
     this.packetsReplayed = 0; // never reset: of those, copies written again on purpose
     this.clients = new Map(); // destination hex -> {ws, key}
@@ -209,6 +209,8 @@ export class StandInGateway {
     const hop = decodeAddress(plain.subarray(offset));
     const packet = Buffer.from(plain.subarray(offset + hop.length));
     this.counters.fromClient++;
+    // The SphinxKeyRotation byte the client chose (0 unknown, 1 odd, 2 even: common/nymsphinx/params/src/key_rotation.rs).
+    this.counters.clientKeyRotations[keyRotation] = (this.counters.clientKeyRotations[keyRotation] ?? 0) + 1;
     this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] = (this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] ?? 0) + 1;
     const fault = this.faults.flipBitInForwardedPacket;
     if (fault && this.counters.fromClient === fault.nth) {

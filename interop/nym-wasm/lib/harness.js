@@ -26,6 +26,29 @@ export async function startMixnet() {
   };
 }
 
+/**
+ * The same loopback mixnet, but on a network clock: the nym-api stand-in ticks epochs of `epochMs`
+ * (rotations of `validityEpochs` epochs) and the three masknode nodes follow it through
+ * `[network] nym_api_urls`, rotating their Sphinx keys on its schedule.
+ */
+export async function startRotatingMixnet(clock) {
+  const gateway = await new StandInGateway({ log: (m) => process.env.NYM_INTEROP_DEBUG && console.error(m) }).start();
+  const nodes = [];
+  const nymApi = await new NymApiStandIn(nodes, gateway, { clock }).start();
+  nodes.push(...await Promise.all([1, 2, 3].map((layer) => startNode(layer, { nymApiUrl: nymApi.url }))));
+  return {
+    gateway, nodes, nymApi,
+    async packetStats() {
+      return Promise.all(nodes.map(async (n) => (await fetch(`http://127.0.0.1:${n.ports.api}/api/v1/metrics/packets-stats`)).json()));
+    },
+    async stop() {
+      await Promise.allSettled(nodes.map((n) => n.stop()));
+      await gateway.stop().catch(() => {});
+      await nymApi.stop().catch(() => {});
+    },
+  };
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function until(fn, timeoutMs, stepMs = 100) {

@@ -32,9 +32,18 @@ async function waitFor(fn, what, timeoutMs) {
   throw new Error(`${what} not ready after ${timeoutMs} ms${last ? `: ${last.message}` : ''}`);
 }
 
-export async function startNode(layer, { masknode = path.join(REPO, 'masknode') } = {}) {
+/**
+ * With `nymApiUrl` the node follows that nym-api (ConfigSchema [network]: nym_api_urls, topology_refresh at
+ * its 1 s minimum): it reads the key-rotation schedule there and its rotation controller pre-announces,
+ * swaps and purges Sphinx keys on it. Written to <data>/masknode.toml, which `run` reads by default.
+ */
+export async function startNode(layer, { masknode = path.join(REPO, 'masknode'), nymApiUrl = null } = {}) {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `masknode-interop-l${layer}-`));
   const ports = { mix: await freePort(), api: await freePort(), admin: await freePort() };
+  if (nymApiUrl) {
+    fs.writeFileSync(path.join(data, 'masknode.toml'),
+      `[network]\nnym_api_urls = "${nymApiUrl}/"\ntopology_refresh = "1s"\nunknown_node_lookup = "1s"\n`);
+  }
   const logPath = path.join(data, 'node.log');
   const logFd = fs.openSync(logPath, 'a');
   const proc = spawn(masknode, ['run', '--dev', '--data', data, '--mix-port', String(ports.mix),

@@ -289,5 +289,4 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
   });
 
   test.todo('Outfox packets (use_outfox): masknode mixes Sphinx only and drops Outfox frames (Drop.OUTFOX_UNSUPPORTED); the stand-in gateway has no Outfox final hop either');
-  test.todo('v8 key-rotation parity across a rotation: needs nodes rotating on the network schedule (network-join issue); every packet here carries rotation id 1 (odd)');
 });
