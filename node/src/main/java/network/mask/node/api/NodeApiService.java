@@ -30,6 +30,7 @@ final class NodeApiService implements HttpService {
     private final HostFiles host;
     private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
     private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong refusedConnections = new AtomicLong();
 
     NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
                    String prometheusToken, HostFiles host) {
@@ -67,6 +68,14 @@ final class NodeApiService implements HttpService {
         return unauthorized.get();
     }
 
+    /** A connection closed at the per-source-network cap ({@code net.PerSourceHttpConnections}). */
+    void connectionRefused() {
+        refusedConnections.incrementAndGet();
+    }
+
+    long refusedConnections() {
+        return refusedConnections.get();
+    }
 
     private void health(ServerRequest req, ServerResponse res) {
         MetricsSnapshot s = metrics.snapshot();
@@ -209,7 +218,7 @@ final class NodeApiService implements HttpService {
         }
         MetricsSnapshot now = metrics.snapshot();
         String text = PrometheusMetrics.render(now, rates.sample(now), build.ownVersion(), unauthorized.get(),
-                profile.acceptedOperatorTermsAndConditions());
+                refusedConnections.get(), profile.acceptedOperatorTermsAndConditions());
         res.header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
         res.send(text.getBytes(StandardCharsets.UTF_8));
     }

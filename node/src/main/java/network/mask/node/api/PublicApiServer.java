@@ -23,8 +23,6 @@ public final class PublicApiServer implements AutoCloseable {
     private final ApiSettings settings;
     private final NodeApiService service;
     private HttpServerLimits limits = HttpServerLimits.PUBLIC_API;
-    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
-    private Runnable onRefused = () -> { };
     private WebServer server;
 
     public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
@@ -48,21 +46,10 @@ public final class PublicApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Also tells {@code counter} of every connection closed at the per-source-network cap (before {@link #start}). */
-    public synchronized PublicApiServer countRefusals(Runnable counter) {
-        if (server != null) throw new IllegalStateException("already started");
-        this.onRefused = Objects.requireNonNull(counter);
-        return this;
-    }
-
     /** Binds and starts serving; throws if the port is taken. */
     public synchronized PublicApiServer start() {
         if (server != null) throw new IllegalStateException("already started");
-        Runnable counter = onRefused;
-        server = limits.applyTo(WebServer.builder(), () -> {
-                    refused.incrementAndGet();
-                    counter.run();
-                })
+        server = limits.applyTo(WebServer.builder(), service::connectionRefused)
                 .host(settings.bindHost())
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown
@@ -83,7 +70,7 @@ public final class PublicApiServer implements AutoCloseable {
 
     /** Connections closed because their source network held its share of the connections, since start. */
     public long refusedConnections() {
-        return refused.get();
+        return service.refusedConnections();
     }
 
     /** Prometheus scrapes refused for a missing or wrong token, since start. */

@@ -27,8 +27,6 @@ public final class PressureLog {
                     "refused %d mix connections in the last minute: every connection slot was in use (someone may be flooding the mix port)"),
             new Kind("mix_source_limit", List.of("inbound_rejected_per_network_limit", "inbound_rejected_per_ip_limit"), List.of(),
                     "refused %d mix connections in the last minute from addresses or networks that already held their share of slots"),
-            new Kind("http_source_limit", List.of("api_rejected_per_network_limit", "setup_page_rejected_per_network_limit"), List.of(),
-                    "closed %d connections to the public API or the setup page in the last minute from networks that already held their share (someone may be flooding them)"),
             new Kind("mix_slow_peers", List.of("inbound_closed_frame_timeout"), List.of(),
                     "closed %d mix connections in the last minute that sent their packets too slowly"),
             new Kind("held_full", List.of(), List.of("scheduler_overload", "scheduler_bytes_full"),
@@ -42,11 +40,7 @@ public final class PressureLog {
             new Kind("mqtt_too_large", List.of("mqtt_message_too_large"), List.of(),
                     "ignored %d oversized MQTT messages in the last minute: something on your MQTT broker published a message far larger than the node reads"),
             new Kind("replay_save_failed", List.of("replay_state_save_failed"), List.of(),
-                    "could not save the replay state %d times in the last minute: free some disk space on the node's data drive"),
-            new Kind("replay_journal_failed", List.of("replay_journal_write_failed"), List.of(),
-                    "could not write the replay journal %d times in the last minute: after a power cut, recent packets could be replayed until space is freed on the node's data drive"),
-            new Kind("key_rotation_failed", List.of("sphinx_key_rotation_failed"), List.of(),
-                    "could not take a Sphinx key rotation step %d times in the last minute (it is retried): free some disk space on the node's data drive"));
+                    "could not save the replay state %d times in the last minute: free some disk space on the node's data drive"));
 
     private final MetricsSource metrics;
     private final Map<String, Long> last = new HashMap<>();
