@@ -1,6 +1,5 @@
 package network.mask.webui;
 
-import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,8 +19,6 @@ import java.util.Objects;
  *                     also written into the certificate
  * @param liveInterval how often the dashboard receives fresh figures
  * @param clock        time source for sessions and the login throttle
- * @param connectionSelectors connection selectors the server asks before Helidon's own: the node's
- *                     per-source-network connection cap ({@code net.PerSourceHttpConnections})
  */
 public record AdminConfig(
         InetAddress bindAddress,
@@ -30,8 +27,7 @@ public record AdminConfig(
         boolean devMode,
         List<String> hostNames,
         Duration liveInterval,
-        InstantSource clock,
-        List<ServerConnectionSelector> connectionSelectors) {
+        InstantSource clock) {
 
     public AdminConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -44,36 +40,31 @@ public record AdminConfig(
             throw new IllegalArgumentException("liveInterval must be positive");
         }
         hostNames = List.copyOf(hostNames);
-        connectionSelectors = List.copyOf(connectionSelectors);
     }
 
     /** Plain HTTP on {@code bindAddress:port}, product defaults for the rest. */
     public static AdminConfig of(InetAddress bindAddress, int port) {
         return new AdminConfig(bindAddress, port, false, false, List.of("masknode.local"), Duration.ofSeconds(1),
-                InstantSource.system(), List.of());
+                InstantSource.system());
     }
 
     public AdminConfig withTls(boolean on) {
-        return new AdminConfig(bindAddress, port, on, devMode, hostNames, liveInterval, clock, connectionSelectors);
+        return new AdminConfig(bindAddress, port, on, devMode, hostNames, liveInterval, clock);
     }
 
     public AdminConfig withDevMode(boolean on) {
-        return new AdminConfig(bindAddress, port, tls, on, hostNames, liveInterval, clock, connectionSelectors);
+        return new AdminConfig(bindAddress, port, tls, on, hostNames, liveInterval, clock);
     }
 
     public AdminConfig withHostNames(List<String> names) {
-        return new AdminConfig(bindAddress, port, tls, devMode, names, liveInterval, clock, connectionSelectors);
+        return new AdminConfig(bindAddress, port, tls, devMode, names, liveInterval, clock);
     }
 
     public AdminConfig withLiveInterval(Duration interval) {
-        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, interval, clock, connectionSelectors);
+        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, interval, clock);
     }
 
     public AdminConfig withClock(InstantSource newClock) {
-        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, newClock, connectionSelectors);
-    }
-
-    public AdminConfig withConnectionSelectors(List<ServerConnectionSelector> selectors) {
-        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, clock, selectors);
+        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, newClock);
     }
 }

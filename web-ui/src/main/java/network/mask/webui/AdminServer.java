@@ -78,7 +78,6 @@ public final class AdminServer implements AutoCloseable {
                 .shutdownHook(false)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .maxTcpConnections(MAX_CONNECTIONS)
-                .addConnectionSelectors(config.connectionSelectors())
                 .idleConnectionTimeout(IDLE_TIMEOUT)
                 .idleConnectionPeriod(IDLE_CHECK)
                 .connectionOptions(io.helidon.common.socket.SocketOptions.builder().readTimeout(READ_TIMEOUT).build())
