@@ -30,7 +30,6 @@ final class NodeApiService implements HttpService {
     private final HostFiles host;
     private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
     private final AtomicLong unauthorized = new AtomicLong();
-    private final AtomicLong refusedConnections = new AtomicLong();
 
     NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
                    String prometheusToken, HostFiles host) {
@@ -66,15 +65,6 @@ final class NodeApiService implements HttpService {
 
     long unauthorizedScrapes() {
         return unauthorized.get();
-    }
-
-    /** A connection closed at the per-source-network cap ({@code net.PerSourceHttpConnections}). */
-    void connectionRefused() {
-        refusedConnections.incrementAndGet();
-    }
-
-    long refusedConnections() {
-        return refusedConnections.get();
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -218,7 +208,7 @@ final class NodeApiService implements HttpService {
         }
         MetricsSnapshot now = metrics.snapshot();
         String text = PrometheusMetrics.render(now, rates.sample(now), build.ownVersion(), unauthorized.get(),
-                refusedConnections.get(), profile.acceptedOperatorTermsAndConditions());
+                profile.acceptedOperatorTermsAndConditions());
         res.header(HeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
         res.send(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -72,7 +72,7 @@ final class PrometheusMetrics {
     private PrometheusMetrics() {}
 
     static String render(MetricsSnapshot now, RateWindow.Rates rates, String version, long unauthorizedScrapes,
-                         long refusedApiConnections, boolean operatorTermsAccepted) {
+                         boolean operatorTermsAccepted) {
         NymPacketCounters c = NymPacketCounters.of(now);
         NymPacketCounters before = NymPacketCounters.of(rates.earlier());
         double seconds = Math.max(0, Duration.between(rates.earlier().at(), now.at()).toMillis() / 1000.0);
@@ -122,9 +122,6 @@ final class PrometheusMetrics {
         p.family("nym_node_api_prometheus_unauthorized_total", "counter",
                         "Scrapes of this endpoint refused for a missing or wrong bearer token (Mask Node)")
                 .sample("nym_node_api_prometheus_unauthorized_total", unauthorizedScrapes);
-        p.family("nym_node_api_connections_refused_total", "counter",
-                        "Connections to this API closed because their source network (IPv4 /24, IPv6 /64) held its share (Mask Node)")
-                .sample("nym_node_api_connections_refused_total", refusedApiConnections);
         return p.text();
     }
 

@@ -49,7 +49,7 @@ public final class PublicApiServer implements AutoCloseable {
     /** Binds and starts serving; throws if the port is taken. */
     public synchronized PublicApiServer start() {
         if (server != null) throw new IllegalStateException("already started");
-        server = limits.applyTo(WebServer.builder(), service::connectionRefused)
+        server = limits.applyTo(WebServer.builder())
                 .host(settings.bindHost())
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown
@@ -66,11 +66,6 @@ public final class PublicApiServer implements AutoCloseable {
     public synchronized int port() {
         if (server == null) throw new IllegalStateException("not started");
         return server.port();
-    }
-
-    /** Connections closed because their source network held its share of the connections, since start. */
-    public long refusedConnections() {
-        return service.refusedConnections();
     }
 
     /** Prometheus scrapes refused for a missing or wrong token, since start. */

@@ -30,7 +30,7 @@ class PrometheusHistogramTest {
     }
 
     static String render(MetricsSnapshot s) {
-        return PrometheusMetrics.render(s, new RateWindow(Duration.ofSeconds(5)).sample(s), "test", 0, 0, true);
+        return PrometheusMetrics.render(s, new RateWindow(Duration.ofSeconds(5)).sample(s), "test", 0, true);
     }
 
     @Test
