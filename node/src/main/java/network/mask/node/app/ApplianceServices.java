@@ -73,7 +73,7 @@ public final class ApplianceServices {
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon.keys(), store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())

@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.keys.Base58;
@@ -15,17 +16,19 @@ import network.mask.webui.spi.BondingKeys;
 /** The keys and addresses the Nym wallet asks for when bonding, and the identity signature it needs. */
 public final class NodeBondingKeys implements BondingKeys {
 
-    private final NodeKeys keys;
+    private final Supplier<NodeKeys> liveKeys;
     private final ConfigStore config;
 
-    public NodeBondingKeys(NodeKeys keys, ConfigStore config) {
-        this.keys = keys;
+    /** @param liveKeys the daemon's current keys: the Sphinx key changes with every network rotation */
+    public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config) {
+        this.liveKeys = liveKeys;
         this.config = config;
     }
 
     @Override
     public Keys keys() {
         NodeConfig c = config.current();
+        NodeKeys keys = liveKeys.get();
         String identity = keys.identity().publicKeyBase58();
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("Identity key", identity));
@@ -55,6 +58,6 @@ public final class NodeBondingKeys implements BondingKeys {
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("the message does not decode to the wallet's payload: it seems part of it was not copied");
         }
-        return Base58.encode(keys.identity().sign(decoded));
+        return Base58.encode(liveKeys.get().identity().sign(decoded));
     }
 }

@@ -40,7 +40,11 @@ public final class PressureLog {
             new Kind("mqtt_too_large", List.of("mqtt_message_too_large"), List.of(),
                     "ignored %d oversized MQTT messages in the last minute: something on your MQTT broker published a message far larger than the node reads"),
             new Kind("replay_save_failed", List.of("replay_state_save_failed"), List.of(),
-                    "could not save the replay state %d times in the last minute: free some disk space on the node's data drive"));
+                    "could not save the replay state %d times in the last minute: free some disk space on the node's data drive"),
+            new Kind("replay_journal_failed", List.of("replay_journal_write_failed"), List.of(),
+                    "could not write the replay journal %d times in the last minute: after a power cut, recent packets could be replayed until space is freed on the node's data drive"),
+            new Kind("key_rotation_failed", List.of("sphinx_key_rotation_failed"), List.of(),
+                    "could not take a Sphinx key rotation step %d times in the last minute (it is retried): free some disk space on the node's data drive"));
 
     private final MetricsSource metrics;
     private final Map<String, Long> last = new HashMap<>();

@@ -159,7 +159,7 @@ class RestartAndResetTest {
 
     @Test
     void contractMessagesAreSignedAsNymNodeSignsThem() throws Exception {
-        NodeBondingKeys bonding = new NodeBondingKeys(daemon.keys(), daemon.configStore());
+        NodeBondingKeys bonding = new NodeBondingKeys(daemon::keys, daemon.configStore());
         byte[] payload = "{\"nonce\":1,\"algorithm\":\"ed25519\"}".getBytes(StandardCharsets.UTF_8);
         String signature = bonding.signContractMessage("  " + Base58.encode(payload) + "\n");
         byte[] sig = Base58.decode(signature);
