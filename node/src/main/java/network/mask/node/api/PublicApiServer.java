@@ -23,6 +23,8 @@ public final class PublicApiServer implements AutoCloseable {
     private final ApiSettings settings;
     private final NodeApiService service;
     private HttpServerLimits limits = HttpServerLimits.PUBLIC_API;
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private Runnable onRefused = () -> { };
     private WebServer server;
 
     public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
@@ -46,10 +48,26 @@ public final class PublicApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Also tells {@code counter} of every connection closed at the per-source-network cap (before {@link #start}). */
+    public synchronized PublicApiServer countRefusals(Runnable counter) {
+        if (server != null) throw new IllegalStateException("already started");
+        this.onRefused = Objects.requireNonNull(counter);
+        return this;
+    }
+
+    /** Connections closed because their source network held its share of the connections, since start. */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
     /** Binds and starts serving; throws if the port is taken. */
     public synchronized PublicApiServer start() {
         if (server != null) throw new IllegalStateException("already started");
-        server = limits.applyTo(WebServer.builder())
+        Runnable counter = onRefused;
+        server = limits.applyTo(WebServer.builder(), () -> {
+                    refused.incrementAndGet();
+                    counter.run();
+                })
                 .host(settings.bindHost())
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown

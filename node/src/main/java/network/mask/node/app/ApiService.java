@@ -30,9 +30,17 @@ public final class ApiService implements NodeService {
         this.metrics = metrics;
     }
 
+    private Runnable refusals = () -> { };
+
+    /** Counts connections closed at the API's per-source-network cap (before {@link #start}). */
+    public ApiService countRefusals(Runnable counter) {
+        this.refusals = counter;
+        return this;
+    }
+
     @Override
     public void start() {
-        server = new PublicApiServer(settings, identity, profile, build, metrics).start();
+        server = new PublicApiServer(settings, identity, profile, build, metrics).countRefusals(refusals).start();
         // Once, at start: the owner must know why a running node earns nothing.
         for (String blocker : NetworkSelection.blockers(profile, build)) {
             LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);

@@ -9,6 +9,8 @@ public enum Event {
     INBOUND_REJECTED_PER_IP_LIMIT,
     /** Refused: the peer's source network (IPv4 /24, IPv6 /64 by default) holds its share of the mix port's slots. */
     INBOUND_REJECTED_PER_NETWORK_LIMIT,
+    /** Public-API connections closed: their source network held its share of the API's connections. */
+    API_REJECTED_PER_NETWORK_LIMIT,
     INBOUND_CLOSED_IDLE,
     INBOUND_CLOSED_FRAME_TIMEOUT,
     INBOUND_CLOSED_BAD_FRAME,

@@ -14,16 +14,18 @@ import java.time.Duration;
  * <li>{@code readTimeout}: a read that gets no byte this long closes the connection;</li>
  * <li>{@code idleTimeout}, checked every {@code idleCheck}: a connection that has not completed
  *     a request this long is closed, however slowly it drips its header (slow-loris);</li>
- * <li>{@code maxPayload}: largest request body.</li>
+ * <li>{@code maxPayload}: largest request body;</li>
+ * <li>{@code maxPerNetwork}: connections one source network (IPv4 /24, IPv6 /64) may hold at once
+ *     ({@link PerSourceHttpConnections}), so one attacker cannot take every slot.</li>
  * </ul>
  * Headers are bounded by Helidon's defaults (request line 2 KiB, headers 16 KiB: 400 beyond).
  */
 public record HttpServerLimits(int maxConnections, Duration readTimeout, Duration idleTimeout, Duration idleCheck,
-                               long maxPayload) {
+                               long maxPayload, int maxPerNetwork) {
 
     /** The public API: nym-api and explorers poll it a few times a minute; bodies are never read. */
     public static final HttpServerLimits PUBLIC_API = new HttpServerLimits(128, Duration.ofSeconds(10),
-            Duration.ofSeconds(20), Duration.ofSeconds(5), 64 * 1024);
+            Duration.ofSeconds(20), Duration.ofSeconds(5), 64 * 1024, 16);
 
     /** Heap one open connection can hold at most: Helidon's buffers, thread and a full header. */
     public static final int BYTES_PER_CONNECTION = 64 * 1024;
@@ -31,11 +33,17 @@ public record HttpServerLimits(int maxConnections, Duration readTimeout, Duratio
     public HttpServerLimits {
         if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be at least 1");
         if (maxPayload < 0) throw new IllegalArgumentException("maxPayload must not be negative");
+        if (maxPerNetwork < 1) throw new IllegalArgumentException("maxPerNetwork must be at least 1");
     }
 
-    /** Sets these bounds on a server being built. */
-    public WebServerConfig.Builder applyTo(WebServerConfig.Builder server) {
+    /** Sets these bounds on a server being built; {@code onRefused} counts connections closed at the per-network cap. */
+    public WebServerConfig.Builder applyTo(WebServerConfig.Builder server, Runnable onRefused) {
         return server.maxTcpConnections(maxConnections)
+                // Ours must be the only connection selector: with a second one (Helidon's discovered HTTP/1
+                // selector) Helidon first reads to identify the protocol, with no deadline, and a silent peer
+                // would hold its slot forever (ConnectionHandler.identifyConnection, Helidon 4.5.0).
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(new PerSourceHttpConnections(SourceNetwork.DEFAULT, maxPerNetwork, onRefused))
                 .maxPayloadSize(maxPayload)
                 .idleConnectionTimeout(idleTimeout)
                 .idleConnectionPeriod(idleCheck)

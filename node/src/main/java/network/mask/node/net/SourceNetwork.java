@@ -15,6 +15,9 @@ import java.util.Arrays;
  */
 public record SourceNetwork(int ipv4Prefix, int ipv6Prefix) {
 
+    /** IPv4 /24 and IPv6 /64, the config's defaults ({@code limits.source_prefix_ipv4}, {@code _ipv6}). */
+    public static final SourceNetwork DEFAULT = new SourceNetwork(24, 64);
+
     public SourceNetwork {
         if (ipv4Prefix < 8 || ipv4Prefix > 32) throw new IllegalArgumentException("IPv4 prefix must be 8..32");
         if (ipv6Prefix < 16 || ipv6Prefix > 128) throw new IllegalArgumentException("IPv6 prefix must be 16..128");

@@ -27,6 +27,8 @@ public final class PressureLog {
                     "refused %d mix connections in the last minute: every connection slot was in use (someone may be flooding the mix port)"),
             new Kind("mix_source_limit", List.of("inbound_rejected_per_network_limit", "inbound_rejected_per_ip_limit"), List.of(),
                     "refused %d mix connections in the last minute from addresses or networks that already held their share of slots"),
+            new Kind("api_source_limit", List.of("api_rejected_per_network_limit"), List.of(),
+                    "closed %d connections to the public API in the last minute from networks that already held their share (someone may be flooding it)"),
             new Kind("mix_slow_peers", List.of("inbound_closed_frame_timeout"), List.of(),
                     "closed %d mix connections in the last minute that sent their packets too slowly"),
             new Kind("held_full", List.of(), List.of("scheduler_overload", "scheduler_bytes_full"),

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ApiConnectionFloodTest {
 
     static final HttpServerLimits SMALL = new HttpServerLimits(32, Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofMillis(200), 64 * 1024);
+            Duration.ofMillis(200), 64 * 1024, 32);
     static final int FLOOD = 200;
 
     PublicApiServer server;
