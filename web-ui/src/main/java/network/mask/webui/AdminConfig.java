@@ -1,5 +1,6 @@
 package network.mask.webui;
 
+import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,6 +20,9 @@ import java.util.Objects;
  *                     also written into the certificate
  * @param liveInterval how often the dashboard receives fresh figures
  * @param clock        time source for sessions and the login throttle
+ * @param connectionSelectors when not empty, the server's only connection selectors, in place of
+ *                     Helidon's discovered HTTP/1 one: the node's per-source-network connection cap
+ *                     ({@code net.PerSourceHttpConnections}), which makes the HTTP/1 connections itself
  */
 public record AdminConfig(
         InetAddress bindAddress,
@@ -27,7 +31,8 @@ public record AdminConfig(
         boolean devMode,
         List<String> hostNames,
         Duration liveInterval,
-        InstantSource clock) {
+        InstantSource clock,
+        List<ServerConnectionSelector> connectionSelectors) {
 
     public AdminConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -40,31 +45,36 @@ public record AdminConfig(
             throw new IllegalArgumentException("liveInterval must be positive");
         }
         hostNames = List.copyOf(hostNames);
+        connectionSelectors = List.copyOf(connectionSelectors);
     }
 
     /** Plain HTTP on {@code bindAddress:port}, product defaults for the rest. */
     public static AdminConfig of(InetAddress bindAddress, int port) {
         return new AdminConfig(bindAddress, port, false, false, List.of("masknode.local"), Duration.ofSeconds(1),
-                InstantSource.system());
+                InstantSource.system(), List.of());
     }
 
     public AdminConfig withTls(boolean on) {
-        return new AdminConfig(bindAddress, port, on, devMode, hostNames, liveInterval, clock);
+        return new AdminConfig(bindAddress, port, on, devMode, hostNames, liveInterval, clock, connectionSelectors);
     }
 
     public AdminConfig withDevMode(boolean on) {
-        return new AdminConfig(bindAddress, port, tls, on, hostNames, liveInterval, clock);
+        return new AdminConfig(bindAddress, port, tls, on, hostNames, liveInterval, clock, connectionSelectors);
     }
 
     public AdminConfig withHostNames(List<String> names) {
-        return new AdminConfig(bindAddress, port, tls, devMode, names, liveInterval, clock);
+        return new AdminConfig(bindAddress, port, tls, devMode, names, liveInterval, clock, connectionSelectors);
     }
 
     public AdminConfig withLiveInterval(Duration interval) {
-        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, interval, clock);
+        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, interval, clock, connectionSelectors);
     }
 
     public AdminConfig withClock(InstantSource newClock) {
-        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, newClock);
+        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, newClock, connectionSelectors);
+    }
+
+    public AdminConfig withConnectionSelectors(List<ServerConnectionSelector> selectors) {
+        return new AdminConfig(bindAddress, port, tls, devMode, hostNames, liveInterval, clock, selectors);
     }
 }

@@ -78,6 +78,10 @@ public final class AdminServer implements AutoCloseable {
                 .shutdownHook(false)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .maxTcpConnections(MAX_CONNECTIONS)
+                .addConnectionSelectors(config.connectionSelectors())
+                // Given selectors must be the only ones: beside Helidon's discovered HTTP/1 selector, Helidon
+                // first reads to pick a protocol, with no deadline (ConnectionHandler.identifyConnection).
+                .protocolsDiscoverServices(config.connectionSelectors().isEmpty())
                 .idleConnectionTimeout(IDLE_TIMEOUT)
                 .idleConnectionPeriod(IDLE_CHECK)
                 .connectionOptions(io.helidon.common.socket.SocketOptions.builder().readTimeout(READ_TIMEOUT).build())

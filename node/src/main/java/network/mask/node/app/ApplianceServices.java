@@ -14,6 +14,8 @@ import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.daemon.NodeService;
 import network.mask.node.metrics.Event;
+import network.mask.node.net.PerSourceHttpConnections;
+import network.mask.node.net.SourceNetwork;
 import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
@@ -29,6 +31,8 @@ import network.mask.webui.spi.ClaimAuthority;
 public final class ApplianceServices {
 
     private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(3);
+    /** Setup-page connections one source network (IPv4 /24, IPv6 /64) may hold, of the page's 64. */
+    private static final int SETUP_PAGE_PER_NETWORK = 16;
 
     private ApplianceServices() {}
 
@@ -80,7 +84,9 @@ public final class ApplianceServices {
                 .withDevMode(config.dev())
                 .withTls(config.admin().tls())
                 .withHostNames(host.endsWith(".local") && !host.equals("masknode.local")
-                        ? List.of("masknode.local", host) : List.of("masknode.local"));
+                        ? List.of("masknode.local", host) : List.of("masknode.local"))
+                .withConnectionSelectors(List.of(new PerSourceHttpConnections(SourceNetwork.DEFAULT, SETUP_PAGE_PER_NETWORK,
+                        () -> daemon.count(Event.SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT))));
         AdminService admin = new AdminService(adminConfig, backend);
 
         daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));

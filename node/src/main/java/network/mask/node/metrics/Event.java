@@ -11,6 +11,8 @@ public enum Event {
     INBOUND_REJECTED_PER_NETWORK_LIMIT,
     /** Public-API connections closed: their source network held its share of the API's connections. */
     API_REJECTED_PER_NETWORK_LIMIT,
+    /** Setup-page connections closed: their source network held its share of the page's connections. */
+    SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT,
     INBOUND_CLOSED_IDLE,
     INBOUND_CLOSED_FRAME_TIMEOUT,
     INBOUND_CLOSED_BAD_FRAME,
