@@ -11,8 +11,10 @@ import fs from 'node:fs';
 import { startRotatingMixnet, startClient, sleep, until, pattern } from '../lib/harness.js';
 import { offLoopback } from '../lib/nym.js';
 
-// Short epochs so that a rotation (2 epochs) passes in 8 s; nodes refresh their schedule every 1 s.
-const CLOCK = { epochMs: 4000, validityEpochs: 2 };
+// Short epochs so that a rotation (2 epochs) passes in 12 s; nodes refresh their schedule every 1 s. An
+// epoch of 6 s (the overlap during which nodes keep the old key) leaves room for a loaded 2-core machine:
+// with 4 s, one run in six saw the first node refuse 2 late packets of the old rotation.
+const CLOCK = { epochMs: 6000, validityEpochs: 2 };
 // Acks are awaited about 1.5 x the packet's sampled round trip + this; longer than the other file's 1.5 s
 // because here the JVMs also rotate keys while 2 cores are shared: a late ack would be resent and count
 // as a retransmission below, while a lost packet still is one.
