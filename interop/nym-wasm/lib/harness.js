@@ -11,19 +11,7 @@ export async function startMixnet() {
   const gateway = await new StandInGateway({ log: (m) => process.env.NYM_INTEROP_DEBUG && console.error(m) }).start();
   const nodes = await Promise.all([1, 2, 3].map((layer) => startNode(layer)));
   const nymApi = await new NymApiStandIn(nodes, gateway).start();
-  return {
-    gateway, nodes, nymApi,
-    topology: () => topology(nodes, gateway),
-    /** Per node: the nym-node packets-stats JSON the node serves (what the node itself counted). */
-    async packetStats() {
-      return Promise.all(nodes.map(async (n) => (await fetch(`http://127.0.0.1:${n.ports.api}/api/v1/metrics/packets-stats`)).json()));
-    },
-    async stop() {
-      await Promise.allSettled(nodes.map((n) => n.stop()));
-      await gateway.stop().catch(() => {});
-      await nymApi.stop().catch(() => {});
-    },
-  };
+  return { ...running(gateway, nodes, nymApi), topology: () => topology(nodes, gateway) };
 }
 
 /**
@@ -36,8 +24,14 @@ export async function startRotatingMixnet(clock) {
   const nodes = [];
   const nymApi = await new NymApiStandIn(nodes, gateway, { clock }).start();
   nodes.push(...await Promise.all([1, 2, 3].map((layer) => startNode(layer, { nymApiUrl: nymApi.url }))));
+  return running(gateway, nodes, nymApi);
+}
+
+/** What both mixnets hand the tests: their parts, the nodes' own packet counters, and one stop. */
+function running(gateway, nodes, nymApi) {
   return {
     gateway, nodes, nymApi,
+    /** Per node: the nym-node packets-stats JSON the node serves (what the node itself counted). */
     async packetStats() {
       return Promise.all(nodes.map(async (n) => (await fetch(`http://127.0.0.1:${n.ports.api}/api/v1/metrics/packets-stats`)).json()));
     },
