@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import network.mask.board.Board;
+import network.mask.node.boardlink.BoardOpener;
+import network.mask.node.boardlink.ButtonPresses;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.NodeDaemon;
+import network.mask.node.setuppage.LogRing;
 import network.mask.node.systemd.SdNotify;
 import network.mask.node.systemd.Watchdog;
 

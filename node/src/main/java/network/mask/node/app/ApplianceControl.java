@@ -2,6 +2,7 @@ package network.mask.node.app;
 
 import java.time.Duration;
 import network.mask.board.Board;
+import network.mask.node.maintenance.FactoryReset;
 import network.mask.node.telemetry.NodeActions;
 import network.mask.webui.spi.NodeControl;
 

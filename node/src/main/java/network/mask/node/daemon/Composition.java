@@ -10,7 +10,9 @@ import network.mask.node.config.NodeConfig;
  * parts (board, systemd notifier, log tail) are opened once by {@link #open}; each start of the
  * node (the first, and every in-process restart) gets its services from {@link #compose}: board
  * feed, public API, MQTT telemetry, setup page and the systemd READY notice, in that order, so
- * they stop in reverse. The adapters live in {@code network.mask.node.app}.
+ * they stop in reverse. The appliance and its wiring live in {@code network.mask.node.app}, the
+ * adapters beside it ({@code boardlink}, {@code setuppage}, {@code claim}, {@code maintenance},
+ * {@code telemetrylink}, {@code apilink}).
  */
 final class Composition {
 

@@ -6,20 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
-import network.mask.node.app.ApiService;
-import network.mask.node.app.ConfigProfile;
-import network.mask.node.app.TelemetryService;
-import network.mask.node.app.TelemetrySettings;
+import network.mask.node.apilink.ApiService;
+import network.mask.node.apilink.ConfigProfile;
 import network.mask.node.cli.Main;
 import network.mask.node.config.ConfigLoader;
 import network.mask.node.config.NodeConfig;
-import network.mask.node.daemon.LogFormat;
 import network.mask.node.daemon.KeysIdentity;
+import network.mask.node.daemon.LogFormat;
 import network.mask.node.daemon.NetworkWiring;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetry.HealthSource;
 import network.mask.node.telemetry.NodeActions;
+import network.mask.node.telemetrylink.TelemetryService;
+import network.mask.node.telemetrylink.TelemetrySettings;
 
 /**
  * One mix node of the local mixnet, in its own JVM so that its memory can be measured. Talks

@@ -1,5 +1,6 @@
 package network.mask.node.acceptance;
 
+import network.mask.node.claim.ClaimNotice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import network.mask.node.app.ClaimNotice;
 import network.mask.node.testing.TestNodes;
 import network.mask.webui.TestClient;
 import org.junit.jupiter.api.Test;

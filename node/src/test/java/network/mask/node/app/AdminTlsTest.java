@@ -1,5 +1,6 @@
 package network.mask.node.app;
 
+import network.mask.node.maintenance.DataFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

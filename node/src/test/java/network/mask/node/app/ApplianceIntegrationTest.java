@@ -1,5 +1,6 @@
 package network.mask.node.app;
 
+import network.mask.node.telemetrylink.TelemetrySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

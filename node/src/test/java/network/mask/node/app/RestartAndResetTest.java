@@ -1,5 +1,10 @@
 package network.mask.node.app;
 
+import network.mask.node.maintenance.BackupFileSet;
+import network.mask.node.maintenance.DataFiles;
+import network.mask.node.setuppage.FileCredentialStore;
+import network.mask.node.setuppage.NodeBondingKeys;
+import network.mask.node.telemetrylink.TelemetrySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

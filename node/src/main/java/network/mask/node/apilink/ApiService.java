@@ -1,0 +1,70 @@
+package network.mask.node.apilink;
+
+import network.mask.node.api.ApiSettings;
+import network.mask.node.api.BuildInformation;
+import network.mask.node.api.NetworkSelection;
+import network.mask.node.api.NodeIdentity;
+import network.mask.node.api.NodeProfile;
+import network.mask.node.api.PublicApiServer;
+import network.mask.node.daemon.NodeService;
+import network.mask.node.metrics.MetricsSource;
+
+/** The public node API (nym-node's {@code /api/v1}) on the API port, for the node's lifetime. */
+public final class ApiService implements NodeService {
+
+    private static final System.Logger LOG = System.getLogger(ApiService.class.getName());
+
+    private final ApiSettings settings;
+    private final NodeIdentity identity;
+    private final NodeProfile profile;
+    private final BuildInformation build;
+    private final MetricsSource metrics;
+    private volatile PublicApiServer server;
+
+    public ApiService(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
+                      MetricsSource metrics) {
+        this.settings = settings;
+        this.identity = identity;
+        this.profile = profile;
+        this.build = build;
+        this.metrics = metrics;
+    }
+
+    private Runnable refusals = () -> { };
+
+    /** Counts connections closed at the API's per-source-network cap (before {@link #start}). */
+    public ApiService countRefusals(Runnable counter) {
+        this.refusals = counter;
+        return this;
+    }
+
+    @Override
+    public void start() {
+        server = new PublicApiServer(settings, identity, profile, build, metrics).countRefusals(refusals).start();
+        // Once, at start: the owner must know why a running node earns nothing.
+        for (String blocker : NetworkSelection.blockers(profile, build)) {
+            LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);
+        }
+    }
+
+    /** The bound port, or -1 when the API is not running. */
+    public int port() {
+        PublicApiServer s = server;
+        try {
+            return s == null || s.port() <= 0 ? -1 : s.port();
+        } catch (IllegalStateException stopped) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void stop() {
+        PublicApiServer s = server;
+        if (s != null) s.close();
+    }
+
+    @Override
+    public String name() {
+        return "public API";
+    }
+}

@@ -1,0 +1,30 @@
+package network.mask.node.boardlink;
+
+import java.util.Set;
+import network.mask.board.LedView;
+import network.mask.webui.spi.DashboardSnapshot.LedState;
+
+/** What the box's LED shows, in the dashboard's words: colour, lit, blinking and a plain meaning. */
+public final class LedMirror {
+
+    private LedMirror() {}
+
+    public static LedState of(LedView view, Set<String> degradedReasons, boolean ledsEnabled) {
+        boolean lit = ledsEnabled || switch (view.state()) {
+            case IDENTIFY, FACTORY_RESET_COUNTDOWN -> true;   // shown even with the LEDs switched off
+            default -> false;
+        };
+        return switch (view.state()) {
+            case BOOTING -> new LedState("#ffffff", lit, true, "Starting up");
+            case NEEDS_SETUP -> new LedState("#0066ff", lit, true, "Waiting to be set up: open the setup page");
+            case CLAIMING -> new LedState("#0066ff", lit, true, "Press the button on the box to confirm");
+            case RUNNING -> new LedState("#00c853", lit, false, "Mixing: connected, no traffic right now");
+            case RUNNING_WITH_TRAFFIC -> new LedState("#00c853", lit, true, "Mixing: forwarding packets");
+            case DEGRADED -> new LedState("#ffb300", lit, false, "Running with a problem: "
+                    + (degradedReasons.isEmpty() ? "see the log" : String.join(", ", degradedReasons)));
+            case ERROR -> new LedState("#e53935", lit, true, "Error: the node needs attention (see the log)");
+            case IDENTIFY -> new LedState("#ffffff", lit, true, "Identifying: blinking so you can find the box");
+            case FACTORY_RESET_COUNTDOWN -> new LedState("#e53935", lit, true, "Factory reset countdown: release the button to cancel");
+        };
+    }
+}

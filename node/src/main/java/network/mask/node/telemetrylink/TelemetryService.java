@@ -1,0 +1,84 @@
+package network.mask.node.telemetrylink;
+
+import java.util.Optional;
+import network.mask.node.config.NodeConfig;
+import network.mask.node.daemon.NodeService;
+import network.mask.node.metrics.MetricsSource;
+import network.mask.node.telemetry.DeviceInfo;
+import network.mask.node.telemetry.HealthSource;
+import network.mask.node.telemetry.MqttSettings;
+import network.mask.node.telemetry.MqttTelemetry;
+import network.mask.node.telemetry.NodeActions;
+import network.mask.node.telemetry.PahoTelemetryPublisher;
+import network.mask.node.telemetry.TelemetryStatus;
+
+/**
+ * MQTT telemetry for the node's lifetime, configured from {@code mqtt.*} (or {@code --mqtt URL})
+ * and reconfigured live by the setup page. Stopping publishes a last state and {@code offline}.
+ */
+public final class TelemetryService implements NodeService {
+
+    private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
+
+    private final MqttTelemetry telemetry;
+    private final String nodeId;
+    private final NodeConfig initial;
+    private volatile boolean enabled;
+
+    public TelemetryService(NodeConfig config, DeviceInfo device, String nodeId, MetricsSource metrics, HealthSource health,
+                            NodeActions actions) {
+        this(config, device, nodeId, metrics, health, actions, () -> { });
+    }
+
+    /** @param onOversizedMessage counts an MQTT message refused for its size */
+    public TelemetryService(NodeConfig config, DeviceInfo device, String nodeId, MetricsSource metrics, HealthSource health,
+                            NodeActions actions, Runnable onOversizedMessage) {
+        this.telemetry = new MqttTelemetry(device, metrics, health, actions, new PahoTelemetryPublisher(onOversizedMessage),
+                MqttTelemetry.Options.defaults());
+        this.nodeId = nodeId;
+        this.initial = config;
+    }
+
+    @Override
+    public void start() {
+        telemetry.start();
+        reconfigure(initial);
+    }
+
+    /** Applies the config's MQTT settings without a restart; an unusable setting is logged and leaves MQTT off. */
+    public void reconfigure(NodeConfig config) {
+        Optional<MqttSettings> settings;
+        try {
+            settings = TelemetrySettings.fromConfig(config.mqtt(), nodeId);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "MQTT settings unusable, telemetry stays off: " + e.getMessage());
+            settings = Optional.empty();
+        }
+        enabled = settings.isPresent();
+        if (settings.isPresent()) telemetry.reconfigure(settings.get());
+        else telemetry.disable();
+    }
+
+    /** Whether MQTT is meant to be on (then a broker problem is worth showing on the LEDs). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public TelemetryStatus status() {
+        return telemetry.status();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public void stop() {
+        telemetry.close();
+    }
+
+    @Override
+    public String name() {
+        return "MQTT telemetry";
+    }
+}

@@ -1,0 +1,50 @@
+package network.mask.node.apilink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import network.mask.node.api.AnnouncePorts;
+import network.mask.node.config.ConfigSchema;
+import network.mask.node.config.ConfigStore;
+import network.mask.node.config.NodeConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API's view of the config: the new auxiliary-details, system-info and load inputs. */
+class ConfigProfileTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void defaultsSayNothingAndAcceptNothing() {
+        ConfigProfile p = new ConfigProfile(new ConfigStore(dir.resolve("masknode.toml"), NodeConfig.defaults()));
+        assertEquals(Optional.empty(), p.location());
+        assertFalse(p.acceptedOperatorTermsAndConditions());
+        assertEquals(new AnnouncePorts(1789, OptionalInt.empty(), 8080), p.announcePorts(), "no VerLoc listener: no VerLoc port");
+        assertTrue(p.exposeSystemInfo());
+        assertEquals(100, p.expectedPacketRate());
+    }
+
+    @Test
+    void savedChangesShowAtOnce() throws Exception {
+        ConfigStore store = new ConfigStore(dir.resolve("masknode.toml"), NodeConfig.defaults());
+        ConfigProfile p = new ConfigProfile(store);
+        store.save(NodeConfig.defaults()
+                .with(ConfigSchema.NODE_LOCATION, "DE")
+                .with(ConfigSchema.NODE_ACCEPTED_OPERATOR_TERMS, true)
+                .with(ConfigSchema.MIX_PORT, 2000)
+                .with(ConfigSchema.MIX_ANNOUNCE_PORT, 41789)
+                .with(ConfigSchema.API_PORT, 18080)
+                .with(ConfigSchema.API_EXPOSE_SYSTEM_INFO, false)
+                .with(ConfigSchema.REPLAY_EXPECTED_RATE, 400));
+        assertEquals(Optional.of("DE"), p.location());
+        assertTrue(p.acceptedOperatorTermsAndConditions());
+        assertEquals(new AnnouncePorts(41789, OptionalInt.empty(), 18080), p.announcePorts(), "the router's mix port");
+        assertFalse(p.exposeSystemInfo());
+        assertEquals(400, p.expectedPacketRate());
+    }
+}
