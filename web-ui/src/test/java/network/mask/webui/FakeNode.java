@@ -45,6 +45,8 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public final AtomicReference<MqttTester.Result> mqttResult = new AtomicReference<>(new MqttTester.Result(true, ""));
     public final List<MqttSettings> mqttTests = new CopyOnWriteArrayList<>();
     public final AtomicReference<DashboardSnapshot> snapshot = new AtomicReference<>(snapshot(0, 0, 0, 0));
+    public final AtomicReference<network.mask.webui.spi.StatusReport> status =
+            new AtomicReference<>(network.mask.webui.spi.StatusReport.UNKNOWN);
     public final AtomicInteger restarts = new AtomicInteger();
     public final AtomicInteger identifies = new AtomicInteger();
     public final AtomicInteger factoryResets = new AtomicInteger();
@@ -123,6 +125,11 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     @Override
     public DashboardSnapshot snapshot() {
         return snapshot.get();
+    }
+
+    @Override
+    public network.mask.webui.spi.StatusReport status() {
+        return status.get();
     }
 
     // NodeControl

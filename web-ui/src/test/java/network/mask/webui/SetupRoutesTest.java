@@ -246,13 +246,14 @@ class SetupRoutesTest extends OwnerRoutesTest {
         admin.node.reachable.put(1789, new ReachabilityChecker.Verdict(true, ""));
         TestClient.Response r = owner.post("/setup/network/check", valid("network"));
         assertEquals(200, r.status());
-        assertTrue(r.body().contains("<strong>Not reachable yet.</strong>"), r.body());
+        assertTrue(r.body().contains("<strong>The box could not reach its own address.</strong>"), r.body());
         assertTrue(r.body().contains("Mix port 1789: the box connected to node.example.net:1789"));
         assertTrue(r.body().contains("API port 8080: could not connect to node.example.net:8080 (connection refused)"));
         assertTrue(r.body().contains("value=\"Node.Example.NET\""), "the form keeps what was typed");
         admin.node.reachable.put(8080, new ReachabilityChecker.Verdict(true, ""));
         r = owner.post("/setup/network/check", valid("network"));
-        assertTrue(r.body().contains("<strong>Reachable.</strong>"));
+        assertTrue(r.body().contains("<strong>The box reached its own address.</strong>"));
+        assertFalse(r.body().contains("Reachable"), "a connect from inside is never shown as reachable from the internet");
         assertEquals(List.of("node.example.net:1789", "node.example.net:8080", "node.example.net:1789", "node.example.net:8080"),
                 admin.node.reachabilityChecks);
         assertTrue(admin.node.applied.isEmpty());

@@ -25,6 +25,7 @@ public final class PublicApiServer implements AutoCloseable {
     private HttpServerLimits limits = HttpServerLimits.PUBLIC_API;
     private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private Runnable onRefused = () -> { };
+    private java.util.function.Consumer<java.net.InetAddress> onDescribe = source -> { };
     private WebServer server;
 
     public PublicApiServer(ApiSettings settings, NodeIdentity identity, NodeProfile profile, BuildInformation build,
@@ -55,6 +56,17 @@ public final class PublicApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Also tells {@code witness} of every describe request ({@code GET /api/v1/host-information}, the
+     * first route nym-api's describer reads: {@code nym-api/src/node_describe_cache/refresh.rs}),
+     * with the requester's address (before {@link #start}).
+     */
+    public synchronized PublicApiServer witnessDescribeRequests(java.util.function.Consumer<java.net.InetAddress> witness) {
+        if (server != null) throw new IllegalStateException("already started");
+        this.onDescribe = Objects.requireNonNull(witness);
+        return this;
+    }
+
     /** Connections closed because their source network held its share of the connections, since start. */
     public long refusedConnections() {
         return refused.get();
@@ -64,6 +76,7 @@ public final class PublicApiServer implements AutoCloseable {
     public synchronized PublicApiServer start() {
         if (server != null) throw new IllegalStateException("already started");
         Runnable counter = onRefused;
+        java.util.function.Consumer<java.net.InetAddress> describe = onDescribe;
         server = limits.applyTo(WebServer.builder(), () -> {
                     refused.incrementAndGet();
                     counter.run();
@@ -72,6 +85,12 @@ public final class PublicApiServer implements AutoCloseable {
                 .port(settings.port())
                 .shutdownHook(false)   // the daemon orders its own shutdown
                 .routing(r -> {
+                    r.get("/api/v1/host-information", (req, res) -> {
+                        if (req.remotePeer().address() instanceof java.net.InetSocketAddress peer && peer.getAddress() != null) {
+                            describe.accept(peer.getAddress());
+                        }
+                        res.next();
+                    });
                     r.register("/api/v1", service);
                     if (service.servesPrometheus()) r.get("/metrics", service::prometheus);
                 })

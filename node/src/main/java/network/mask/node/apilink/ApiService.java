@@ -38,9 +38,18 @@ public final class ApiService implements NodeService {
         return this;
     }
 
+    private java.util.function.Consumer<java.net.InetAddress> describeWitness = source -> { };
+
+    /** Tells {@code witness} of every describe request, with the requester's address (before {@link #start}). */
+    public ApiService witnessDescribeRequests(java.util.function.Consumer<java.net.InetAddress> witness) {
+        this.describeWitness = witness;
+        return this;
+    }
+
     @Override
     public void start() {
-        server = new PublicApiServer(settings, identity, profile, build, metrics).countRefusals(refusals).start();
+        server = new PublicApiServer(settings, identity, profile, build, metrics).countRefusals(refusals)
+                .witnessDescribeRequests(describeWitness).start();
         // Once, at start: the owner must know why a running node earns nothing.
         for (String blocker : NetworkSelection.blockers(profile, build)) {
             LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);

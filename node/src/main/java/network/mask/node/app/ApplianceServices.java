@@ -1,9 +1,12 @@
 package network.mask.node.app;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import network.mask.board.Board;
+import network.mask.board.health.HealthAlarms;
 import network.mask.node.announce.AnnouncedAddresses;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
@@ -28,6 +31,9 @@ import network.mask.node.maintenance.FactoryReset;
 import network.mask.node.metrics.Event;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
+import network.mask.node.nymapi.NetworkStatus;
+import network.mask.node.reachability.ReachabilityLog;
+import network.mask.node.reachability.Witness;
 import network.mask.node.setuppage.AdminService;
 import network.mask.node.setuppage.BrokerProbe;
 import network.mask.node.setuppage.ConfigSettingsStore;
@@ -35,7 +41,9 @@ import network.mask.node.setuppage.FileCredentialStore;
 import network.mask.node.setuppage.FileTlsMaterialStore;
 import network.mask.node.setuppage.LiveDashboard;
 import network.mask.node.setuppage.NodeBondingKeys;
+import network.mask.node.setuppage.StatusReports;
 import network.mask.node.setuppage.TcpReachability;
+import network.mask.node.status.LiveStatus;
 import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetrylink.TelemetryService;
@@ -85,10 +93,17 @@ public final class ApplianceServices {
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
+        // What reached the node from outside, and the status derived from it and the other facts.
+        ReachabilityLog reachability = new ReachabilityLog(config.node().dataDir(), Clock.systemUTC(), config.dev());
+        daemon.witnessFirstFrames(source -> reachability.record(Witness.MIX_PEER, source));
+        LiveStatus status = new LiveStatus(store::current, () -> daemon.networkStatus().map(NetworkStatus::view), reachability,
+                () -> HealthAlarms.reasons(board.health()), Clock.systemUTC());
+        telemetry.reportStatus(() -> status.status().top().condition().code());
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
-                .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT));
+                .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT))
+                .witnessDescribeRequests(source -> reachability.record(Witness.DIRECTORY, source));
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
@@ -98,7 +113,7 @@ public final class ApplianceServices {
                 appliance.console(), notice);
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
-                appliance.log(), version);
+                appliance.log(), version, () -> StatusReports.of(status));
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
@@ -111,7 +126,9 @@ public final class ApplianceServices {
                         () -> daemon.count(Event.SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT))));
         AdminService admin = new AdminService(adminConfig, backend);
 
-        daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));
+        daemon.addService(reachability);
+        daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired,
+                () -> Optional.of(status.status())));
         daemon.addService(telemetry);
         daemon.addService(new NodeService() {   // DNS re-resolution of the announced host, for the API's host information
             @Override

@@ -1,14 +1,20 @@
 package network.mask.node.boardlink;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import network.mask.board.Board;
 import network.mask.node.daemon.NodeService;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MetricsSnapshot;
 import network.mask.node.metrics.MetricsSource;
+import network.mask.node.status.Condition;
+import network.mask.node.status.NodeStatus;
 import network.mask.node.telemetry.TelemetryState;
 import network.mask.node.telemetrylink.TelemetryService;
 
@@ -24,6 +30,9 @@ public final class BoardFeed implements NodeService {
     static final String MQTT_DOWN = "mqtt-broker-down";
     static final String MQTT_AUTH = "mqtt-auth-failed";
     static final String NO_NEXT_HOP = "no-next-hop";
+    /** The status model's conditions that keep a set-up node off the network: amber on the LEDs. */
+    static final List<Condition> OFF_THE_NETWORK = Arrays.stream(Condition.values())
+            .filter(c -> !c.isHealth() && c != Condition.WORKING && c != Condition.SETUP_NOT_FINISHED).toList();
     private static final System.Logger LOG = System.getLogger(BoardFeed.class.getName());
 
     private final Board board;
@@ -32,6 +41,7 @@ public final class BoardFeed implements NodeService {
     private final BooleanSupplier claimed;
     private final TelemetryService telemetry;
     private final boolean buttonWired;
+    private final Supplier<Optional<NodeStatus>> status;
     private ScheduledExecutorService ticker;
     private long connectFailures = -1;
     private long forwarded = -1;
@@ -40,6 +50,17 @@ public final class BoardFeed implements NodeService {
     /** @param buttonWired the box has a button to press for the claim (never on a developer PC) */
     public BoardFeed(Board board, MetricsSource metrics, TrafficRates rates, BooleanSupplier claimed, TelemetryService telemetry,
                      boolean buttonWired) {
+        this(board, metrics, rates, claimed, telemetry, buttonWired, Optional::empty);
+    }
+
+    /**
+     * @param status the node's status model: the LEDs show "running" (green) only while it says
+     *               working; each condition that keeps the node off the network is a degraded reason
+     *               (its code), and an unfinished setup shows as "needs setup"
+     */
+    public BoardFeed(Board board, MetricsSource metrics, TrafficRates rates, BooleanSupplier claimed, TelemetryService telemetry,
+                     boolean buttonWired, Supplier<Optional<NodeStatus>> status) {
+        this.status = status;
         this.board = board;
         this.buttonWired = buttonWired;
         this.metrics = metrics;
@@ -62,8 +83,12 @@ public final class BoardFeed implements NodeService {
             MetricsSnapshot m = metrics.snapshot();
             board.setPacketRate(rates.update(m).out());
             boolean unclaimed = !claimed.getAsBoolean();
+            Optional<NodeStatus> s = status.get();
             board.setClaiming(unclaimed && buttonWired);
-            board.setSetupNeeded(unclaimed && !buttonWired);
+            board.setSetupNeeded(unclaimed && !buttonWired || !unclaimed && s.map(x -> x.holds(Condition.SETUP_NOT_FINISHED)).orElse(false));
+            for (Condition c : OFF_THE_NETWORK) {
+                board.setDegraded(c.code(), s.map(x -> x.top().condition() == c).orElse(false));
+            }
             TelemetryState mqtt = telemetry.enabled() ? telemetry.status().state() : TelemetryState.DISABLED;
             board.setDegraded(MQTT_AUTH, mqtt == TelemetryState.AUTH_FAILED);
             board.setDegraded(MQTT_DOWN, mqtt == TelemetryState.UNREACHABLE || mqtt == TelemetryState.TLS_FAILED
@@ -91,6 +116,7 @@ public final class BoardFeed implements NodeService {
         if (ticker != null) ticker.shutdownNow();
         try {
             for (String reason : new String[] {MQTT_AUTH, MQTT_DOWN, NO_NEXT_HOP}) board.setDegraded(reason, false);
+            for (Condition c : OFF_THE_NETWORK) board.setDegraded(c.code(), false);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "board update failed: " + e);
         }

@@ -18,9 +18,9 @@ public final class LedMirror {
             case BOOTING -> new LedState("#ffffff", lit, true, "Starting up");
             case NEEDS_SETUP -> new LedState("#0066ff", lit, true, "Waiting to be set up: open the setup page");
             case CLAIMING -> new LedState("#0066ff", lit, true, "Press the button on the box to confirm");
-            case RUNNING -> new LedState("#00c853", lit, false, "Mixing: connected, no traffic right now");
-            case RUNNING_WITH_TRAFFIC -> new LedState("#00c853", lit, true, "Mixing: forwarding packets");
-            case DEGRADED -> new LedState("#ffb300", lit, false, "Running with a problem: "
+            case RUNNING -> new LedState("#00c853", lit, false, "Working on the network, no traffic right now");
+            case RUNNING_WITH_TRAFFIC -> new LedState("#00c853", lit, true, "Working on the network: forwarding packets");
+            case DEGRADED -> new LedState("#ffb300", lit, false, "Running, not (yet) working on the network or with a problem: "
                     + (degradedReasons.isEmpty() ? "see the log" : String.join(", ", degradedReasons)));
             case ERROR -> new LedState("#e53935", lit, true, "Error: the node needs attention (see the log)");
             case IDENTIFY -> new LedState("#ffffff", lit, true, "Identifying: blinking so you can find the box");

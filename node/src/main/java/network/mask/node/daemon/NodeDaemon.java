@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
+import network.mask.node.incoming.FirstFrameWitness;
 import network.mask.node.incoming.ListenerSettings;
 import network.mask.node.incoming.MixListener;
 import network.mask.node.keys.IdentityKey;
@@ -93,6 +94,8 @@ public final class NodeDaemon {
     private DelayScheduler scheduler;
     private CryptoWorkerPool workers;
     private MixListener listener;
+    /** Told of each inbound connection's first valid frame (the reachability log); set before start. */
+    private volatile FirstFrameWitness firstFrames = FirstFrameWitness.NONE;
     private ScheduledExecutorService housekeeping;
     private volatile InetSocketAddress boundAddress;
     private volatile boolean running;
@@ -204,6 +207,11 @@ public final class NodeDaemon {
         }
     }
 
+    /** Who to tell of each inbound connection's first valid frame, with the peer's address (the reachability log). */
+    public void witnessFirstFrames(FirstFrameWitness witness) {
+        this.firstFrames = java.util.Objects.requireNonNull(witness);
+    }
+
     /**
      * Loads replay state, opens the mix port and starts the pipeline, then the services. If the
      * pipeline cannot start (e.g. the port is taken), whatever did start is stopped again.
@@ -249,7 +257,8 @@ public final class NodeDaemon {
             listener = new MixListener(transport, new ListenerSettings(mix.bindHost(), mix.port(),
                     limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),
                     limits.maxFrameBytes(), limits.maxConnectionsPerNetwork(),
-                    new SourceNetwork(limits.sourcePrefixIpv4(), limits.sourcePrefixIpv6())), ingress, metrics);
+                    new SourceNetwork(limits.sourcePrefixIpv4(), limits.sourcePrefixIpv6())), ingress, metrics,
+                    source -> firstFrames.firstFrameFrom(source));
             boundAddress = listener.bind();
 
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());

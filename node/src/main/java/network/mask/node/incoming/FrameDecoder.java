@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.Drop;
@@ -32,8 +33,14 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private boolean checkPending;
     private boolean failed;
     private boolean established;
+    private final FirstFrameWitness witness;
 
     FrameDecoder(MixMetrics metrics, int maxFrameBytes, long frameTimeoutNanos) {
+        this(metrics, maxFrameBytes, frameTimeoutNanos, FirstFrameWitness.NONE);
+    }
+
+    FrameDecoder(MixMetrics metrics, int maxFrameBytes, long frameTimeoutNanos, FirstFrameWitness witness) {
+        this.witness = witness;
         this.metrics = metrics;
         this.maxFrameBytes = maxFrameBytes;
         this.frameTimeoutNanos = frameTimeoutNanos;
@@ -105,6 +112,13 @@ final class FrameDecoder extends ByteToMessageDecoder {
         established = true;
         ChannelHandler idle = ctx.pipeline().get(MixListener.IDLE_HANDLER);
         if (idle != null) ctx.pipeline().remove(idle);
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress peer && peer.getAddress() != null) {
+            try {
+                witness.firstFrameFrom(peer.getAddress());
+            } catch (RuntimeException e) {
+                // evidence is a nicety; the link must not suffer for it
+            }
+        }
     }
 
     private void partial(ChannelHandlerContext ctx) {

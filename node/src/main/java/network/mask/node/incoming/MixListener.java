@@ -29,14 +29,22 @@ public final class MixListener {
     private final ListenerSettings settings;
     private final IngressQueue queue;
     private final MixMetrics metrics;
+    private final FirstFrameWitness witness;
     private final ChannelGroup children = new DefaultChannelGroup("mix-inbound", GlobalEventExecutor.INSTANCE);
     private volatile Channel server;
 
     public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics) {
+        this(transport, settings, queue, metrics, FirstFrameWitness.NONE);
+    }
+
+    /** @param witness told of each connection's first valid frame, with the peer's address */
+    public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics,
+                       FirstFrameWitness witness) {
         this.transport = transport;
         this.settings = settings;
         this.queue = queue;
         this.metrics = metrics;
+        this.witness = witness;
     }
 
     /** Binds the port and returns the bound address. */
@@ -60,7 +68,7 @@ public final class MixListener {
                         children.add(ch);
                         ch.pipeline().addLast("gate", gate)
                                 .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
-                                .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos))
+                                .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos, witness))
                                 .addLast("ingress", new IngressHandler(queue, metrics));
                     }
                 });

@@ -62,7 +62,7 @@ public final class NymApiStandIn implements AutoCloseable {
     private static final class Entry {
         final long nodeId;
         final URI apiBase;
-        final NodeRole role;
+        volatile NodeRole role;
         volatile DescribedNode described;
         volatile Instant lastForcedRefresh = Instant.EPOCH;
 
@@ -127,6 +127,20 @@ public final class NymApiStandIn implements AutoCloseable {
         nodes.add(e);
         describe(e);
         return e.nodeId;
+    }
+
+    /**
+     * Gives a registered node another role from the next read of the rewarded set on, as nym-api's
+     * epoch operations assign the set at an epoch's start ({@code nym-api/src/epoch_operations/rewarded_set_assignment.rs}).
+     */
+    public void assignRole(long nodeId, NodeRole role) {
+        for (Entry e : nodes) {
+            if (e.nodeId == nodeId) {
+                e.role = role;
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no node " + nodeId + " is registered");
     }
 
     /** Describes every registered node again now. */

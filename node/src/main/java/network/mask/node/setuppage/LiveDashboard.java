@@ -3,6 +3,7 @@ package network.mask.node.setuppage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import network.mask.board.Board;
 import network.mask.board.HealthSnapshot;
 import network.mask.node.boardlink.LedMirror;
@@ -12,6 +13,7 @@ import network.mask.node.metrics.MetricsSource;
 import network.mask.webui.spi.DashboardSnapshot.Usage;
 import network.mask.webui.spi.DashboardSnapshot;
 import network.mask.webui.spi.DashboardSource;
+import network.mask.webui.spi.StatusReport;
 
 /** The dashboard's live figures: metrics, the rates the board feed samples, board health, the LED and the log tail. */
 public final class LiveDashboard implements DashboardSource {
@@ -24,15 +26,28 @@ public final class LiveDashboard implements DashboardSource {
     private final BooleanSupplier ledsEnabled;
     private final LogRing log;
     private final String version;
+    private final Supplier<StatusReport> status;
 
     public LiveDashboard(MetricsSource metrics, TrafficRates rates, Board board, BooleanSupplier ledsEnabled, LogRing log,
                          String version) {
+        this(metrics, rates, board, ledsEnabled, log, version, () -> StatusReport.UNKNOWN);
+    }
+
+    /** @param status the node's status, network view and reachability for the "on the network?" card */
+    public LiveDashboard(MetricsSource metrics, TrafficRates rates, Board board, BooleanSupplier ledsEnabled, LogRing log,
+                         String version, Supplier<StatusReport> status) {
+        this.status = status;
         this.metrics = metrics;
         this.rates = rates;
         this.board = board;
         this.ledsEnabled = ledsEnabled;
         this.log = log;
         this.version = version;
+    }
+
+    @Override
+    public StatusReport status() {
+        return status.get();
     }
 
     @Override

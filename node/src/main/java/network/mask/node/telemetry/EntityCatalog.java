@@ -73,6 +73,8 @@ final class EntityCatalog {
         }
 
         all.add(new Entity("running", Entity.BINARY_SENSOR, "Mixing", "running", null, null, null, null, null, null));
+        // The status model's condition: working, not-bonded, not-active, ... (network.mask.node.status.Condition codes)
+        all.add(new Entity("state", Entity.SENSOR, "Network status", null, null, null, null, "mdi:lan-check", null, null));
         all.add(new Entity("uptime", Entity.SENSOR, "Uptime", "duration", "total_increasing", "s", "diagnostic",
                 null, 0, null));
         all.add(new Entity("version", Entity.SENSOR, "Version", null, null, null, "diagnostic", "mdi:tag", null, null));

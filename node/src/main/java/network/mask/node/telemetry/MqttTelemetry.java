@@ -92,6 +92,8 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile Phase phase = new Phase(TelemetryState.DISABLED, "MQTT telemetry is off", Instant.now());
     private volatile boolean closing;
     private Thread worker;
+    /** The status model's condition code ({@code working}, {@code not-bonded}, ...), published as {@code state}. */
+    private volatile java.util.function.Supplier<String> statusCode = () -> "";
 
     // Worker-thread state.
     private final Backoff backoff;
@@ -124,6 +126,24 @@ public final class MqttTelemetry implements AutoCloseable {
         this.outbox = new BoundedOutbox(options.outboxCapacity());
         this.backoff = new Backoff(options.backoffInitial(), options.backoffMax(), ThreadLocalRandom.current());
         this.healthPresence = new StickyPresence(options.healthMissesBeforeRemoval());
+    }
+
+    /** Publishes {@code code} (the node's status condition) as the state document's {@code state} field. */
+    public void reportStatus(java.util.function.Supplier<String> code) {
+        this.statusCode = Objects.requireNonNull(code);
+    }
+
+    private String withStatus(String stateJson) {
+        String code;
+        try {
+            code = statusCode.get();
+        } catch (RuntimeException e) {
+            return stateJson;   // an adapter bug must not stop the state document
+        }
+        if (code == null || code.isEmpty()) return stateJson;
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(stateJson))) {
+            return jakarta.json.Json.createObjectBuilder(r.readObject()).add("state", code).build().toString();
+        }
     }
 
     /** Starts the worker thread. Until {@link #reconfigure} the telemetry stays DISABLED. */
@@ -382,8 +402,8 @@ public final class MqttTelemetry implements AutoCloseable {
                 lose(e.getMessage());
             }
         }
-        String json = StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
-                device.softwareVersion(), true);
+        String json = withStatus(StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
+                device.softwareVersion(), true));
         outbox.offer(new OutboundMessage(topics.state(), json, 1, true));
     }
 

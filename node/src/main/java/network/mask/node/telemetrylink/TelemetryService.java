@@ -39,6 +39,12 @@ public final class TelemetryService implements NodeService {
         this.initial = config;
     }
 
+    /** Publishes the node's status condition code as the state's {@code state} field (before start). */
+    public TelemetryService reportStatus(java.util.function.Supplier<String> code) {
+        telemetry.reportStatus(code);
+        return this;
+    }
+
     @Override
     public void start() {
         telemetry.start();

@@ -4,4 +4,9 @@ package network.mask.webui.spi;
 @FunctionalInterface
 public interface DashboardSource {
     DashboardSnapshot snapshot();
+
+    /** The node's status from its status model; also read once a second per open dashboard. */
+    default StatusReport status() {
+        return StatusReport.UNKNOWN;
+    }
 }

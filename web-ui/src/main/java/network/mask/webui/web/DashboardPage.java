@@ -42,6 +42,7 @@ final class DashboardPage {
         StringBuilder b = new StringBuilder(8192);
         b.append(notice).append(Fields.errorSummary(errors));
         b.append("<p class=\"live\" id=\"live-status\" role=\"status\">Live figures: connecting…</p>");
+        b.append(StatusCard.html(ctx.backend.dashboard().status()));
         b.append("<section class=\"card status\" aria-labelledby=\"status-title\"><h2 id=\"status-title\">")
                 .append(esc(settings.name().isEmpty() ? "Your node" : settings.name())).append("</h2>")
                 .append("<div class=\"led-row\"><svg class=\"led\" viewBox=\"0 0 20 20\" width=\"32\" height=\"32\" aria-hidden=\"true\">")
@@ -97,7 +98,7 @@ final class DashboardPage {
                 .append(Fields.checkbox("resetConfirm", "I understand that the keys are erased", false, null, errors))
                 .append("<button type=\"submit\" id=\"factory-reset\" class=\"danger\">Erase everything and reset</button></form>")
                 .append("</section>");
-        return Layout.page("Dashboard", visit, b.toString(), "dashboard.js");
+        return Layout.page("Dashboard", visit, b.toString(), "status.js", "dashboard.js");
     }
 
     private static String figure(String label, String id, String value) {

@@ -39,6 +39,7 @@ final class LiveUpdates {
             while (ctx.running() && ctx.sessions.stillValid(session)) {
                 String json = DashboardView.of(ctx.backend.dashboard().snapshot()).json();
                 sink.emit(SseEvent.builder().name("figures").data(json).build());
+                sink.emit(SseEvent.builder().name("status").data(StatusCard.json(ctx.backend.dashboard().status())).build());
                 Thread.sleep(intervalMillis);
             }
         } catch (InterruptedException e) {

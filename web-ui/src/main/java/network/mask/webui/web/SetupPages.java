@@ -107,7 +107,7 @@ final class SetupPages {
         boolean ok = mix.reachable() && api.reachable();
         StringBuilder box = new StringBuilder("<div class=\"notice ").append(ok ? "ok" : "error")
                 .append("\" role=\"status\" id=\"reachability\"><p><strong>")
-                .append(ok ? "Reachable." : "Not reachable yet.").append("</strong></p><ul>");
+                .append(ok ? "The box reached its own address." : "The box could not reach its own address.").append("</strong></p><ul>");
         box.append(verdictLine("Mix port", host, candidate.mixPort(), mix));
         box.append(verdictLine("API port", host, candidate.apiPort(), api));
         box.append("</ul>");
@@ -116,6 +116,9 @@ final class SetupPages {
                     + "connect to their own public address from inside; if yours is one, the node may still be reachable "
                     + "from the internet.</p>");
         }
+        // A connect from inside proves only the router's forwarding from inside, never that the internet reaches the node.
+        box.append("<p class=\"hint\">This is a check from inside your home network, not proof that the internet reaches "
+                + "the node: the dashboard shows that, once the network's directory or a mix node has connected from outside.</p>");
         box.append("<p class=\"hint\">Nothing is saved until you press Save and continue.</p></div>");
         Respond.html(res, Status.OK_200, page(SetupStep.NETWORK, visit, session, posted(SetupStep.NETWORK, form), errors, box.toString()));
     }

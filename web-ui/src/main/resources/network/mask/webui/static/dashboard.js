@@ -60,6 +60,7 @@
   }
 
   var source = new EventSource("/events");
+  if (window.MaskStatus) { window.MaskStatus.attach(source); }   // status.js: the status card and lost contact
   source.addEventListener("figures", function (event) { update(JSON.parse(event.data)); });
   source.addEventListener("error", function () {
     status.textContent = source.readyState === EventSource.CLOSED

@@ -1,0 +1,77 @@
+package network.mask.node.networkview;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import network.mask.node.nymapi.NetworkView;
+import network.mask.node.nymapi.NodeRole;
+import network.mask.node.status.Ago;
+
+/**
+ * The network's view of this node in the owner's words, from the nym-api client's
+ * {@link NetworkView}: reached or not (with the age of the last known values when not), described,
+ * bonded node id, role this epoch, performance and config score with the reason when it is low.
+ */
+public final class NetworkViewReport {
+
+    /** One line of the view: what, and its value in words. */
+    public record Line(String label, String value) {}
+
+    private NetworkViewReport() {}
+
+    /**
+     * @param termsAccepted the owner's answer to the operator terms, to explain a config score of 0
+     * @param versionBehind why the network may consider the version behind, if the node knows ("" if not)
+     */
+    public static List<Line> of(Optional<NetworkView> view, boolean termsAccepted, String versionBehind, Instant now) {
+        List<Line> out = new ArrayList<>();
+        if (view.isEmpty()) {
+            out.add(new Line("Network's directory (nym-api)", "not asked: no nym-api address is set"));
+            return out;
+        }
+        NetworkView v = view.get();
+        if (v.apiReachable()) {
+            out.add(new Line("Network's directory (nym-api)", "answered " + v.lastSuccess().map(t -> Ago.of(t, now)).orElse("just now")));
+        } else if (v.lastSuccess().isPresent() || v.directoryAsOf().isPresent()) {
+            Instant asOf = v.lastSuccess().or(v::directoryAsOf).orElseThrow();
+            out.add(new Line("Network's directory (nym-api)", "cannot be reached" + v.unreachableSince()
+                    .map(t -> " since " + Ago.of(t, now)).orElse("") + (v.lastError().isBlank() ? "" : " (" + v.lastError() + ")")
+                    + "; the values below are the last known, from " + Ago.of(asOf, now)));
+        } else {
+            out.add(new Line("Network's directory (nym-api)", "not reached yet" + (v.lastError().isBlank() ? "" : " (" + v.lastError() + ")")));
+            return out;
+        }
+        out.add(new Line("Described by the network", v.listed() ? "yes" : "not yet"));
+        out.add(new Line("Bonded node id", v.nodeId().isPresent() ? "#" + v.nodeId().getAsLong() : "none yet"));
+        out.add(new Line("Role this epoch", v.listed() ? role(v.role().orElse(NodeRole.INACTIVE)) : "none (not listed)"));
+        out.add(new Line("Performance", v.performance().isPresent()
+                ? String.format(Locale.ROOT, "%.0f %%", 100 * v.performance().getAsDouble()) : "not known yet"));
+        out.add(new Line("Config score", configScore(v, termsAccepted, versionBehind)));
+        out.add(new Line("Rewards", v.nodeId().isPresent()
+                ? "not shown yet: this version does not read rewards from the network" : "none until the node is bonded"));
+        out.add(new Line("Nodes known", Integer.toString(v.knownNodes())));
+        return out;
+    }
+
+    static String role(NodeRole r) {
+        return switch (r) {
+            case LAYER1, LAYER2, LAYER3 -> "mixing, layer " + r.layer();
+            case ENTRY_GATEWAY -> "entry gateway";
+            case EXIT_GATEWAY -> "exit gateway";
+            case STANDBY -> "standby (ready, not chosen this epoch)";
+            case INACTIVE -> "inactive (not in this epoch's set)";
+        };
+    }
+
+    /** nym-api scores 0 without the terms and lowers the score for an old version ({@code nymapistandin/ConfigScore} follows it). */
+    static String configScore(NetworkView v, boolean termsAccepted, String versionBehind) {
+        if (v.configScore().isEmpty()) return "not known yet";
+        double score = v.configScore().getAsDouble();
+        String value = String.format(Locale.ROOT, "%.2f", score);
+        if (score >= 0.99) return value;
+        if (!termsAccepted) return value + ": the operator terms are not accepted";
+        return value + ": " + (versionBehind.isBlank() ? "the node's version is behind the network's current release" : versionBehind);
+    }
+}
