@@ -9,6 +9,11 @@ public final class LedMirror {
 
     private LedMirror() {}
 
+    /** A degraded reason's code in words: {@code not-bonded} reads "not bonded". */
+    static String words(String code) {
+        return code.replace('-', ' ');
+    }
+
     public static LedState of(LedView view, Set<String> degradedReasons, boolean ledsEnabled) {
         boolean lit = ledsEnabled || switch (view.state()) {
             case IDENTIFY, FACTORY_RESET_COUNTDOWN -> true;   // shown even with the LEDs switched off
@@ -21,7 +26,7 @@ public final class LedMirror {
             case RUNNING -> new LedState("#00c853", lit, false, "Working on the network, no traffic right now");
             case RUNNING_WITH_TRAFFIC -> new LedState("#00c853", lit, true, "Working on the network: forwarding packets");
             case DEGRADED -> new LedState("#ffb300", lit, false, "Running, not (yet) working on the network or with a problem: "
-                    + (degradedReasons.isEmpty() ? "see the log" : String.join(", ", degradedReasons)));
+                    + (degradedReasons.isEmpty() ? "see the log" : String.join(", ", degradedReasons.stream().map(LedMirror::words).toList())));
             case ERROR -> new LedState("#e53935", lit, true, "Error: the node needs attention (see the log)");
             case IDENTIFY -> new LedState("#ffffff", lit, true, "Identifying: blinking so you can find the box");
             case FACTORY_RESET_COUNTDOWN -> new LedState("#e53935", lit, true, "Factory reset countdown: release the button to cancel");

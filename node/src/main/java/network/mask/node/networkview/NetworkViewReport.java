@@ -22,10 +22,12 @@ public final class NetworkViewReport {
     private NetworkViewReport() {}
 
     /**
+     * @param described when the network's directory last read the node's description (evidence on its public API), if ever
      * @param termsAccepted the owner's answer to the operator terms, to explain a config score of 0
-     * @param versionBehind why the network may consider the version behind, if the node knows ("" if not)
+     * @param describesAsNymNode whether the node describes itself as nym-node (else nym-api scores it 0)
      */
-    public static List<Line> of(Optional<NetworkView> view, boolean termsAccepted, String versionBehind, Instant now) {
+    public static List<Line> of(Optional<NetworkView> view, Optional<Instant> described, boolean termsAccepted,
+                                boolean describesAsNymNode, Instant now) {
         List<Line> out = new ArrayList<>();
         if (view.isEmpty()) {
             out.add(new Line("Network's directory (nym-api)", "not asked: no nym-api address is set"));
@@ -43,12 +45,13 @@ public final class NetworkViewReport {
             out.add(new Line("Network's directory (nym-api)", "not reached yet" + (v.lastError().isBlank() ? "" : " (" + v.lastError() + ")")));
             return out;
         }
-        out.add(new Line("Described by the network", v.listed() ? "yes" : "not yet"));
+        out.add(new Line("Described by the network", described.map(t -> "yes, read " + Ago.of(t, now))
+                .orElse(v.listed() ? "yes" : "not yet")));
         out.add(new Line("Bonded node id", v.nodeId().isPresent() ? "#" + v.nodeId().getAsLong() : "none yet"));
         out.add(new Line("Role this epoch", v.listed() ? role(v.role().orElse(NodeRole.INACTIVE)) : "none (not listed)"));
         out.add(new Line("Performance", v.performance().isPresent()
                 ? String.format(Locale.ROOT, "%.0f %%", 100 * v.performance().getAsDouble()) : "not known yet"));
-        out.add(new Line("Config score", configScore(v, termsAccepted, versionBehind)));
+        out.add(new Line("Config score", configScore(v, termsAccepted, describesAsNymNode)));
         out.add(new Line("Rewards", v.nodeId().isPresent()
                 ? "not shown yet: this version does not read rewards from the network" : "none until the node is bonded"));
         out.add(new Line("Nodes known", Integer.toString(v.knownNodes())));
@@ -66,12 +69,14 @@ public final class NetworkViewReport {
     }
 
     /** nym-api scores 0 without the terms and lowers the score for an old version ({@code nymapistandin/ConfigScore} follows it). */
-    static String configScore(NetworkView v, boolean termsAccepted, String versionBehind) {
+    static String configScore(NetworkView v, boolean termsAccepted, boolean describesAsNymNode) {
         if (v.configScore().isEmpty()) return "not known yet";
         double score = v.configScore().getAsDouble();
         String value = String.format(Locale.ROOT, "%.2f", score);
         if (score >= 0.99) return value;
         if (!termsAccepted) return value + ": the operator terms are not accepted";
-        return value + ": " + (versionBehind.isBlank() ? "the node's version is behind the network's current release" : versionBehind);
+        if (!describesAsNymNode) return value + ": the node does not describe itself as nym-node (node.describe_as_nym_node)";
+        if (score <= 0) return value + ": the network could not read the node's version or terms as it last described it";
+        return value + ": the node's version is behind the network's current release";
     }
 }

@@ -3,10 +3,10 @@ package network.mask.node.setuppage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import network.mask.node.api.NymNodeRelease;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.networkview.NetworkViewReport;
 import network.mask.node.reachability.ReachabilityLog;
+import network.mask.node.reachability.Witness;
 import network.mask.node.status.Ago;
 import network.mask.node.status.Finding;
 import network.mask.node.status.LiveStatus;
@@ -31,11 +31,9 @@ public final class StatusReports {
                 : seen.map(s -> "Not reached from the internet since " + Ago.of(s.at(), now) + " (by " + s.by().words() + ").")
                         .orElse("Not reached from the internet yet: nothing outside your home network has connected to the node.");
         List<String> steps = recent ? List.of() : routerSteps(config);
-        String versionBehind = config.node().describeAsNymNode() ? ""
-                : "the node describes itself as another program than " + NymNodeRelease.BINARY_NAME
-                + " (node.describe_as_nym_node = false), which nym-api scores 0";
-        List<StatusReport.Fact> network = NetworkViewReport.of(live.networkView(), config.node().acceptedOperatorTermsAndConditions(),
-                versionBehind, now).stream().map(l -> new StatusReport.Fact(l.label(), l.value())).toList();
+        List<StatusReport.Fact> network = NetworkViewReport.of(live.networkView(), live.reachability().last(Witness.DIRECTORY),
+                config.node().acceptedOperatorTermsAndConditions(), config.node().describeAsNymNode(), now)
+                .stream().map(l -> new StatusReport.Fact(l.label(), l.value())).toList();
         return new StatusReport(status.light().name().toLowerCase(Locale.ROOT), items, reached, steps, network);
     }
 
