@@ -93,7 +93,8 @@ public final class MqttTelemetry implements AutoCloseable {
     private volatile boolean closing;
     private Thread worker;
     /** The status model's condition code ({@code working}, {@code not-bonded}, ...), published as {@code state}. */
-    private volatile java.util.function.Supplier<String> statusCode = () -> "";
+    private volatile java.util.function.Supplier<String> statusCode = () -> UNKNOWN_STATUS;
+    static final String UNKNOWN_STATUS = "unknown";
 
     // Worker-thread state.
     private final Backoff backoff;
@@ -138,9 +139,9 @@ public final class MqttTelemetry implements AutoCloseable {
         try {
             code = statusCode.get();
         } catch (RuntimeException e) {
-            return stateJson;   // an adapter bug must not stop the state document
+            code = UNKNOWN_STATUS;   // an adapter bug must not stop the state document
         }
-        if (code == null || code.isEmpty()) return stateJson;
+        if (code == null || code.isEmpty()) code = UNKNOWN_STATUS;
         try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(stateJson))) {
             return jakarta.json.Json.createObjectBuilder(r.readObject()).add("state", code).build().toString();
         }
