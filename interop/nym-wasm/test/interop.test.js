@@ -288,5 +288,93 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
     assert.deepEqual(offLoopback, []);
   });
 
-  test.todo('Outfox packets (use_outfox): masknode mixes Sphinx only and drops Outfox frames (Drop.OUTFOX_UNSUPPORTED); the stand-in gateway has no Outfox final hop either');
 });
+
+describe('full client with Outfox packets (use_outfox)', () => {
+  // The client builds every packet (messages and SURB-acks) as Outfox over [L1, L2, L3, gateway]
+  // (common/wasm/client-core/src/config/mod.rs: use_outfox -> PacketType::Outfox); the masknodes unwrap
+  // one layer each, the stand-in gateway the last (lib/outfox-final-hop.js).
+  const ACK_WAIT_ADDITION_MS = 1500;
+  const QUIET_MS = 4000;
+  let carol;
+  let fragments;
+  const captured = [];
+
+  before(async () => {
+    mixnet.gateway.onClientPacket = (packetType, keyRotation, hop, packet) => { if (captured.length < 8) captured.push({ packetType, keyRotation, hop, packet }); };
+    carol = await startClient(mixnet, 'carol', { traffic: { use_outfox: true }, acknowledgements: { ack_wait_addition_ms: ACK_WAIT_ADDITION_MS } });
+  });
+  after(() => { mixnet.gateway.onClientPacket = null; });
+
+  async function sendToSelf(message, timeoutMs = 20_000) {
+    const before = carol.inbox.length;
+    await carol.client.send_regular_message(message, carol.address);
+    assert.ok(await until(() => carol.inbox.length > before, timeoutMs), 'message was not reassembled in time');
+    return carol.inbox[before];
+  }
+
+  test('a 5 kB message to itself in Outfox packets arrives bit for bit, every packet acked, nothing retransmitted', async (t) => {
+    mixnet.gateway.resetCounters();
+    const before = await mixnet.packetStats();
+    const message = pattern(5000, 21);
+    const got = await sendToSelf(message);
+    assert.ok(got.message.equals(message), 'reassembled message differs');
+    await sleep(QUIET_MS);
+    const c = mixnet.gateway.counters;
+    fragments = c.fromClient;
+    const after = await mixnet.packetStats();
+    const forwarded = after.map((s, i) => s.egress_mixing.forward_hop_packets_sent - before[i].egress_mixing.forward_hop_packets_sent);
+    figures(t, 'Outfox 5 kB to self', { fragments, packetTypes: c.packetTypes, forwardedPerNode: forwarded });
+    assert.ok(fragments >= 3, `a 5 kB message needs several 2 kB packets, saw ${fragments}`);
+    assert.deepEqual(c.packetTypes, { 2: fragments }, 'every packet from the client is Outfox (packet type 2)');
+    assert.deepEqual(c.sentSizeTags, { 6: fragments }, 'as outfox_regular (size tag 6)');
+    assert.equal(c.deliveredPackets, fragments);
+    assert.equal(c.deliveredAcks, fragments, 'every packet acknowledged');
+    assert.equal(c.sizeTags[7], fragments, 'the acks crossed the mixnet as Outfox ack packets (size tag 7)');
+    assert.deepEqual(c.sphinxVersions, { outfox: 2 * fragments });
+    assert.equal(c.dropped, 0, c.finalHopErrors.join('; '));
+    // Each packet and each ack crossed all three masknodes.
+    assert.deepEqual(forwarded, [2 * fragments, 2 * fragments, 2 * fragments]);
+    if (process.env.NYM_INTEROP_OUTFOX_FIXTURE) writeOutfoxFixture(process.env.NYM_INTEROP_OUTFOX_FIXTURE, captured, carol);
+  });
+
+  test('negative control: a flipped payload bit in one Outfox packet makes the client retransmit it', async (t) => {
+    assert.ok(fragments, 'needs the clean Outfox run first');
+    mixnet.gateway.resetCounters();
+    mixnet.gateway.faults.flipBitInForwardedPacket = { nth: 2, at: -100 };
+    try {
+      const message = pattern(5000, 22);
+      const got = await sendToSelf(message, 30_000);
+      await sleep(QUIET_MS);
+      const c = mixnet.gateway.counters;
+      const retransmissions = c.fromClient - fragments;
+      figures(t, 'Outfox flipped bit, 5 kB', { fragments, retransmissions, packetTypes: c.packetTypes });
+      assert.equal(c.flipped, 1);
+      assert.equal(c.dropped, 1, 'the tampered packet fails at the last layer (Lion garbles the whole payload)');
+      assert.match(c.finalHopErrors[0], /outfox: no magic bytes/);
+      assert.ok(retransmissions >= 1, 'the client must resend the lost packet');
+      assert.ok(got.message.equals(message), 'and then reassemble the message intact');
+    } finally {
+      mixnet.gateway.faults.flipBitInForwardedPacket = null;
+    }
+  });
+});
+
+/**
+ * Test vectors for the Java engine (node/src/test/resources/outfox/): Outfox packets exactly as the WASM
+ * client sent them, with the throwaway Sphinx keys of this run's nodes and gateway, the routing each hop
+ * must find and what the gateway's own (JavaScript) final hop recovered.
+ */
+function writeOutfoxFixture(file, packets, client) {
+  const privateKey = (n) => fs.readFileSync(`${n.data}/keys/sphinx_x25519_primary.key`, 'utf8').match(/private_key = (\S+)/)[1];
+  const address = (host, port) => [4, port >> 8, port & 0xff, ...host.split('.').map(Number)];
+  const fixture = {
+    note: 'Made by interop/nym-wasm (NYM_INTEROP_OUTFOX_FIXTURE=path ./run-tests --interop): Outfox packets built by @nymproject/nym-client-wasm 1.4.1 (use_outfox) as the stand-in gateway received them, keys of that run only',
+    nodeSphinxPrivateKeys: mixnet.nodes.map(privateKey),
+    gatewaySphinxPrivateKey: bs58encode(mixnet.gateway.sphinx.privateRaw),
+    routingAddresses: [...mixnet.nodes.slice(1).map((n) => address('127.0.0.1', n.ports.mix)), address('127.0.0.1', mixnet.gateway.mixPort)].map((a) => Buffer.from(a).toString('hex')),
+    recipientIdentity: Buffer.from(bs58decode(client.address.split('.')[0])).toString('hex'),
+    packets: packets.filter((p) => p.packetType === 2).map((p) => ({ keyRotation: p.keyRotation, firstHopPort: p.hop.port, packet: p.packet.toString('hex') })),
+  };
+  fs.writeFileSync(file, JSON.stringify(fixture, null, 1));
+}
