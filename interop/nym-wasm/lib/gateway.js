@@ -20,7 +20,14 @@
 // framingVersion 7 writes Nym's older frames without the key-rotation byte.
 // Outfox (packet type 2, size tags 6 and 7): the final hop is lib/outfox-final-hop.js; the SURB-ack split is the
 // same with the Outfox ack length (common/nymsphinx/acknowledgements/src/surb_ack.rs SurbAck::len).
-// onClientPacket(packetType, keyRotation, hop, packet), if set, sees each client packet as sent (fixtures).
+// outfoxRelay ({mixes: [{publicRaw, host, port}] x 3, keyRotation}): the WASM client cannot build Outfox
+// (docs/interop.md), so in this mode the gateway sends what the client's Sphinx packets carried around the
+// masknodes once more, inside Outfox packets it builds itself (lib/outfox-packet.js) for [L1, L2, L3, this
+// gateway]: a regular packet's 2048-byte plaintext as outfox_regular, an ack's 21 bytes as outfox_ack. When
+// the Outfox packet comes back, its last layer is opened (lib/outfox-final-hop.js) and the content goes on as
+// the Sphinx final hop's would have (SURB-ack split and sent as a Sphinx ack, the rest to the client), so the
+// client judges what crossed the masknodes as Outfox. flipBitInOutfoxPacket ({nth, at}) flips one bit of
+// the Nth Outfox packet the gateway builds.
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -30,6 +37,7 @@ import { gcmsiv } from '@noble/ciphers/aes.js';
 import { newKeyPair, x25519, ed25519Public, bs58encode, bs58decode } from './keys.js';
 import { processFinalHop } from './sphinx-final-hop.js';
 import { processOutfoxFinalHop, outfoxLength, OUTFOX_PACKET_TYPE } from './outfox-final-hop.js';
+import { buildOutfox, routingAddress, OUTFOX_REGULAR_PLAINTEXT, OUTFOX_ACK_PLAINTEXT } from './outfox-packet.js';
 
 export const PROTOCOL_VERSION = 5; // EMBEDDED_KEY_ROTATION_INFO_VERSION in common/gateway-requests/src/lib.rs
 const AES_GCM_SIV_PROTOCOL_VERSION = 3;
@@ -71,9 +79,10 @@ export class StandInGateway {
     this.log = log;
     this.identity = newKeyPair('ed25519');
     this.sphinx = newKeyPair('x25519');
-    this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null };
+    this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null, flipBitInOutfoxPacket: null };
+    this.outfoxRelay = null;
     this.framingVersion = 8;
-    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {}, clientKeyRotations: {}, packetTypes: {} };
+    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {}, clientKeyRotations: {}, packetTypes: {}, outfoxBuilt: 0 };
     this.packetsIntoMixnet = 0; // never reset: every packet this gateway wrote to a mix node, for cross-checks
     this.packetsReplayed = 0; // never reset: of those, copies written again on purpose
     this.clients = new Map(); // destination hex -> {ws, key}
@@ -292,17 +301,24 @@ export class StandInGateway {
     const count = (map, k) => { map[k] = (map[k] ?? 0) + 1; };
     count(this.counters.sizeTags, tag);
     count(this.counters.sphinxVersions, outfox ? 'outfox' : result.version);
+    if (!outfox && this.outfoxRelay && (tag === 1 || tag === ACK_TAG)) {
+      this.relayAsOutfox(result.destination, result.plaintext, tag === ACK_TAG);
+      return;
+    }
+    // A relayed Outfox packet carries a Sphinx client's payload: its SURB-ack is a Sphinx ack (rotation unknown).
+    const contentType = outfox && this.outfoxRelay ? 0 : packetType;
+    if (outfox && this.outfoxRelay) keyRotation = 0;
     let message = result.plaintext;
     const isAck = tag === ACK_TAG || tag === OUTFOX_ACK_TAG;
     if (!isAck) {
       // framing/src/processing.rs split_into_ack_and_message: the SURB-ack goes back into the mixnet with the
       // packet type and key-rotation byte of the frame it came in.
-      const surbAckLen = surbAckLength(packetType);
+      const surbAckLen = surbAckLength(contentType);
       if (message.length < surbAckLen) { this.counters.dropped++; this.counters.finalHopErrors.push('no SURB-ack'); return; }
       const surbAck = message.subarray(0, surbAckLen);
       message = message.subarray(surbAckLen);
       const hop = decodeAddress(surbAck);
-      this.forward(hop, packetType, keyRotation, Buffer.from(surbAck.subarray(19)));
+      this.forward(hop, contentType, keyRotation, Buffer.from(surbAck.subarray(19)));
       this.counters.acksForwarded++;
     } else if (this.faults.dropAcks) {
       this.counters.droppedAcks++;
@@ -313,6 +329,21 @@ export class StandInGateway {
     const { nonce, ciphertext } = conn.key.encrypt(message);
     conn.ws.send(Buffer.concat([Buffer.from([1, 1]), nonce, ciphertext]));
     if (isAck) this.counters.deliveredAcks++; else this.counters.deliveredPackets++;
+  }
+
+  /** Sends `plaintext` for the client at `destination` around [L1, L2, L3, this gateway] as an Outfox packet. */
+  relayAsOutfox(destination, plaintext, isAck) {
+    const { mixes, keyRotation } = this.outfoxRelay;
+    const routing = [...mixes.slice(1).map((m) => routingAddress(m.host, m.port)), routingAddress(this.host, this.mixPort)];
+    const hops = [...mixes.map((m, i) => ({ publicRaw: m.publicRaw, routing: routing[i] })), { publicRaw: this.sphinx.publicRaw, routing: destination }];
+    const packet = buildOutfox(plaintext, isAck ? OUTFOX_ACK_PLAINTEXT : OUTFOX_REGULAR_PLAINTEXT, hops);
+    this.counters.outfoxBuilt++;
+    const fault = this.faults.flipBitInOutfoxPacket;
+    if (fault && this.counters.outfoxBuilt === fault.nth) {
+      packet[fault.at < 0 ? packet.length + fault.at : fault.at] ^= 0x01;
+      this.counters.flipped++;
+    }
+    this.forward({ host: mixes[0].host, port: mixes[0].port }, OUTFOX_PACKET_TYPE, keyRotation, packet);
   }
 }
 
