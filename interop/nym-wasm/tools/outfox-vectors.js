@@ -7,8 +7,9 @@ import { newKeyPair } from '../lib/keys.js';
 import { buildOutfox, routingAddress, OUTFOX_REGULAR_PLAINTEXT, OUTFOX_ACK_PLAINTEXT } from '../lib/outfox-packet.js';
 
 // Route: mix 1, mix 2, mix 3, gateway; each finds the next one's address, the gateway the recipient.
+// Next hops on 127.0.0.77 (ports below the ephemeral range): a node test listens there as mix 2.
 const keys = [1, 2, 3, 4].map(() => newKeyPair('x25519'));
-const nextHops = [40002, 40003, 40004].map((port) => routingAddress('127.0.0.1', port));
+const nextHops = [20002, 20003, 20004].map((port) => routingAddress('127.0.0.77', port));
 const recipient = crypto.randomBytes(32);
 const hops = keys.map((k, i) => ({ publicRaw: k.publicRaw, routing: i < 3 ? nextHops[i] : recipient }));
 const vectors = [['outfox_regular', OUTFOX_REGULAR_PLAINTEXT, 1652], ['outfox_ack', OUTFOX_ACK_PLAINTEXT, 21]].map(([size, plaintext, length]) => {
