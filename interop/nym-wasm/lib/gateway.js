@@ -18,6 +18,16 @@
 // enters the mixnet: {nth, at} with `at` a byte index, negative from the end), dropAcks (ack-sized packets
 // from the mixnet are not delivered to the client), replayNth (the Nth client packet is written twice).
 // framingVersion 7 writes Nym's older frames without the key-rotation byte.
+// Outfox (packet type 2, size tags 6 and 7): the final hop is lib/outfox-final-hop.js; the SURB-ack split is the
+// same with the Outfox ack length (common/nymsphinx/acknowledgements/src/surb_ack.rs SurbAck::len).
+// outfoxRelay ({mixes: [{publicRaw, host, port}] x 3, keyRotation}): the WASM client cannot build Outfox
+// (docs/interop.md), so in this mode the gateway sends what the client's Sphinx packets carried around the
+// masknodes once more, inside Outfox packets it builds itself (lib/outfox-packet.js) for [L1, L2, L3, this
+// gateway]: a regular packet's 2048-byte plaintext as outfox_regular, an ack's 21 bytes as outfox_ack. When
+// the Outfox packet comes back, its last layer is opened (lib/outfox-final-hop.js) and the content goes on as
+// the Sphinx final hop's would have (SURB-ack split and sent as a Sphinx ack, the rest to the client), so the
+// client judges what crossed the masknodes as Outfox. flipBitInOutfoxPacket ({nth, at}) flips one bit of
+// the Nth Outfox packet the gateway builds.
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -26,6 +36,8 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { gcmsiv } from '@noble/ciphers/aes.js';
 import { newKeyPair, x25519, ed25519Public, bs58encode, bs58decode } from './keys.js';
 import { processFinalHop } from './sphinx-final-hop.js';
+import { processOutfoxFinalHop, outfoxLength, OUTFOX_PACKET_TYPE } from './outfox-final-hop.js';
+import { buildOutfox, routingAddress, OUTFOX_REGULAR_PLAINTEXT, OUTFOX_ACK_PLAINTEXT } from './outfox-packet.js';
 
 export const PROTOCOL_VERSION = 5; // EMBEDDED_KEY_ROTATION_INFO_VERSION in common/gateway-requests/src/lib.rs
 const AES_GCM_SIV_PROTOCOL_VERSION = 3;
@@ -33,10 +45,14 @@ const NONCE = 12, TAG = 16, SALT = 16;
 const HEADER = 348;
 // common/nymsphinx/params/src/packet_sizes.rs: tag -> plaintext size; packet = plaintext + 17 + 348.
 const SIZE_BY_TAG = { 1: 2048, 2: 21, 3: 32768, 4: 8192, 5: 16384 };
-const packetLength = (tag) => SIZE_BY_TAG[tag] + 17 + HEADER;
-const TAG_BY_LENGTH = Object.fromEntries(Object.keys(SIZE_BY_TAG).map((t) => [packetLength(Number(t)), Number(t)]));
-const ACK_TAG = 2;
-const SURB_ACK_LEN = packetLength(ACK_TAG) + 19;
+// Outfox sizes (tags 6, 7): plaintext 2048 / 48 + magic 3 after 6 + 4 * 80 bytes (nym-outfox/src/constants.rs).
+const OUTFOX_PLAINTEXT_BY_TAG = { 6: 2048, 7: 48 };
+const packetLength = (tag) => OUTFOX_PLAINTEXT_BY_TAG[tag] ? outfoxLength(OUTFOX_PLAINTEXT_BY_TAG[tag] + 3) : SIZE_BY_TAG[tag] + 17 + HEADER;
+const ALL_TAGS = [...Object.keys(SIZE_BY_TAG), ...Object.keys(OUTFOX_PLAINTEXT_BY_TAG)].map(Number);
+const TAG_BY_LENGTH = Object.fromEntries(ALL_TAGS.map((t) => [packetLength(t), t]));
+const ACK_TAG = 2, OUTFOX_ACK_TAG = 7;
+// SURB-ack = first hop zero-padded to 19 bytes || ack packet (surb_ack.rs SurbAck::len, per packet type).
+const surbAckLength = (packetType) => packetLength(packetType === OUTFOX_PACKET_TYPE ? OUTFOX_ACK_TAG : ACK_TAG) + 19;
 
 function decodeAddress(b) {
   if (b[0] === 4) return { host: `${b[3]}.${b[4]}.${b[5]}.${b[6]}`, port: b[1] << 8 | b[2], length: 7 };
@@ -63,9 +79,10 @@ export class StandInGateway {
     this.log = log;
     this.identity = newKeyPair('ed25519');
     this.sphinx = newKeyPair('x25519');
-    this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null };
+    this.faults = { flipBitInForwardedPacket: null, dropAcks: false, replayNth: null, flipBitInOutfoxPacket: null };
+    this.outfoxRelay = null;
     this.framingVersion = 8;
-    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {}, clientKeyRotations: {} };
+    this.counters = { fromClient: 0, intoMixnet: 0, fromMixnet: 0, deliveredPackets: 0, deliveredAcks: 0, acksForwarded: 0, dropped: 0, flipped: 0, droppedAcks: 0, finalHopErrors: [], sizeTags: {}, sentSizeTags: {}, sphinxVersions: {}, clientKeyRotations: {}, packetTypes: {}, outfoxBuilt: 0 };
     this.packetsIntoMixnet = 0; // never reset: every packet this gateway wrote to a mix node, for cross-checks
     this.packetsReplayed = 0; // never reset: of those, copies written again on purpose
     this.clients = new Map(); // destination hex -> {ws, key}
@@ -209,7 +226,9 @@ export class StandInGateway {
     const hop = decodeAddress(plain.subarray(offset));
     const packet = Buffer.from(plain.subarray(offset + hop.length));
     this.counters.fromClient++;
+    this.onClientPacket?.(packetType, keyRotation, hop, Buffer.from(packet));
     // The SphinxKeyRotation byte the client chose (0 unknown, 1 odd, 2 even: common/nymsphinx/params/src/key_rotation.rs).
+    this.counters.packetTypes[packetType] = (this.counters.packetTypes[packetType] ?? 0) + 1;
     this.counters.clientKeyRotations[keyRotation] = (this.counters.clientKeyRotations[keyRotation] ?? 0) + 1;
     this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] = (this.counters.sentSizeTags[TAG_BY_LENGTH[packet.length]] ?? 0) + 1;
     const fault = this.faults.flipBitInForwardedPacket;
@@ -259,7 +278,7 @@ export class StandInGateway {
         if (!headerLength) { this.log(`gateway: framing version ${version} refused`); socket.destroy(); return; }
         if (buffered.length < headerLength) return;
         const tag = buffered[1];
-        if (!SIZE_BY_TAG[tag]) { this.log(`gateway: size tag ${tag} refused`); socket.destroy(); return; }
+        if (!ALL_TAGS.includes(tag)) { this.log(`gateway: size tag ${tag} refused`); socket.destroy(); return; }
         const total = headerLength + packetLength(tag);
         if (buffered.length < total) return;
         const frame = { tag, packetType: buffered[2], keyRotation: headerLength === 4 ? buffered[3] : 0, packet: buffered.subarray(headerLength, total) };
@@ -272,7 +291,8 @@ export class StandInGateway {
 
   onFinalHop({ tag, packetType, keyRotation, packet }) {
     this.counters.fromMixnet++;
-    const result = processFinalHop(packet, this.sphinx.privateRaw);
+    const outfox = packetType === OUTFOX_PACKET_TYPE;
+    const result = outfox ? processOutfoxFinalHop(packet, this.sphinx.privateRaw) : processFinalHop(packet, this.sphinx.privateRaw);
     if (result.error) {
       this.counters.dropped++;
       this.counters.finalHopErrors.push(result.error);
@@ -280,14 +300,25 @@ export class StandInGateway {
     }
     const count = (map, k) => { map[k] = (map[k] ?? 0) + 1; };
     count(this.counters.sizeTags, tag);
-    count(this.counters.sphinxVersions, result.version);
+    count(this.counters.sphinxVersions, outfox ? 'outfox' : result.version);
+    if (!outfox && this.outfoxRelay && (tag === 1 || tag === ACK_TAG)) {
+      this.relayAsOutfox(result.destination, result.plaintext, tag === ACK_TAG);
+      return;
+    }
+    // A relayed Outfox packet carries a Sphinx client's payload: its SURB-ack is a Sphinx ack (rotation unknown).
+    const contentType = outfox && this.outfoxRelay ? 0 : packetType;
+    if (outfox && this.outfoxRelay) keyRotation = 0;
     let message = result.plaintext;
-    const isAck = tag === ACK_TAG;
+    const isAck = tag === ACK_TAG || tag === OUTFOX_ACK_TAG;
     if (!isAck) {
-      const surbAck = message.subarray(0, SURB_ACK_LEN);
-      message = message.subarray(SURB_ACK_LEN);
+      // framing/src/processing.rs split_into_ack_and_message: the SURB-ack goes back into the mixnet with the
+      // packet type and key-rotation byte of the frame it came in.
+      const surbAckLen = surbAckLength(contentType);
+      if (message.length < surbAckLen) { this.counters.dropped++; this.counters.finalHopErrors.push('no SURB-ack'); return; }
+      const surbAck = message.subarray(0, surbAckLen);
+      message = message.subarray(surbAckLen);
       const hop = decodeAddress(surbAck);
-      this.forward(hop, packetType, keyRotation, Buffer.from(surbAck.subarray(19)));
+      this.forward(hop, contentType, keyRotation, Buffer.from(surbAck.subarray(19)));
       this.counters.acksForwarded++;
     } else if (this.faults.dropAcks) {
       this.counters.droppedAcks++;
@@ -298,6 +329,21 @@ export class StandInGateway {
     const { nonce, ciphertext } = conn.key.encrypt(message);
     conn.ws.send(Buffer.concat([Buffer.from([1, 1]), nonce, ciphertext]));
     if (isAck) this.counters.deliveredAcks++; else this.counters.deliveredPackets++;
+  }
+
+  /** Sends `plaintext` for the client at `destination` around [L1, L2, L3, this gateway] as an Outfox packet. */
+  relayAsOutfox(destination, plaintext, isAck) {
+    const { mixes, keyRotation } = this.outfoxRelay;
+    const routing = [...mixes.slice(1).map((m) => routingAddress(m.host, m.port)), routingAddress(this.host, this.mixPort)];
+    const hops = [...mixes.map((m, i) => ({ publicRaw: m.publicRaw, routing: routing[i] })), { publicRaw: this.sphinx.publicRaw, routing: destination }];
+    const packet = buildOutfox(plaintext, isAck ? OUTFOX_ACK_PLAINTEXT : OUTFOX_REGULAR_PLAINTEXT, hops);
+    this.counters.outfoxBuilt++;
+    const fault = this.faults.flipBitInOutfoxPacket;
+    if (fault && this.counters.outfoxBuilt === fault.nth) {
+      packet[fault.at < 0 ? packet.length + fault.at : fault.at] ^= 0x01;
+      this.counters.flipped++;
+    }
+    this.forward({ host: mixes[0].host, port: mixes[0].port }, OUTFOX_PACKET_TYPE, keyRotation, packet);
   }
 }
 

@@ -5,6 +5,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { nym, startMixnet, startClient, sleep, until, pattern } from '../lib/harness.js';
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { nymPackage, senderTagString, wasmPath, offLoopback } from '../lib/nym.js';
 import { bs58encode, bs58decode } from '../lib/keys.js';
 
@@ -288,5 +290,120 @@ describe('full client (NymClient): messages, extended packets, reply SURBs, retr
     assert.deepEqual(offLoopback, []);
   });
 
-  test.todo('Outfox packets (use_outfox): masknode mixes Sphinx only and drops Outfox frames (Drop.OUTFOX_UNSUPPORTED); the stand-in gateway has no Outfox final hop either');
+});
+
+describe('Outfox packets (masknode unwraps Outfox, judged by the full client)', () => {
+  // Each packet and ack crosses the masknodes twice here (Sphinx, then Outfox), and the first Outfox packets
+  // meet cold JITs on a loaded machine: a longer ack wait keeps a late ack from reading as a loss.
+  const ACK_WAIT_ADDITION_MS = 4000;
+  const QUIET_MS = 5000;
+  // A 5000-byte message is 4 packets (common/nymsphinx/chunking: about 1.6 kB of message per 2 kB packet
+  // after the SURB-ack, the ephemeral key and the fragment header), as the Sphinx scenarios measure too.
+  const FRAGMENTS = 4;
+  let carol;
+  let fragments;
+
+  test('the 1.4.1 build cannot send Outfox: with use_outfox it traps before any packet leaves', async (t) => {
+    mixnet.gateway.resetCounters();
+    const probe = spawn(process.execPath, [fileURLToPath(new URL('../lib/outfox-probe.js', import.meta.url)), mixnet.nymApi.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    probe.stdout.on('data', (d) => { out += d; });
+    probe.stderr.on('data', (d) => { err += d; });
+    const code = await new Promise((r) => probe.on('exit', (c) => r(c)));
+    const steps = out.split('\n').filter((l) => l.startsWith('{"step"')).map((l) => JSON.parse(l).step);
+    const trap = err.match(/RuntimeError: [^\n]*/)?.[0];
+    t.diagnostic(`probe steps ${JSON.stringify(steps)}, exit ${code}, ${trap ?? 'no trap'}; gateway saw ${mixnet.gateway.counters.fromClient} client packets, types ${JSON.stringify(mixnet.gateway.counters.packetTypes)}`);
+    assert.deepEqual(steps, ['started', 'sending'], 'the client started and was sending when it stopped; if it delivered, this build sends Outfox: judge it directly (docs/interop.md)');
+    assert.notEqual(code, 0);
+    assert.equal(trap, 'RuntimeError: unreachable');
+    assert.equal(mixnet.gateway.counters.fromClient, 0, 'no packet left the client');
+  });
+
+  before(async () => {
+    // The gateway carries each Sphinx packet's content around the masknodes once more as Outfox (lib/gateway.js outfoxRelay).
+    mixnet.gateway.outfoxRelay = {
+      mixes: mixnet.nodes.map((n) => ({ publicRaw: bs58decode(n.sphinxKey), host: '127.0.0.1', port: n.ports.mix })),
+      keyRotation: mixnet.nodes[0].rotationId % 2 === 1 ? 1 : 2, // common/nymsphinx/params/src/key_rotation.rs
+    };
+    carol = await startClient(mixnet, 'carol', { acknowledgements: { ack_wait_addition_ms: ACK_WAIT_ADDITION_MS } });
+    // Warm-up (not judged): the nodes' Outfox path and the relay's first packets.
+    await carol.client.send_regular_message(pattern(5000, 20), carol.address);
+    await until(() => carol.inbox.length > 0, 30_000);
+    await sleep(QUIET_MS);
+  });
+  after(() => { mixnet.gateway.outfoxRelay = null; });
+
+  async function sendToSelf(message, timeoutMs = 20_000) {
+    const before = carol.inbox.length;
+    await carol.client.send_regular_message(message, carol.address);
+    assert.ok(await until(() => carol.inbox.length > before, timeoutMs), 'message was not reassembled in time');
+    return carol.inbox[before];
+  }
+
+  test('a 5 kB message whose packets and acks cross the masknodes as Outfox arrives bit for bit, all acked, nothing retransmitted', async (t) => {
+    mixnet.gateway.resetCounters();
+    const before = await mixnet.packetStats();
+    const message = pattern(5000, 21);
+    const got = await sendToSelf(message);
+    assert.ok(got.message.equals(message), 'reassembled message differs');
+    await sleep(QUIET_MS);
+    const c = mixnet.gateway.counters;
+    fragments = c.fromClient;
+    const after = await mixnet.packetStats();
+    const forwarded = after.map((s, i) => s.egress_mixing.forward_hop_packets_sent - before[i].egress_mixing.forward_hop_packets_sent);
+    figures(t, 'Outfox 5 kB to self', { fragments, outfoxBuilt: c.outfoxBuilt, forwardedPerNode: forwarded });
+    assert.equal(fragments, FRAGMENTS, 'the client sent each packet once: nothing retransmitted');
+    assert.equal(c.outfoxBuilt, 2 * fragments, 'each packet and each ack went around again as Outfox');
+    assert.equal(c.sizeTags[6], fragments, 'outfox_regular packets came back through the masknodes');
+    assert.equal(c.sizeTags[7], fragments, 'outfox_ack packets came back through the masknodes');
+    assert.equal(c.sphinxVersions.outfox, 2 * fragments);
+    assert.equal(c.deliveredPackets, fragments);
+    assert.equal(c.deliveredAcks, fragments, 'every packet acknowledged');
+    assert.equal(c.dropped, 0, c.finalHopErrors.join('; '));
+    // Each node forwarded every packet and ack twice: once as Sphinx, once as Outfox.
+    assert.deepEqual(forwarded, [4 * fragments, 4 * fragments, 4 * fragments]);
+  });
+
+  test('negative control: a flipped bit in one Outfox packet loses that packet, and the client retransmits', async (t) => {
+    assert.ok(fragments, 'needs the clean Outfox run first');
+    mixnet.gateway.resetCounters();
+    mixnet.gateway.faults.flipBitInOutfoxPacket = { nth: 1, at: -100 }; // a payload bit: Lion garbles it all, only the gateway can tell
+    try {
+      const message = pattern(5000, 22);
+      const got = await sendToSelf(message, 30_000);
+      await sleep(QUIET_MS);
+      const c = mixnet.gateway.counters;
+      const retransmissions = c.fromClient - FRAGMENTS;
+      figures(t, 'Outfox flipped payload bit, 5 kB', { fragments: FRAGMENTS, retransmissions, outfoxBuilt: c.outfoxBuilt });
+      assert.equal(c.flipped, 1);
+      assert.equal(c.dropped, 1, 'the tampered packet fails at the last layer');
+      assert.match(c.finalHopErrors[0], /outfox: no magic bytes/);
+      assert.ok(retransmissions >= 1, 'the client must resend the lost packet');
+      assert.ok(got.message.equals(message), 'and then reassemble the message intact');
+    } finally {
+      mixnet.gateway.faults.flipBitInOutfoxPacket = null;
+    }
+  });
+
+  test('negative control: a flipped header bit in one Outfox packet is refused by the first masknode', async (t) => {
+    assert.ok(fragments, 'needs the clean Outfox run first');
+    mixnet.gateway.resetCounters();
+    const before = await mixnet.packetStats();
+    mixnet.gateway.faults.flipBitInOutfoxPacket = { nth: 1, at: 6 + 60 }; // inside L1's sealed routing
+    try {
+      const message = pattern(5000, 23);
+      const got = await sendToSelf(message, 30_000);
+      await sleep(QUIET_MS);
+      const after = await mixnet.packetStats();
+      const c = mixnet.gateway.counters;
+      const refused = after[0].ingress_mixing.malformed_packets_received - before[0].ingress_mixing.malformed_packets_received;
+      figures(t, 'Outfox flipped header bit, 5 kB', { fragments: FRAGMENTS, retransmissions: c.fromClient - FRAGMENTS, refusedByFirstNode: refused });
+      assert.equal(refused, 1, 'the first masknode refuses it (outfox_bad_tag)');
+      assert.equal(c.dropped, 0, 'nothing of it reached the gateway');
+      assert.ok(c.fromClient > FRAGMENTS, 'the client must resend the lost packet');
+      assert.ok(got.message.equals(message));
+    } finally {
+      mixnet.gateway.faults.flipBitInOutfoxPacket = null;
+    }
+  });
 });

@@ -16,12 +16,15 @@ import network.mask.node.wire.FrameHeader;
 import network.mask.node.wire.FramingException;
 import network.mask.node.wire.FramingVersion;
 import network.mask.node.wire.InboundFrame;
+import network.mask.node.wire.KeyRotation;
+import network.mask.node.wire.OutfoxFrame;
 
 /**
  * Cuts the byte stream into Nym frames. A bad header ends the connection (the stream cannot be
  * resynchronised); a frame left unfinished longer than the frame timeout ends it too, so a peer
- * trickling bytes cannot hold buffers and connection slots forever. Outfox frames (size tags 6 and
- * 7) are consumed whole and counted ({@code outfox_unsupported}), never a reason to close.
+ * trickling bytes cannot hold buffers and connection slots forever. Frames of packet type 2 go to
+ * the workers as {@link OutfoxFrame}s; a Mix-type frame with an Outfox size tag (no Sphinx packet
+ * has that length) is consumed whole and counted as {@code wrong_length}, never a reason to close.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
 
@@ -65,15 +68,22 @@ final class FrameDecoder extends ByteToMessageDecoder {
             in.getBytes(in.readerIndex(), header, 0, version.headerLength());
             int outfox = FrameCodec.outfoxFrameLength(header, 0);
             if (outfox > 0) {
-                // Outfox (size tag 6 or 7): consumed whole and counted; the link stays, as nym-node keeps it.
+                // An Outfox size (tag 6 or 7): common/nymsphinx/params/src/packet_sizes.rs.
                 if (in.readableBytes() < outfox) {
                     partial(ctx);
                     return;
                 }
-                in.skipBytes(outfox);
+                in.skipBytes(version.headerLength());
+                byte[] packet = new byte[outfox - version.headerLength()];
+                in.readBytes(packet);
                 completed(ctx);
                 metrics.received();
-                metrics.drop(Drop.OUTFOX_UNSUPPORTED);
+                countVersion(version);
+                if ((header[2] & 0xFF) != FrameHeader.PACKET_TYPE_OUTFOX) {
+                    metrics.drop(Drop.WRONG_LENGTH);
+                    return;
+                }
+                out.add(new OutfoxFrame(header[1] & 0xFF, rotation(version), packet, System.nanoTime()));
                 return;
             }
             FrameHeader h = FrameCodec.decode(header, 0, maxFrameBytes);
@@ -86,9 +96,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
             in.readBytes(packet);
             completed(ctx);
             metrics.received();
-            metrics.event(version == FramingVersion.V8 ? Event.FRAMING_V8_RECEIVED : Event.FRAMING_V7_RECEIVED);
+            countVersion(version);
             if (!h.isSphinx()) {
-                metrics.drop(Drop.OUTFOX_UNSUPPORTED);
+                // Outfox under a Sphinx size tag: nym parses by packet type (framing/src/codec.rs);
+                // the Outfox engine checks the length against the packet's own parameters.
+                out.add(new OutfoxFrame(h.size().tag(), h.rotation(), packet, System.nanoTime()));
                 return;
             }
             out.add(new InboundFrame(h, packet, System.nanoTime()));
@@ -99,6 +111,15 @@ final class FrameDecoder extends ByteToMessageDecoder {
             metrics.event(Event.INBOUND_CLOSED_BAD_FRAME);
             ctx.close();
         }
+    }
+
+    private void countVersion(FramingVersion version) {
+        metrics.event(version == FramingVersion.V8 ? Event.FRAMING_V8_RECEIVED : Event.FRAMING_V7_RECEIVED);
+    }
+
+    /** The header's rotation byte (already checked by {@link FrameCodec#outfoxFrameLength}). */
+    private KeyRotation rotation(FramingVersion version) {
+        return version == FramingVersion.V8 ? KeyRotation.ofWire(header[3] & 0xFF) : KeyRotation.UNKNOWN;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
-import network.mask.node.wire.InboundFrame;
+import network.mask.node.wire.ReceivedFrame;
 import network.mask.node.worker.IngressQueue;
 
 /**
@@ -21,7 +21,7 @@ final class IngressHandler extends ChannelInboundHandlerAdapter {
 
     private final IngressQueue queue;
     private final MixMetrics metrics;
-    private final ArrayDeque<InboundFrame> waiting = new ArrayDeque<>();
+    private final ArrayDeque<ReceivedFrame> waiting = new ArrayDeque<>();
     private boolean paused;
 
     IngressHandler(IngressQueue queue, MixMetrics metrics) {
@@ -31,7 +31,7 @@ final class IngressHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        InboundFrame frame = (InboundFrame) msg;
+        ReceivedFrame frame = (ReceivedFrame) msg;
         if (waiting.isEmpty() && queue.offer(frame)) return;
         waiting.addLast(frame);
         if (!paused) {

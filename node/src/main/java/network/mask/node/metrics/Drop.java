@@ -1,6 +1,7 @@
 package network.mask.node.metrics;
 
 import java.util.Locale;
+import network.mask.node.outfox.OutfoxError;
 import network.mask.node.sphinx.RejectReason;
 
 /** Why a packet was dropped. The lower-case name is what metrics consumers see. */
@@ -11,8 +12,14 @@ public enum Drop {
     FRAME_TOO_LARGE,
     /** A frame was started but not finished within the frame timeout, or the peer closed mid-frame. */
     TRUNCATED_FRAME,
-    /** An Outfox frame (packet type 2, or size tag 6/7): consumed whole, but this node only mixes Sphinx. */
-    OUTFOX_UNSUPPORTED,
+    /**
+     * An Outfox packet (packet type 2) whose length, parameters, public element or next-hop address
+     * is not one nym builds ({@code network.mask.node.outfox.OutfoxError}), or whose decrypted
+     * next-hop address has an unknown type.
+     */
+    OUTFOX_MALFORMED,
+    /** An Outfox layer whose ChaCha20-Poly1305 tag does not verify under this node's key (another key, or tampered). */
+    OUTFOX_BAD_TAG,
     WRONG_LENGTH,
     MALFORMED_PACKET,
     BAD_GROUP_ELEMENT,
@@ -50,6 +57,10 @@ public enum Drop {
 
     public String metricName() {
         return metricName;
+    }
+
+    public static Drop of(OutfoxError error) {
+        return error == OutfoxError.BAD_TAG ? OUTFOX_BAD_TAG : OUTFOX_MALFORMED;
     }
 
     public static Drop of(RejectReason reason) {

@@ -23,6 +23,8 @@ public enum Event {
     FRAMING_V8_RECEIVED,
     /** A v7 packet that verified only under the secondary Sphinx key. */
     SECONDARY_KEY_USED,
+    /** An Outfox packet unwrapped and passed on to its next hop (Outfox has no delay: nym-node sends it at once). */
+    OUTFOX_FORWARDED,
     /** A header delay above the maximum, shortened to it (nym-node does the same). */
     DELAY_CAPPED,
     OUTBOUND_CONNECTED,

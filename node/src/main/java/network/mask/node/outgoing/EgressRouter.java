@@ -89,6 +89,15 @@ public final class EgressRouter implements NextHopSender {
 
     @Override
     public void send(NodeAddress nextHop, PacketSize size, KeyRotation rotation, byte[] packet) {
+        send(nextHop, new PeerLink.Outbound(size, rotation, packet));
+    }
+
+    @Override
+    public void sendOutfox(NodeAddress nextHop, int sizeTag, byte[] packet) {
+        send(nextHop, PeerLink.Outbound.outfox(sizeTag, packet));
+    }
+
+    private void send(NodeAddress nextHop, PeerLink.Outbound out) {
         InetSocketAddress address = nextHop.socketAddress();
         if (!settings.policy().allows(address)) {
             metrics.drop(Drop.FORBIDDEN_NEXT_HOP);
@@ -105,7 +114,6 @@ public final class EgressRouter implements NextHopSender {
             metrics.drop(Drop.SHUTDOWN);
             return;
         }
-        PeerLink.Outbound out = new PeerLink.Outbound(size, rotation, packet);
         for (int attempt = 0; attempt < 3; attempt++) {
             PeerLink link = links.get(address);
             if (link == null) {

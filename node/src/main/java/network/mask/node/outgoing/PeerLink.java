@@ -26,9 +26,14 @@ final class PeerLink {
 
     private enum State { IDLE, CONNECTING, CONNECTED, WAITING, RETIRED }
 
-    record Outbound(PacketSize size, KeyRotation rotation, byte[] packet, long enqueuedNanos) {
+    /** A packet waiting for this link; {@code outfoxSizeTag} is -1 for Sphinx, else the Outfox frame's size tag. */
+    record Outbound(PacketSize size, KeyRotation rotation, byte[] packet, long enqueuedNanos, int outfoxSizeTag) {
         Outbound(PacketSize size, KeyRotation rotation, byte[] packet) {
-            this(size, rotation, packet, System.nanoTime());
+            this(size, rotation, packet, System.nanoTime(), -1);
+        }
+
+        static Outbound outfox(int sizeTag, byte[] packet) {
+            return new Outbound(null, KeyRotation.UNKNOWN, packet, System.nanoTime(), sizeTag);
         }
 
         long cost() {
@@ -264,7 +269,8 @@ final class PeerLink {
     private ByteBuf encode(Channel ch, Outbound o) {
         int headerLength = settings.framing().headerLength();
         ByteBuf buf = ch.alloc().ioBuffer(headerLength + o.packet().length);
-        FrameCodec.encode(settings.framing(), o.size(), o.rotation(), header, 0);   // event-loop thread only
+        if (o.outfoxSizeTag() >= 0) FrameCodec.encodeOutfox(settings.framing(), o.outfoxSizeTag(), header, 0);
+        else FrameCodec.encode(settings.framing(), o.size(), o.rotation(), header, 0);   // event-loop thread only
         buf.writeBytes(header, 0, headerLength).writeBytes(o.packet());
         return buf;
     }

@@ -131,6 +131,19 @@ public final class DelayScheduler {
     }
 
     /**
+     * Passes an Outfox packet to the sender at once: Outfox forward hops carry no delay
+     * ({@code common/nymsphinx/framing/src/processing.rs}: {@code delay: None}, which
+     * {@code nym-node/src/node/mixnet/handler.rs} forwards without a delay target).
+     */
+    public void passOnOutfox(NodeAddress nextHop, int sizeTag, byte[] packet) {
+        if (stopping) {
+            metrics.drop(Drop.SHUTDOWN);
+            return;
+        }
+        sender.sendOutfox(nextHop, sizeTag, packet);
+    }
+
+    /**
      * Holds {@code packet} until {@code dueNanos} ({@link System#nanoTime()} clock). Returns false
      * (and counts the drop) when the scheduler is full or stopping.
      */

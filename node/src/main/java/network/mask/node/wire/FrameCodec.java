@@ -82,6 +82,19 @@ public final class FrameCodec {
         return version.headerLength();
     }
 
+    /**
+     * Writes an Outfox (type 2) header at {@code out[offset..]} and returns its length. Forwarded
+     * Outfox frames carry rotation "unknown" ({@code common/nymsphinx/framing/src/processing.rs}
+     * {@code wrap_processed_outfox_packet}).
+     */
+    public static int encodeOutfox(FramingVersion version, int sizeTag, byte[] out, int offset) {
+        out[offset] = (byte) version.number();
+        out[offset + 1] = (byte) sizeTag;
+        out[offset + 2] = (byte) FrameHeader.PACKET_TYPE_OUTFOX;
+        if (version == FramingVersion.V8) out[offset + 3] = (byte) KeyRotation.UNKNOWN.wireValue();
+        return version.headerLength();
+    }
+
     /** A whole frame: header then packet, in a new array. */
     public static byte[] frame(FramingVersion version, PacketSize size, KeyRotation rotation, byte[] packet) {
         if (packet.length != size.packetLength()) {

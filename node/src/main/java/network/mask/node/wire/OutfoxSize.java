@@ -4,8 +4,7 @@ package network.mask.node.wire;
  * The Outfox packet sizes a frame's size tag can name (tags 6 and 7,
  * {@code common/nymsphinx/params/src/packet_sizes.rs}): {@code outfox_regular} = 2048 + 329 and
  * {@code outfox_ack} = 48 + 329 bytes, 329 being Outfox's overhead ({@code nym-outfox/src/constants.rs}:
- * 6 + (32 + 16 + 32) * 4 + 3). This node does not mix Outfox; it needs the lengths to consume such
- * frames whole and keep the link, as nym-node keeps it.
+ * 6 + (32 + 16 + 32) * 4 + 3). Frames of these sizes are Outfox packets ({@code network.mask.node.outfox}).
  */
 public enum OutfoxSize {
     REGULAR(6, 2048 + 329),

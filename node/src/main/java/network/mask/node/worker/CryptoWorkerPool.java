@@ -16,6 +16,8 @@ import network.mask.node.sphinx.HopResult;
 import network.mask.node.sphinx.RejectReason;
 import network.mask.node.sphinx.ReplayGuard;
 import network.mask.node.wire.InboundFrame;
+import network.mask.node.wire.OutfoxFrame;
+import network.mask.node.wire.ReceivedFrame;
 
 /**
  * A fixed set of threads, one per core, each with its own engine, that unwrap one Sphinx layer
@@ -61,22 +63,26 @@ public final class CryptoWorkerPool {
     public void start() {
         for (int i = 0; i < settings.threads(); i++) {
             HopEngine engine = engines.get();
-            Thread t = Thread.ofPlatform().name("mix-worker-" + i).daemon().unstarted(() -> run(engine));
+            OutfoxHop outfox = new OutfoxHop(keys, scheduler, metrics);
+            Thread t = Thread.ofPlatform().name("mix-worker-" + i).daemon().unstarted(() -> run(engine, outfox));
             threads.add(t);
             t.start();
         }
     }
 
-    private void run(HopEngine engine) {
+    private void run(HopEngine engine, OutfoxHop outfox) {
         try {
             while (true) {
-                InboundFrame frame = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                ReceivedFrame frame = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (frame != null) {
                     if (System.nanoTime() - stopDeadlineNanos >= 0) {
                         metrics.drop(Drop.SHUTDOWN);
                         continue;
                     }
-                    process(engine, frame);
+                    switch (frame) {
+                        case InboundFrame sphinx -> process(engine, sphinx);
+                        case OutfoxFrame o -> outfox.process(o);
+                    }
                 } else if (stopWhenEmpty) {
                     return;
                 }

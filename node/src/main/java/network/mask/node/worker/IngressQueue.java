@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import network.mask.node.wire.InboundFrame;
+import network.mask.node.wire.ReceivedFrame;
 
 /**
  * Frames waiting for a crypto worker. Bounded: when it is full, connections stop reading
@@ -15,7 +15,7 @@ import network.mask.node.wire.InboundFrame;
  */
 public final class IngressQueue {
 
-    private final ArrayBlockingQueue<InboundFrame> queue;
+    private final ArrayBlockingQueue<ReceivedFrame> queue;
     private final int resumeBelow;
     private final long maxBytes;
     /** Packet bytes queued: frames are up to 33 kB, so a count alone is no memory bound. */
@@ -35,7 +35,7 @@ public final class IngressQueue {
     }
 
     /** Adds a frame if there is room, in frames and in bytes. */
-    public boolean offer(InboundFrame frame) {
+    public boolean offer(ReceivedFrame frame) {
         long n = frame.packet().length;
         long now = bytes.addAndGet(n);
         if (now > maxBytes && now != n) {
@@ -62,8 +62,8 @@ public final class IngressQueue {
         if (hasRoom()) wake();   // re-check: workers may have drained it meanwhile
     }
 
-    InboundFrame poll(long timeout, TimeUnit unit) throws InterruptedException {
-        InboundFrame f = queue.poll(timeout, unit);
+    ReceivedFrame poll(long timeout, TimeUnit unit) throws InterruptedException {
+        ReceivedFrame f = queue.poll(timeout, unit);
         if (f != null) bytes.addAndGet(-f.packet().length);
         if (!waiters.isEmpty() && hasRoom()) wake();
         return f;
@@ -83,10 +83,10 @@ public final class IngressQueue {
     }
 
     /** Empties the queue, for shutdown accounting. */
-    List<InboundFrame> drain() {
-        List<InboundFrame> out = new ArrayList<>();
+    List<ReceivedFrame> drain() {
+        List<ReceivedFrame> out = new ArrayList<>();
         queue.drainTo(out);
-        for (InboundFrame f : out) bytes.addAndGet(-f.packet().length);
+        for (ReceivedFrame f : out) bytes.addAndGet(-f.packet().length);
         wake();
         return out;
     }
