@@ -65,7 +65,7 @@ public final class ApplianceServices {
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
+                new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
                 .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT));
 
         // Without a button (always on a PC) the console's code is the only way to claim.

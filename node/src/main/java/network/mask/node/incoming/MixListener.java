@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
+import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.worker.IngressQueue;
 
 /** The mix port: accepts peers, frames their streams, and feeds the crypto workers. */
@@ -29,10 +30,18 @@ public final class MixListener {
     private final ListenerSettings settings;
     private final IngressQueue queue;
     private final MixMetrics metrics;
+    private final NoiseLinks noise;
     private final ChannelGroup children = new DefaultChannelGroup("mix-inbound", GlobalEventExecutor.INSTANCE);
     private volatile Channel server;
 
     public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics) {
+        this(transport, settings, queue, metrics, null);
+    }
+
+    /** @param noise which peers speak Noise, and the handlers for them; null = plain TCP with every peer */
+    public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics,
+                       NoiseLinks noise) {
+        this.noise = noise;
         this.transport = transport;
         this.settings = settings;
         this.queue = queue;
@@ -59,8 +68,13 @@ public final class MixListener {
                     protected void initChannel(Channel ch) {
                         children.add(ch);
                         ch.pipeline().addLast("gate", gate)
-                                .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
-                                .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos))
+                                .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS));
+                        // Noise exactly when the connecting IP belongs to a node announcing a key (nym-node's rule).
+                        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
+                        if (noise != null && peer != null && noise.expectsNoiseFrom(peer.getAddress())) {
+                            ch.pipeline().addLast("noise", noise.responder());
+                        }
+                        ch.pipeline().addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos))
                                 .addLast("ingress", new IngressHandler(queue, metrics));
                     }
                 });

@@ -48,7 +48,7 @@ public final class LocalnetNode {
     public static ApiService publicApi(NodeDaemon daemon) {
         NodeConfig config = daemon.config();
         return new ApiService(new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon::keys), new ConfigProfile(daemon.configStore()),
+                new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(daemon.configStore()),
                 BuildInformation.describing(Main.version(), config.node().describeAsNymNode()),
                 daemon.metrics());
     }
