@@ -68,6 +68,8 @@ public final class LocalnetNode {
         LogFormat.install();
         NodeConfig config = ConfigLoader.load(new ConfigLoader.Overrides(Path.of(args[0]), null, null, null, null, null, false));
         NodeDaemon daemon = NodeDaemon.builder(config).build();
+        // With --noise: the Noise keys of the local mixnet's nodes, as nym-api's node list would give them.
+        daemon.noisePeers().replace(NoisePeersFile.read(config.node().dataDir()));
         if (config.mqtt().enabled()) daemon.addService(telemetry(config, daemon));
         if (!config.network().nymApiUrls().isBlank()) {
             // With the nym-api stand-in: it describes the node from its API, the node learns the network from it.
