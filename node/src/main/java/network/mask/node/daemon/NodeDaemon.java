@@ -252,6 +252,10 @@ public final class NodeDaemon {
             MemoryBudget budget = MemoryBudget.of(limits, Runtime.getRuntime().maxMemory());
             NoiseLinks noise = noiseKey == null ? null
                     : new NoiseLinks(noiseKey, noisePeers, config.noise().handshakeTimeout(), metrics);
+            if (noise != null) {
+                LOG.log(System.Logger.Level.INFO, "Noise links on: key " + noiseKeyBase58().orElse("") + ", crypto warmed up in "
+                        + noise.warmUp() + " ms");
+            }
             egress = new EgressRouter(transport, new EgressSettings(
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),

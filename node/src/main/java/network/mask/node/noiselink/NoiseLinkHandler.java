@@ -46,6 +46,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private ScheduledFuture<?> deadline;
     private ChannelPromise done;
     private boolean started;
+    private long startedNanos;
     private boolean failed;
 
     NoiseLinkHandler(boolean initiator, NoiseKeyPair localKey, byte[] responderKey, SecureRandom random,
@@ -78,6 +79,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private void begin(ChannelHandlerContext ctx) {
         if (started) return;
         started = true;
+        startedNanos = System.nanoTime();
         deadline = ctx.executor().schedule(() -> {
             if (transport == null && !failed) {
                 fail(ctx, new NoiseException(NoiseException.Kind.TIMEOUT, "the Noise handshake took longer than "
@@ -272,8 +274,11 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         boolean inHandshake = transport == null;
         metrics.event(!inHandshake ? Event.NOISE_LINK_CLOSED_BAD_FRAME
                 : e.kind() == NoiseException.Kind.TIMEOUT ? Event.NOISE_HANDSHAKE_TIMEOUT : Event.NOISE_HANDSHAKE_FAILED);
-        LOG.log(System.Logger.Level.DEBUG, () -> "closing Noise link " + ctx.channel().remoteAddress() + " ("
-                + (initiator ? "initiator" : "responder") + "): " + e.kind() + ": " + e.getMessage());
+        // Our own outbound links are few and back off after a failure: worth a line. Inbound failures are
+        // the peer's doing (and could be many): counted, and logged only at debug level.
+        System.Logger.Level level = initiator ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> "closing Noise link " + ctx.channel().remoteAddress() + " (" + (initiator ? "initiator" : "responder")
+                + ", " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms after it opened): " + e.kind() + ": " + e.getMessage());
         if (done != null) done.tryFailure(e);
         if (cumulation != null) {
             cumulation.skipBytes(cumulation.readableBytes());

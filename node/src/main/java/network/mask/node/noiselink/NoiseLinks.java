@@ -7,7 +7,13 @@ import java.time.Duration;
 import java.util.Optional;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
+import java.nio.ByteBuffer;
+import network.mask.node.noise.NoiseException;
+import network.mask.node.noise.NoiseFrameHeader;
+import network.mask.node.noise.NoiseHandshake;
 import network.mask.node.noise.NoiseKeyPair;
+import network.mask.node.noise.NoiseProtocol;
+import network.mask.node.noise.NoiseTransport;
 import network.mask.node.noise.VersionedNoiseKey;
 import network.mask.node.topology.NoisePeers;
 
@@ -30,6 +36,38 @@ public final class NoiseLinks {
         this.peers = peers;
         this.handshakeTimeout = handshakeTimeout;
         this.metrics = metrics;
+    }
+
+    /**
+     * Runs a few handshakes and messages in memory, so that class loading, provider lookup and the first
+     * JIT passes are paid at start and not inside a link's 1.5 s handshake deadline (on a busy or cold
+     * machine the first handshake alone can take longer than that). Also proves the crypto works here.
+     *
+     * @return how long it took, in milliseconds
+     */
+    public long warmUp() throws NoiseException {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            NoiseKeyPair responderKey = NoiseKeyPair.generate(random);
+            NoiseHandshake initiator = NoiseHandshake.initiator(localKey, responderKey.publicKey(), random);
+            NoiseHandshake responder = NoiseHandshake.responder(responderKey, NoiseFrameHeader.VERSION_1, random);
+            responder.readMessage(initiator.writeMessage(new byte[0]));
+            initiator.readMessage(responder.writeMessage(new byte[0]));
+            responder.readMessage(initiator.writeMessage(new byte[0]));
+            NoiseTransport out = initiator.split();
+            NoiseTransport in = responder.split();
+            ByteBuffer plain = ByteBuffer.allocateDirect(2413);
+            ByteBuffer sealed = ByteBuffer.allocateDirect(2413 + NoiseProtocol.TAG_LENGTH);
+            ByteBuffer back = ByteBuffer.allocate(2413);
+            for (int m = 0; m < 50; m++) {
+                plain.clear();
+                sealed.clear();
+                back.clear();
+                out.encrypt(plain, sealed);
+                in.decrypt(sealed.flip(), back);
+            }
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** Initiator: the next hop's key (then Noise), or empty (plain TCP, counted). */
