@@ -49,6 +49,8 @@ public final class LocalnetCommand {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STATS_TIMEOUT = Duration.ofSeconds(10);
+    /** The local mixnet's Noise handshake deadline (see nodeConfig); nym-node's is 1.5 s. */
+    static final Duration LOCAL_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("network.mask.node");
 
     private LocalnetCommand() {}
@@ -363,7 +365,11 @@ public final class LocalnetCommand {
                     .with(REPLAY_EXPECTED_RATE, o.rate() + o.replays())
                     .with(REPLAY_KEY_LIFETIME, Duration.ofMinutes(Math.max(1, (runSeconds + 59) / 60)))
                     .with(REPLAY_SAVE_INTERVAL, Duration.ofHours(1))
-                    .with(NOISE_ENABLED, o.noise());
+                    .with(NOISE_ENABLED, o.noise())
+                    // The nodes share the machine with the sender, the sink and the packet builder: on two busy cores a
+                    // node can miss nym's 1.5 s while its peer has finished, and the link drops mid-run. The protocol is
+                    // unchanged; only this local deadline is roomier (the node's default and its tests keep 1.5 s).
+                    .with(NOISE_HANDSHAKE_TIMEOUT, LOCAL_HANDSHAKE_TIMEOUT);
             if (standInPort != 0 && m.apiPort() > 0) {
                 config = config.with(API_BIND_HOST, "127.0.0.1").with(API_PORT, m.apiPort())
                         .with(MIX_ANNOUNCE_HOST, "127.0.0.1")

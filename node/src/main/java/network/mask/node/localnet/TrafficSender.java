@@ -12,7 +12,6 @@ import java.util.concurrent.locks.LockSupport;
 import network.mask.node.noise.BlockingNoiseLink;
 import network.mask.node.noise.NoiseException;
 import network.mask.node.noise.NoiseKeyPair;
-import network.mask.node.noise.NoiseProtocol;
 
 /**
  * Sends pre-built frames to the first layer at a steady rate over one TCP connection per
@@ -45,7 +44,7 @@ final class TrafficSender implements AutoCloseable {
             buffers.add(ByteBuffer.allocateDirect(BUFFER));
             if (own == null) continue;
             try {
-                noise.add(BlockingNoiseLink.initiate(ch, own, noiseKeys.get(i), NoiseProtocol.HANDSHAKE_TIMEOUT.multipliedBy(4),
+                noise.add(BlockingNoiseLink.initiate(ch, own, noiseKeys.get(i), LocalnetCommand.LOCAL_HANDSHAKE_TIMEOUT,
                         new SecureRandom()));
             } catch (NoiseException e) {
                 throw new IOException("Noise handshake with " + firstLayer.get(i) + " failed: " + e.getMessage(), e);
