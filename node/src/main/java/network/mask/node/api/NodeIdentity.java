@@ -17,6 +17,11 @@ public interface NodeIdentity {
     /** The key announced for the next rotation, when the node already has it. */
     Optional<SphinxKey> preAnnouncedSphinxKey();
 
+    /** The x25519 Noise public key in base58 when the node speaks Noise (announced as {@code x25519_versioned_noise}). */
+    default Optional<String> noiseKeyBase58() {
+        return Optional.empty();
+    }
+
     /** An ed25519 signature (64 bytes) of {@code message} with the identity key. */
     byte[] sign(byte[] message);
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * keys: ed25519_identity, x25519_sphinx, primary_x25519_sphinx_key, pre_announced_x25519_sphinx_key,
  * x25519_versioned_noise), with absent options as {@code null}. The response embeds the signed
  * text verbatim, so a client that checks the bytes it received and one that re-serializes (as
- * nym-api does) both verify. This node speaks no Noise, so {@code x25519_versioned_noise} is null,
- * which nym treats as "plain TCP".
+ * nym-api does) both verify. {@code x25519_versioned_noise} is {@code {"supported_version":1,"x25519_pubkey":base58}}
+ * in {@code VersionedNoiseKeyV1}'s field order ({@code common/nymnoise/keys/src/lib.rs}) when the node speaks
+ * Noise, else null, which nym reads as "plain TCP".
  */
 final class SignedHostInformation {
 
@@ -33,7 +34,10 @@ final class SignedHostInformation {
                 .raw("pre_announced_x25519_sphinx_key", identity.preAnnouncedSphinxKey()
                         .filter(next -> next.rotationId() == primary.rotationId() + 1)   // as nym-node: only the next one
                         .map(SignedHostInformation::sphinxKey).orElse(null))
-                .nullValue("x25519_versioned_noise")
+                .raw("x25519_versioned_noise", identity.noiseKeyBase58().map(key -> SerdeJson.object()
+                        .number("supported_version", 1)
+                        .string("x25519_pubkey", key)
+                        .end()).orElse(null))
                 .end();
         return SerdeJson.object()
                 .strings("ip_address", ips)

@@ -101,7 +101,7 @@ public final class ApplianceServices {
         telemetry.reportStatus(() -> status.status().top().condition().code());
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
+                new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
                 .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT))
                 .witnessDescribeRequests(source -> reachability.record(Witness.DIRECTORY, source));
 

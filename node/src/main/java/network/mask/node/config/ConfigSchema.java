@@ -127,6 +127,19 @@ public final class ConfigSchema {
             c -> c.network().unknownNodeLookup());
 
     static {
+        section("noise", "Noise encryption of the links to other nodes, as nym-node does it (Noise_XKpsk3_25519_AESGCM_SHA256).\n"
+                + "See docs/noise.md: it hides the packet framing on the wire; it does not hide who talks to whom.");
+    }
+    public static final ConfigKey<Boolean> NOISE_ENABLED = key("noise", "enabled", bool(), true,
+            "Announce a Noise key (<data_dir>/keys/noise_x25519.key) and encrypt the links to nodes that announce one, as every\n"
+            + "nym-node does. false = plain TCP with every node and no key announced (nym-node's unsafe_disable_noise).",
+            c -> c.noise().enabled());
+    public static final ConfigKey<Duration> NOISE_HANDSHAKE_TIMEOUT = key("noise", "handshake_timeout",
+            duration(Duration.ofMillis(100), Duration.ofSeconds(60)), Duration.ofMillis(1500),
+            "A Noise handshake not finished this long after the connection opened is given up, and that link closed\n"
+            + "(nym-node: 1.5 s, its initial_connection_timeout).", c -> c.noise().handshakeTimeout());
+
+    static {
         section("limits", "Bounds that keep memory and connections in check. 0 means: chosen from the machine.");
     }
     public static final ConfigKey<Integer> LIMIT_MAX_CONNECTIONS = key("limits", "max_connections", integer(1, 1_000_000), 1024,

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * @param source the file this was read from (and is saved to), or {@code null} if none existed
  */
 public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay, Api api, Admin admin, Mqtt mqtt,
-                         Led led, Board board, Crypto crypto, Network network, boolean dev, Path source) {
+                         Led led, Board board, Crypto crypto, Network network, Noise noise, boolean dev, Path source) {
 
     /** @param location ISO 3166 alpha-2 country code, or "" when not said */
     public record Node(String name, String description, String website, String securityContact, Path dataDir,
@@ -72,6 +72,9 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
     public record Led(boolean enabled, int brightness) {}
     /** @param nymApiUrls comma-separated, as in the file; see {@link network.mask.node.nymapi.NymApiUrls#parse} */
     public record Network(String nymApiUrls, Duration nymApiTimeout, Duration topologyRefresh, Duration unknownNodeLookup) {}
+
+    /** Noise links to other nodes (network.mask.node.noiselink). */
+    public record Noise(boolean enabled, Duration handshakeTimeout) {}
 
     /** The box's wiring; pins are BCM numbers, -1 (or "" for the colour light) means not wired. */
     public record Board(boolean onboardLeds, int buttonBcm, boolean buttonActiveLow, int statusLedBcm, int alertLedBcm,
@@ -189,6 +192,7 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                         v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B)),
                 new Network(v(m, NET_NYM_API_URLS), v(m, NET_NYM_API_TIMEOUT), v(m, NET_TOPOLOGY_REFRESH),
                         v(m, NET_UNKNOWN_NODE_LOOKUP)),
+                new Noise(v(m, NOISE_ENABLED), v(m, NOISE_HANDSHAKE_TIMEOUT)),
                 dev, source);
     }
 

@@ -14,10 +14,22 @@ import network.mask.node.keys.NodeKeys;
 public final class KeysIdentity implements NodeIdentity {
 
     private final Supplier<NodeKeys> keys;
+    private final Optional<String> noiseKey;
 
     /** @param keys the live keys ({@code daemon::keys}): read at every request, so rotations show at once */
     public KeysIdentity(Supplier<NodeKeys> keys) {
+        this(keys, Optional.empty());
+    }
+
+    /** @param noiseKey the node's Noise public key in base58 ({@code daemon.noiseKeyBase58()}), empty when Noise is off */
+    public KeysIdentity(Supplier<NodeKeys> keys, Optional<String> noiseKey) {
         this.keys = keys;
+        this.noiseKey = noiseKey;
+    }
+
+    @Override
+    public Optional<String> noiseKeyBase58() {
+        return noiseKey;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class NetworkWiring implements NodeService {
         NymApiHttp http = new NymApiHttp(NymApiUrls.parse(net.nymApiUrls()), net.nymApiTimeout(), "mask-node");
         Duration retry = RETRY_INITIAL.compareTo(net.topologyRefresh()) < 0 ? RETRY_INITIAL : net.topologyRefresh();
         NetworkDirectory directory = new NetworkDirectory(new NymApiClient(http), new LastKnownGood(config.node().dataDir()),
-                daemon.knownNodes(), daemon.identity(), () -> announcement(daemon),
+                daemon.knownNodes(), daemon.noisePeers(), daemon.identity(), () -> announcement(daemon),
                 new NetworkDirectory.Settings(net.topologyRefresh(), net.unknownNodeLookup(), retry), clock);
         NetworkWiring wiring = new NetworkWiring(directory);
         daemon.addService(wiring);

@@ -19,6 +19,7 @@ import network.mask.node.config.NodeConfig;
 import network.mask.node.incoming.FirstFrameWitness;
 import network.mask.node.incoming.ListenerSettings;
 import network.mask.node.incoming.MixListener;
+import network.mask.node.keys.Base58;
 import network.mask.node.keys.IdentityKey;
 import network.mask.node.keys.KeyFileException;
 import network.mask.node.keys.KeyStore;
@@ -32,6 +33,10 @@ import network.mask.node.nymapi.NetworkStatus;
 import network.mask.node.rotation.RotationSchedule;
 import network.mask.node.rotation.RotationScheduleSource;
 import network.mask.node.topology.KnownNodes;
+import network.mask.node.topology.NoisePeers;
+import network.mask.node.noise.NoiseKeyPair;
+import network.mask.node.noise.NoiseKeyStore;
+import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.topology.RoutingFilter;
 import network.mask.node.outgoing.Backoff;
 import network.mask.node.budget.MemoryBudget;
@@ -87,6 +92,10 @@ public final class NodeDaemon {
     private volatile boolean replayStateSaved;
     /** Next hops the node may forward to; filled by the nym-api client ({@link NetworkWiring}) when wired. */
     private final KnownNodes knownNodes = new KnownNodes();
+    /** Nodes that announce a Noise key; filled by the nym-api client, or by the local mixnet. */
+    private final NoisePeers noisePeers = new NoisePeers();
+    /** This node's Noise key; null when {@code [noise] enabled = false}. */
+    private final NoiseKeyPair noiseKey;
     private volatile NetworkDirectory network;
 
     private NettyTransport transport;
@@ -101,7 +110,8 @@ public final class NodeDaemon {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    private NodeDaemon(Builder b, NodeKeys keys, KeyStore store) {
+    private NodeDaemon(Builder b, NodeKeys keys, KeyStore store, NoiseKeyPair noiseKey) {
+        this.noiseKey = noiseKey;
         this.config = b.config;
         this.keys = new ActiveKeys(keys);
         this.engines = b.engines;
@@ -132,6 +142,7 @@ public final class NodeDaemon {
         private FinalHopHandler finalHops;
         private final List<NodeService> services = new ArrayList<>();
         private NodeKeys keys;
+        private NoiseKeyPair noiseKey;
         private Clock clock = Clock.systemUTC();
         /** Null: the nym-api client's schedule when wired ({@link NetworkWiring}), else none. */
         private RotationScheduleSource schedule;
@@ -167,6 +178,12 @@ public final class NodeDaemon {
             return this;
         }
 
+        /** Uses this Noise key instead of the one in the data directory (ignored when Noise is off). */
+        public Builder noiseKey(NoiseKeyPair key) {
+            this.noiseKey = key;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -192,7 +209,10 @@ public final class NodeDaemon {
             NodeKeys k = keys != null ? keys
                     : store.loadOrCreate(schedule == null ? 1L
                             : schedule.latest().map(RotationSchedule::currentRotationId).orElse(1L));
-            return new NodeDaemon(this, k, store);
+            // The Noise key is made at first start like the others (0600, atomic); none when Noise is off.
+            NoiseKeyPair noise = !config.noise().enabled() ? null
+                    : noiseKey != null ? noiseKey : new NoiseKeyStore(config.node().dataDir(), new SecureRandom()).loadOrCreate();
+            return new NodeDaemon(this, k, store, noise);
         }
     }
 
@@ -238,13 +258,19 @@ public final class NodeDaemon {
             int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
             transport = NettyTransport.create(ioThreads, "mix-io", true);
             MemoryBudget budget = MemoryBudget.of(limits, Runtime.getRuntime().maxMemory());
+            NoiseLinks noise = noiseKey == null ? null
+                    : new NoiseLinks(noiseKey, noisePeers, config.noise().handshakeTimeout(), metrics);
+            if (noise != null) {
+                LOG.log(System.Logger.Level.INFO, "Noise links on: key " + noiseKeyBase58().orElse("") + ", crypto warmed up in "
+                        + noise.warmUp() + " ms");
+            }
             egress = new EgressRouter(transport, new EgressSettings(
                     mix.framingVersion() == 8 ? FramingVersion.V8 : FramingVersion.V7,
                     limits.egressQueuePerPeer(), limits.maxPeers(), mix.connectTimeout(),
                     new Backoff(mix.reconnectInitial(), mix.reconnectMax()), limits.peerIdleClose(),
                     new NextHopPolicy(mix.allowPrivateNextHops())),
                     new EgressBudget(budget.egressBytes(), budget.egressPerPeerBytes(), budget.egressMaxAge()), metrics,
-                    new RoutingFilter(knownNodes, mix.allowPrivateNextHops()));
+                    new RoutingFilter(knownNodes, mix.allowPrivateNextHops()), noise);
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
             scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits),
                     budget.heldBytes(), metrics);
@@ -258,7 +284,7 @@ public final class NodeDaemon {
                     limits.maxConnections(), limits.maxConnectionsPerIp(), limits.idleTimeout(), limits.frameTimeout(),
                     limits.maxFrameBytes(), limits.maxConnectionsPerNetwork(),
                     new SourceNetwork(limits.sourcePrefixIpv4(), limits.sourcePrefixIpv6())), ingress, metrics,
-                    source -> firstFrames.firstFrameFrom(source));
+                    source -> firstFrames.firstFrameFrom(source), noise);
             boundAddress = listener.bind();
 
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
@@ -421,6 +447,17 @@ public final class NodeDaemon {
     /** The IP addresses of known nodes: the only public next hops packets are forwarded to. */
     public KnownNodes knownNodes() {
         return knownNodes;
+    }
+
+    /** The Noise keys of the nodes this node knows; Noise links are chosen from it at every connection. */
+    public NoisePeers noisePeers() {
+        return noisePeers;
+    }
+
+    /** This node's Noise public key in base58, as announced in its host information; empty when Noise is off. */
+    public java.util.Optional<String> noiseKeyBase58() {
+        return noiseKey == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Base58.encode(noiseKey.publicKey()));
     }
 
     /** Called by {@link NetworkWiring} before start. */

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
+import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.worker.IngressQueue;
 
 /** The mix port: accepts peers, frames their streams, and feeds the crypto workers. */
@@ -30,16 +31,21 @@ public final class MixListener {
     private final IngressQueue queue;
     private final MixMetrics metrics;
     private final FirstFrameWitness witness;
+    private final NoiseLinks noise;
     private final ChannelGroup children = new DefaultChannelGroup("mix-inbound", GlobalEventExecutor.INSTANCE);
     private volatile Channel server;
 
     public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics) {
-        this(transport, settings, queue, metrics, FirstFrameWitness.NONE);
+        this(transport, settings, queue, metrics, FirstFrameWitness.NONE, null);
     }
 
-    /** @param witness told of each connection's first valid frame, with the peer's address */
+    /**
+     * @param witness told of each connection's first valid frame, with the peer's address
+     * @param noise which peers speak Noise, and the handlers for them; null = plain TCP with every peer
+     */
     public MixListener(NettyTransport transport, ListenerSettings settings, IngressQueue queue, MixMetrics metrics,
-                       FirstFrameWitness witness) {
+                       FirstFrameWitness witness, NoiseLinks noise) {
+        this.noise = noise;
         this.transport = transport;
         this.settings = settings;
         this.queue = queue;
@@ -67,8 +73,13 @@ public final class MixListener {
                     protected void initChannel(Channel ch) {
                         children.add(ch);
                         ch.pipeline().addLast("gate", gate)
-                                .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS))
-                                .addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos, witness))
+                                .addLast(IDLE_HANDLER, new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS));
+                        // Noise exactly when the connecting IP belongs to a node announcing a key (nym-node's rule).
+                        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
+                        if (noise != null && peer != null && noise.expectsNoiseFrom(peer.getAddress())) {
+                            ch.pipeline().addLast("noise", noise.responder());
+                        }
+                        ch.pipeline().addLast("frames", new FrameDecoder(metrics, settings.maxFrameBytes(), frameNanos, witness))
                                 .addLast("ingress", new IngressHandler(queue, metrics));
                     }
                 });

@@ -48,7 +48,7 @@ public final class LocalnetNode {
     public static ApiService publicApi(NodeDaemon daemon) {
         NodeConfig config = daemon.config();
         return new ApiService(new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
-                new KeysIdentity(daemon::keys), new ConfigProfile(daemon.configStore()),
+                new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(daemon.configStore()),
                 BuildInformation.describing(Main.version(), config.node().describeAsNymNode()),
                 daemon.metrics());
     }
@@ -68,6 +68,8 @@ public final class LocalnetNode {
         LogFormat.install();
         NodeConfig config = ConfigLoader.load(new ConfigLoader.Overrides(Path.of(args[0]), null, null, null, null, null, false));
         NodeDaemon daemon = NodeDaemon.builder(config).build();
+        // With --noise: the Noise keys of the local mixnet's nodes, as nym-api's node list would give them.
+        daemon.noisePeers().replace(NoisePeersFile.read(config.node().dataDir()));
         if (config.mqtt().enabled()) daemon.addService(telemetry(config, daemon));
         if (!config.network().nymApiUrls().isBlank()) {
             // With the nym-api stand-in: it describes the node from its API, the node learns the network from it.

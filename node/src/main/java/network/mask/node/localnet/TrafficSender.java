@@ -7,7 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.SecureRandom;
 import java.util.concurrent.locks.LockSupport;
+import network.mask.node.noise.BlockingNoiseLink;
+import network.mask.node.noise.NoiseException;
+import network.mask.node.noise.NoiseKeyPair;
 
 /**
  * Sends pre-built frames to the first layer at a steady rate over one TCP connection per
@@ -20,13 +24,31 @@ final class TrafficSender implements AutoCloseable {
 
     private final List<SocketChannel> channels = new ArrayList<>();
     private final List<ByteBuffer> buffers = new ArrayList<>();
+    /** One Noise link per first-layer node with --noise, else empty (plain TCP). */
+    private final List<BlockingNoiseLink> noise = new ArrayList<>();
 
     TrafficSender(List<InetSocketAddress> firstLayer) throws IOException {
-        for (InetSocketAddress a : firstLayer) {
-            SocketChannel ch = SocketChannel.open(a);
+        this(firstLayer, List.of());
+    }
+
+    /**
+     * @param noiseKeys the first-layer nodes' Noise keys, in order, to speak Noise to them as a nym node
+     *                  would (they see this sender's 127.0.0.1 as a Noise node's IP); empty = plain TCP
+     */
+    TrafficSender(List<InetSocketAddress> firstLayer, List<byte[]> noiseKeys) throws IOException {
+        NoiseKeyPair own = noiseKeys.isEmpty() ? null : NoiseKeyPair.generate(new SecureRandom());
+        for (int i = 0; i < firstLayer.size(); i++) {
+            SocketChannel ch = SocketChannel.open(firstLayer.get(i));
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channels.add(ch);
             buffers.add(ByteBuffer.allocateDirect(BUFFER));
+            if (own == null) continue;
+            try {
+                noise.add(BlockingNoiseLink.initiate(ch, own, noiseKeys.get(i), LocalnetCommand.LOCAL_HANDSHAKE_TIMEOUT,
+                        new SecureRandom()));
+            } catch (NoiseException e) {
+                throw new IOException("Noise handshake with " + firstLayer.get(i) + " failed: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -99,8 +121,16 @@ final class TrafficSender implements AutoCloseable {
         ByteBuffer b = buffers.get(node);
         if (b.position() == 0) return;
         b.flip();
-        SocketChannel ch = channels.get(node);
-        while (b.hasRemaining()) ch.write(b);
+        if (!noise.isEmpty()) {
+            try {
+                noise.get(node).write(b);
+            } catch (NoiseException e) {
+                throw new IOException("Noise encryption failed: " + e.getMessage(), e);
+            }
+        } else {
+            SocketChannel ch = channels.get(node);
+            while (b.hasRemaining()) ch.write(b);
+        }
         b.clear();
     }
 

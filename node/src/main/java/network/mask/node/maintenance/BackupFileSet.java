@@ -16,6 +16,7 @@ import network.mask.node.config.ConfigLoader;
 import network.mask.node.keys.KeyFileException;
 import network.mask.node.keys.KeyStore;
 import network.mask.node.setuppage.FileCredentialStore;
+import network.mask.node.noise.NoiseKeyStore;
 import network.mask.node.storage.AtomicFiles;
 import network.mask.webui.spi.BackupFiles;
 
@@ -30,9 +31,11 @@ public final class BackupFileSet implements BackupFiles {
     public static final String IDENTITY = "keys/" + KeyStore.IDENTITY_FILE;
     public static final String PRIMARY = "keys/" + KeyStore.PRIMARY_FILE;
     public static final String SECONDARY = "keys/" + KeyStore.SECONDARY_FILE;
+    /** Optional: backups from before Noise have none, and a node without one makes a new one. */
+    public static final String NOISE = "keys/" + NoiseKeyStore.FILE;
     public static final String CONFIG = "config/" + ConfigLoader.FILE_NAME;
     public static final String ADMIN = BackupFiles.ADMIN_PASSWORD_HASH;
-    private static final Set<String> KNOWN = Set.of(IDENTITY, PRIMARY, SECONDARY, CONFIG, ADMIN);
+    private static final Set<String> KNOWN = Set.of(IDENTITY, PRIMARY, SECONDARY, NOISE, CONFIG, ADMIN);
     private static final int MAX_FILE = 256 * 1024;
 
     private final DataFiles files;
@@ -46,7 +49,7 @@ public final class BackupFileSet implements BackupFiles {
     @Override
     public Map<String, byte[]> exportFiles() throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (String name : new String[] {IDENTITY, PRIMARY, SECONDARY, CONFIG, ADMIN}) {
+        for (String name : new String[] {IDENTITY, PRIMARY, SECONDARY, NOISE, CONFIG, ADMIN}) {
             Path p = target(name);
             if (Files.isRegularFile(p)) out.put(name, Files.readAllBytes(p));
         }
@@ -82,11 +85,12 @@ public final class BackupFileSet implements BackupFiles {
         try {
             Path keys = staging.resolve("keys");
             Files.createDirectories(keys);
-            for (String name : new String[] {IDENTITY, PRIMARY, SECONDARY}) {
+            for (String name : new String[] {IDENTITY, PRIMARY, SECONDARY, NOISE}) {
                 if (backup.containsKey(name)) AtomicFiles.writeSecret(staging.resolve(name), backup.get(name));
             }
             try {
                 new KeyStore(staging, new SecureRandom()).load();
+                if (backup.containsKey(NOISE)) NoiseKeyStore.read(staging.resolve(NOISE));
             } catch (KeyFileException e) {
                 throw new IllegalArgumentException("the backup's keys are unusable: " + e.getMessage(), e);
             } catch (CharacterCodingException | RuntimeException e) {

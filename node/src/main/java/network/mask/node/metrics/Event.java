@@ -47,7 +47,19 @@ public enum Event {
     /** A rotation step failed (e.g. the key file could not be written); retried at the next pass. */
     SPHINX_KEY_ROTATION_FAILED,
     /** An MQTT message larger than the node reads was discarded unread (telemetry). */
-    MQTT_MESSAGE_TOO_LARGE;
+    MQTT_MESSAGE_TOO_LARGE,
+    /** Noise links (network.mask.node.noiselink): handshakes completed as responder and as initiator. */
+    NOISE_HANDSHAKES_INBOUND,
+    NOISE_HANDSHAKES_OUTBOUND,
+    /** A Noise handshake that failed (wrong key or PSK, bad or unexpected frame, peer closed); only that link is closed. */
+    NOISE_HANDSHAKE_FAILED,
+    /** A Noise handshake not finished within the deadline (nym-node: 1.5 s); only that link is closed. */
+    NOISE_HANDSHAKE_TIMEOUT,
+    /** An established Noise link closed for a frame that did not decrypt or parse (tampered, replayed, truncated, oversized). */
+    NOISE_LINK_CLOSED_BAD_FRAME,
+    /** Links left plain TCP because the peer announces no Noise key (nym-node's fallback). */
+    NOISE_PLAIN_INBOUND,
+    NOISE_PLAIN_OUTBOUND;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 import network.mask.node.keys.IdentityKey;
 import network.mask.node.rotation.RotationSchedule;
 import network.mask.node.rotation.RotationScheduleSource;
+import network.mask.node.noise.VersionedNoiseKey;
 import network.mask.node.topology.KnownNodes;
+import network.mask.node.topology.NoisePeers;
 
 /**
  * Keeps the node's picture of the network current: reads the schedule, node list and rewarded set
@@ -47,6 +49,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     private final NymApiClient client;
     private final LastKnownGood lastKnownGood;
     private final KnownNodes known;
+    private final NoisePeers noisePeers;
     private final IdentityKey identity;
     private final Supplier<String> announcement;
     private final Settings settings;
@@ -76,6 +79,13 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
      */
     public NetworkDirectory(NymApiClient client, LastKnownGood lastKnownGood, KnownNodes known, IdentityKey identity,
                             Supplier<String> announcement, Settings settings, Clock clock) {
+        this(client, lastKnownGood, known, new NoisePeers(), identity, announcement, settings, clock);
+    }
+
+    /** @param noisePeers filled with the Noise keys of the topology's nodes at every refresh */
+    public NetworkDirectory(NymApiClient client, LastKnownGood lastKnownGood, KnownNodes known, NoisePeers noisePeers,
+                            IdentityKey identity, Supplier<String> announcement, Settings settings, Clock clock) {
+        this.noisePeers = noisePeers;
         this.client = client;
         this.lastKnownGood = lastKnownGood;
         this.known = known;
@@ -184,6 +194,14 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
         List<InetAddress> ips = new ArrayList<>();
         for (DirectoryNode n : d.nodes()) ips.addAll(n.ipAddresses());
         known.replaceTopology(ips);
+        // As nym-node's network view: every IP of a node with a Noise key, at its mix port
+        // (nym-node/src/node/shared_network.rs, common/nymnoise/src/config.rs).
+        Map<java.net.InetSocketAddress, VersionedNoiseKey> noise = new LinkedHashMap<>();
+        for (DirectoryNode n : d.nodes()) {
+            if (n.noiseKey().isEmpty()) continue;
+            for (InetAddress ip : n.ipAddresses()) noise.put(new java.net.InetSocketAddress(ip, n.mixPort()), n.noiseKey().get());
+        }
+        noisePeers.replace(noise);
         self = d.find(identity.publicKeyBase58());
         directory = d;
     }

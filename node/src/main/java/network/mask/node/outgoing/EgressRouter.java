@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.metrics.Drop;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.net.NettyTransport;
@@ -40,6 +41,7 @@ public final class EgressRouter implements NextHopSender {
     /** Forward only to known nodes (null: no topology, e.g. in tests that forward anywhere allowed). */
     private final RoutingFilter routing;
     private final Bootstrap bootstrap;
+    private final NoiseLinks noise;
     private final ConcurrentHashMap<InetSocketAddress, PeerLink> links = new ConcurrentHashMap<>();
     private final Counters counters = new Counters();
     private final ScheduledFuture<?> idleSweep;
@@ -65,6 +67,13 @@ public final class EgressRouter implements NextHopSender {
      */
     public EgressRouter(NettyTransport transport, EgressSettings settings, EgressBudget budget, MixMetrics metrics,
             RoutingFilter routing) {
+        this(transport, settings, budget, metrics, routing, null);
+    }
+
+    /** @param noise which next hops get Noise links, and the handlers for them; null = plain TCP to every next hop */
+    public EgressRouter(NettyTransport transport, EgressSettings settings, EgressBudget budget, MixMetrics metrics,
+            RoutingFilter routing, NoiseLinks noise) {
+        this.noise = noise;
         this.settings = settings;
         this.metrics = metrics;
         this.budget = budget;
@@ -121,7 +130,7 @@ public final class EgressRouter implements NextHopSender {
                     metrics.drop(Drop.EGRESS_TOO_MANY_PEERS);
                     return;
                 }
-                link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters, budget));
+                link = links.computeIfAbsent(address, a -> new PeerLink(a, bootstrap, settings, metrics, counters, budget, noise));
             }
             PeerLink.Queued queued = link.enqueue(out);
             if (queued == PeerLink.Queued.QUEUED) return;

@@ -8,9 +8,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.Drop;
+import network.mask.node.noise.VersionedNoiseKey;
+import network.mask.node.noiselink.NoiseLinkHandler;
+import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.sphinx.PacketSize;
@@ -52,6 +56,8 @@ final class PeerLink {
     private final MixMetrics metrics;
     private final EgressRouter.Counters counters;
     private final EgressBudget budget;
+    /** Null: plain TCP always. */
+    private final NoiseLinks noise;
     private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
     /** Bytes of this link's packets, queued or written but not yet sent (reserved in the budget). */
     private long bytes;
@@ -64,7 +70,8 @@ final class PeerLink {
     private long lastUsedNanos = System.nanoTime();
 
     PeerLink(InetSocketAddress address, Bootstrap bootstrap, EgressSettings settings, MixMetrics metrics,
-             EgressRouter.Counters counters, EgressBudget budget) {
+             EgressRouter.Counters counters, EgressBudget budget, NoiseLinks noise) {
+        this.noise = noise;
         this.address = address;
         this.bootstrap = bootstrap;
         this.settings = settings;
@@ -157,8 +164,32 @@ final class PeerLink {
     private void connect() {
         ChannelFuture f = bootstrap.connect(address);
         f.addListener((ChannelFutureListener) done -> {
-            if (done.isSuccess()) onConnected(done.channel());
-            else onConnectFailed();
+            if (!done.isSuccess()) onConnectFailed();
+            else upgrade(done.channel());
+        });
+    }
+
+    /**
+     * Noise exactly when the next hop announces a key in the topology (decided at every connect, so a
+     * refreshed topology applies to the next connection). Packets are written only once the handshake is
+     * done; a failed one closes the connection and backs off as a failed connect does (nym-node's
+     * {@code client.rs} raises its reconnect backoff the same way).
+     */
+    private void upgrade(Channel ch) {
+        Optional<VersionedNoiseKey> key = noise == null ? Optional.empty() : noise.keyFor(address);
+        if (key.isEmpty()) {
+            onConnected(ch);
+            return;
+        }
+        NoiseLinkHandler handler = noise.initiator(key.get());
+        ch.pipeline().addFirst("noise", handler);
+        handler.handshakeFuture().addListener(h -> {
+            if (h.isSuccess()) {
+                onConnected(ch);
+            } else {
+                ch.close();
+                onConnectFailed();
+            }
         });
     }
 

@@ -1,0 +1,288 @@
+package network.mask.node.noiselink;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.PromiseCombiner;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import network.mask.node.metrics.Event;
+import network.mask.node.metrics.MixMetrics;
+import network.mask.node.noise.NoiseException;
+import network.mask.node.noise.NoiseFrameHeader;
+import network.mask.node.noise.NoiseHandshake;
+import network.mask.node.noise.NoiseKeyPair;
+import network.mask.node.noise.NoiseProtocol;
+import network.mask.node.noise.NoiseTransport;
+
+/**
+ * One Noise link in a Netty pipeline, between the socket and the Sphinx framing: runs the XKpsk3
+ * handshake within its deadline, then decrypts each incoming data frame into a plaintext buffer for the
+ * frame decoder and encrypts each outgoing buffer into one data frame (nym's layout, at most 65519
+ * plaintext bytes a frame; {@code common/nymnoise/src/stream/mod.rs}). Each buffer is read and written
+ * once, by the cipher itself. Any violation closes this link only, counted; nothing is resynchronised.
+ */
+public final class NoiseLinkHandler extends ChannelDuplexHandler {
+
+    private static final System.Logger LOG = System.getLogger(NoiseLinkHandler.class.getName());
+    private static final byte[] EMPTY = new byte[0];
+
+    private final boolean initiator;
+    private final NoiseKeyPair localKey;
+    private final byte[] responderKey;
+    private final SecureRandom random;
+    private final long timeoutNanos;
+    private final MixMetrics metrics;
+    private final byte[] header = new byte[NoiseFrameHeader.SIZE];
+    private NoiseHandshake handshake;
+    private NoiseTransport transport;
+    private ByteBuf cumulation;
+    private ScheduledFuture<?> deadline;
+    private ChannelPromise done;
+    private boolean started;
+    private long startedNanos;
+    private boolean failed;
+
+    NoiseLinkHandler(boolean initiator, NoiseKeyPair localKey, byte[] responderKey, SecureRandom random,
+                     Duration timeout, MixMetrics metrics) {
+        this.initiator = initiator;
+        this.localKey = localKey;
+        this.responderKey = responderKey;
+        this.random = random;
+        this.timeoutNanos = timeout.toNanos();
+        this.metrics = metrics;
+    }
+
+    /** Succeeds when the handshake is finished; fails (and the link is closed) when it cannot be. */
+    public Future<Void> handshakeFuture() {
+        return done;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        done = ctx.newPromise();
+        if (ctx.channel().isActive()) begin(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        begin(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void begin(ChannelHandlerContext ctx) {
+        if (started) return;
+        started = true;
+        startedNanos = System.nanoTime();
+        deadline = ctx.executor().schedule(() -> {
+            if (transport == null && !failed) {
+                fail(ctx, new NoiseException(NoiseException.Kind.TIMEOUT, "the Noise handshake took longer than "
+                        + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
+            }
+        }, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (!initiator) return;
+        try {
+            handshake = NoiseHandshake.initiator(localKey, responderKey, random);
+            sendHandshake(ctx);
+        } catch (NoiseException e) {
+            fail(ctx, e);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (failed) {
+            in.release();
+            return;
+        }
+        cumulation = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), cumulation, in);
+        try {
+            readFrames(ctx);
+        } catch (NoiseException e) {
+            fail(ctx, e);
+        } finally {
+            if (cumulation != null) {
+                if (!cumulation.isReadable()) {
+                    cumulation.release();
+                    cumulation = null;
+                } else {
+                    cumulation.discardSomeReadBytes();
+                }
+            }
+        }
+    }
+
+    private void readFrames(ChannelHandlerContext ctx) throws NoiseException {
+        while (!failed && cumulation != null && cumulation.readableBytes() >= NoiseFrameHeader.SIZE) {
+            int at = cumulation.readerIndex();
+            cumulation.getBytes(at, header);
+            NoiseFrameHeader h = NoiseFrameHeader.decode(header, 0);   // caps checked before the body is waited for
+            if (cumulation.readableBytes() < NoiseFrameHeader.SIZE + h.length()) return;
+            if (transport == null) {
+                handshakeFrame(ctx, h, at + NoiseFrameHeader.SIZE);
+            } else {
+                dataFrame(ctx, h, at + NoiseFrameHeader.SIZE);
+            }
+        }
+    }
+
+    private void handshakeFrame(ChannelHandlerContext ctx, NoiseFrameHeader h, int body) throws NoiseException {
+        if (!h.isHandshake()) {
+            throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a data frame before the Noise handshake finished");
+        }
+        if (handshake == null) {
+            // Responder, first frame: its pattern must be ours, its version picks the PSK (common/nymnoise/src/stream/mod.rs).
+            if (h.pattern() != NoiseFrameHeader.PATTERN_XKPSK3) {
+                throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "Noise pattern " + h.pattern() + " instead of XKpsk3");
+            }
+            handshake = NoiseHandshake.responder(localKey, h.version(), random);
+        } else if (!h.isV1XKpsk3()) {
+            throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a handshake frame with another version or pattern");
+        }
+        if (handshake.isMyTurn()) throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a handshake frame out of turn");
+        byte[] message = new byte[h.length()];
+        cumulation.getBytes(body, message);
+        cumulation.skipBytes(NoiseFrameHeader.SIZE + h.length());
+        handshake.readMessage(message);
+        if (handshake.isMyTurn()) sendHandshake(ctx);   // the initiator's message 3 finishes it there
+        else if (handshake.isFinished()) finish();
+    }
+
+    private void sendHandshake(ChannelHandlerContext ctx) throws NoiseException {
+        byte[] message = handshake.writeMessage(EMPTY);
+        ByteBuf out = ctx.alloc().buffer(NoiseFrameHeader.SIZE + message.length);
+        NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_HANDSHAKE, message.length, header, 0);
+        out.writeBytes(header).writeBytes(message);
+        ctx.writeAndFlush(out);
+        if (handshake.isFinished()) finish();
+    }
+
+    private void finish() {
+        if (transport != null) return;
+        transport = handshake.split();
+        handshake = null;
+        if (deadline != null) deadline.cancel(false);
+        metrics.event(initiator ? Event.NOISE_HANDSHAKES_OUTBOUND : Event.NOISE_HANDSHAKES_INBOUND);
+        done.trySuccess();
+    }
+
+    private void dataFrame(ChannelHandlerContext ctx, NoiseFrameHeader h, int body) throws NoiseException {
+        if (h.isHandshake() || !h.isV1XKpsk3()) {
+            throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a frame that is not a V1 XKpsk3 data frame after the handshake");
+        }
+        int plain = h.length() - NoiseProtocol.TAG_LENGTH;
+        ByteBuf out = ctx.alloc().heapBuffer(plain);   // the frame decoder copies packets out into arrays: heap is cheapest
+        try {
+            int n = transport.decrypt(cumulation.nioBuffer(body, h.length()), out.nioBuffer(0, plain));
+            out.writerIndex(n);
+        } catch (NoiseException | RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        cumulation.skipBytes(NoiseFrameHeader.SIZE + h.length());
+        if (out.isReadable()) ctx.fireChannelRead(out);
+        else out.release();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof ByteBuf plain) || !plain.isReadable()) {
+            ctx.write(msg, promise);   // an empty buffer (a flush marker) stays empty: nym's reader needs no empty frames
+            return;
+        }
+        if (transport == null || failed) {
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(new IllegalStateException("the Noise handshake has not finished; nothing may be sent yet"));
+            return;
+        }
+        try {
+            if (plain.readableBytes() <= NoiseProtocol.MAX_PLAINTEXT) {
+                ctx.write(encrypt(ctx, plain, plain.readerIndex(), plain.readableBytes()), promise);
+            } else {
+                PromiseCombiner combiner = new PromiseCombiner(ctx.executor());
+                for (int at = plain.readerIndex(); at < plain.writerIndex(); at += NoiseProtocol.MAX_PLAINTEXT) {
+                    int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plain.writerIndex() - at);
+                    combiner.add(ctx.write(encrypt(ctx, plain, at, n)));
+                }
+                combiner.finish(promise);
+            }
+        } catch (NoiseException e) {
+            promise.tryFailure(e);
+            fail(ctx, e);
+        } finally {
+            plain.release();
+        }
+    }
+
+    private ByteBuf encrypt(ChannelHandlerContext ctx, ByteBuf plain, int index, int length) throws NoiseException {
+        int sealed = length + NoiseProtocol.TAG_LENGTH;
+        ByteBuf out = ctx.alloc().ioBuffer(NoiseFrameHeader.SIZE + sealed);
+        try {
+            NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, sealed, header, 0);
+            out.writeBytes(header);
+            int n = transport.encrypt(plain.nioBuffer(index, length), out.nioBuffer(NoiseFrameHeader.SIZE, sealed));
+            out.writerIndex(NoiseFrameHeader.SIZE + n);
+            return out;
+        } catch (NoiseException | RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (transport == null && !failed && started) {
+            failed = true;
+            metrics.event(Event.NOISE_HANDSHAKE_FAILED);
+            done.tryFailure(new NoiseException(NoiseException.Kind.HANDSHAKE_FAILED, "the peer closed the link during the Noise handshake"));
+        }
+        cleanUp();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cleanUp();
+    }
+
+    private void cleanUp() {
+        if (deadline != null) deadline.cancel(false);
+        if (cumulation != null) {
+            cumulation.release();
+            cumulation = null;
+        }
+    }
+
+    private void fail(ChannelHandlerContext ctx, NoiseException e) {
+        if (failed) return;
+        failed = true;
+        boolean inHandshake = transport == null;
+        metrics.event(!inHandshake ? Event.NOISE_LINK_CLOSED_BAD_FRAME
+                : e.kind() == NoiseException.Kind.TIMEOUT ? Event.NOISE_HANDSHAKE_TIMEOUT : Event.NOISE_HANDSHAKE_FAILED);
+        // Our own outbound links are few and back off after a failure: worth a line. Inbound failures are
+        // the peer's doing (and could be many): counted, and logged only at debug level.
+        System.Logger.Level level = initiator ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> "closing Noise link " + ctx.channel().remoteAddress() + " (" + (initiator ? "initiator" : "responder")
+                + ", " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms after it opened): " + e.kind() + ": " + e.getMessage());
+        if (done != null) done.tryFailure(e);
+        if (cumulation != null) {
+            cumulation.skipBytes(cumulation.readableBytes());
+        }
+        ctx.close();
+    }
+}
