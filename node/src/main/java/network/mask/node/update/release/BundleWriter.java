@@ -39,7 +39,9 @@ public final class BundleWriter {
         Files.createDirectories(outDir);
         FileTime time = FileTime.fromMillis(epochSeconds * 1000);
         AtomicFiles.write(out, AtomicFiles.OWNER_WRITE, channel -> {
-            try (ZipOutputStream zip = new ZipOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
+            // Not closed: AtomicFiles fsyncs and closes the channel after this returns.
+            ZipOutputStream zip = new ZipOutputStream(java.nio.channels.Channels.newOutputStream(channel));
+            {
                 add(zip, "masknode.jar", jarDir.resolve("masknode.jar"), time);
                 if (aot != null) add(zip, "masknode.aot", aot, time);
                 ZipEntry dir = new ZipEntry("lib/");
@@ -48,6 +50,7 @@ public final class BundleWriter {
                 zip.closeEntry();
                 for (Path lib : libs) add(zip, "lib/" + lib.getFileName(), lib, time);
                 zip.finish();
+                zip.flush();
             }
         });
         return out;
