@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * Errors are typed: {@link UpdateError#FEED_UNREACHABLE}, {@link UpdateError#FEED_TIMEOUT},
  * {@link UpdateError#FEED_HTTP_STATUS}, or the caller's {@code tooLarge} code.
  */
-public final class BoundedDownload {
+public final class BoundedDownload implements AutoCloseable {
 
     private final HttpClient client;
     private final Duration deadline;
@@ -66,6 +66,11 @@ public final class BoundedDownload {
             throw new UpdateException(UpdateError.FEED_HTTP_STATUS, uri + " answered HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     private static final class TooLarge extends IOException {

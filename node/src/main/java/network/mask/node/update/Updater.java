@@ -166,11 +166,12 @@ public final class Updater {
     private Feed fetchVerifiedFeed(UpdateState state) throws UpdateException {
         URI url = settings.feedUrl().orElseThrow(() -> new UpdateException(UpdateError.NO_FEED, "feed_url is not set"));
         MinisignPublicKey key = MinisignPublicKey.read(settings.publicKeyFile());
-        BoundedDownload http = new BoundedDownload(settings.connectTimeout(), settings.readTimeout());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        http.fetch(url, settings.maxFeedBytes(), UpdateError.FEED_TOO_LARGE, body);
         ByteArrayOutputStream sig = new ByteArrayOutputStream();
-        http.fetch(URI.create(url + ".minisig"), 4096, UpdateError.FEED_TOO_LARGE, sig);
+        try (BoundedDownload http = new BoundedDownload(settings.connectTimeout(), settings.readTimeout())) {
+            http.fetch(url, settings.maxFeedBytes(), UpdateError.FEED_TOO_LARGE, body);
+            http.fetch(URI.create(url + ".minisig"), 4096, UpdateError.FEED_TOO_LARGE, sig);
+        }
         MinisignVerifier.verify(key, body.toByteArray(), sig.toString(StandardCharsets.UTF_8));
         Feed feed = Feed.parse(body.toByteArray());
         if (feed.serial() < state.feedSerial) {
@@ -212,8 +213,10 @@ public final class Updater {
         try {
             state.phase = "downloading";
             state.write(layout.stateFile());
-            BoundedDownload http = new BoundedDownload(settings.connectTimeout(), settings.downloadTimeout());
-            Path zip = installer.download(release, settings.feedUrl().orElseThrow(), http);
+            Path zip;
+            try (BoundedDownload http = new BoundedDownload(settings.connectTimeout(), settings.downloadTimeout())) {
+                zip = installer.download(release, settings.feedUrl().orElseThrow(), http);
+            }
             steps.reached(Step.DOWNLOADED);
             state.phase = "installing";
             state.write(layout.stateFile());
