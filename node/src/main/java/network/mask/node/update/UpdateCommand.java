@@ -15,6 +15,8 @@ public final class UpdateCommand {
     public static final String USAGE = "update status|check|install [VERSION]|auto on|off|run [--config FILE]\n"
             + "                            see and steer the box's own updates (docs/updates.md)";
     static final Path IMAGE_DIR = Path.of("/usr/lib/masknode");
+    /** A failure this code handled; the launcher falls back to the image's updater on any other non-zero code. */
+    static final int HANDLED_FAILURE = 3;
 
     private UpdateCommand() {}
 
@@ -64,7 +66,7 @@ public final class UpdateCommand {
             return 2;
         } catch (IOException e) {
             err.println("masknode update: " + e.getMessage());
-            return 1;
+            return HANDLED_FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
