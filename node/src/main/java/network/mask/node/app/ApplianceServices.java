@@ -79,7 +79,8 @@ public final class ApplianceServices {
                 appliance.log(), version);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
-                new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
+                new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
+                network.mask.node.update.OwnerUpdateControl.forBox(config.node().dataDir(), version));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
                 .withTls(config.admin().tls())

@@ -119,6 +119,8 @@ public final class BundleInstaller {
                     if (total > 4 * maxBundleBytes) throw malformed("unpacks to more than " + 4 * maxBundleBytes + " bytes");
                     ch.force(true);
                 }
+                // The zip's times, so an AOT cache trained against these jars (it records their mtimes) still fits.
+                if (e.getLastModifiedTime() != null) Files.setLastModifiedTime(out, e.getLastModifiedTime());
                 steps.reached(Step.UNPACKED_FILE);
             }
             if (!seen.contains("masknode.jar")) throw malformed("no masknode.jar");
