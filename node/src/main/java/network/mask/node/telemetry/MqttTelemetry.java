@@ -103,6 +103,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private long nextAttemptAt;
     private long nextTickAt;
     private long lastRestartAt = Long.MIN_VALUE;
+    private volatile FirmwareUpdates firmware = FirmwareUpdates.NONE;
     private Set<String> dropReasons = Set.of();
     private Set<String> advertisedHealth = Set.of();
     private Map<String, String> publishedEntities = Map.of();
@@ -124,6 +125,12 @@ public final class MqttTelemetry implements AutoCloseable {
         this.outbox = new BoundedOutbox(options.outboxCapacity());
         this.backoff = new Backoff(options.backoffInitial(), options.backoffMax(), ThreadLocalRandom.current());
         this.healthPresence = new StickyPresence(options.healthMissesBeforeRemoval());
+    }
+
+    /** Offers Home Assistant an update entity for the box's own updates; call before {@link #start}. */
+    public MqttTelemetry withFirmwareUpdates(FirmwareUpdates updates) {
+        this.firmware = Objects.requireNonNull(updates);
+        return this;
     }
 
     /** Starts the worker thread. Until {@link #reconfigure} the telemetry stays DISABLED. */
@@ -357,6 +364,7 @@ public final class MqttTelemetry implements AutoCloseable {
         }
         switch (name) {
             case EntityCatalog.IDENTIFY -> actions.identify();
+            case EntityCatalog.INSTALL_UPDATE -> firmware.install();
             case EntityCatalog.RESTART -> {
                 long cooldown = options.restartCooldown().toMillis();
                 if (lastRestartAt != Long.MIN_VALUE && now() - lastRestartAt < cooldown) {
@@ -382,8 +390,8 @@ public final class MqttTelemetry implements AutoCloseable {
                 lose(e.getMessage());
             }
         }
-        String json = StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
-                device.softwareVersion(), true);
+        String json = StateDocument.withFirmware(StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
+                device.softwareVersion(), true), firmwareInfo());
         outbox.offer(new OutboundMessage(topics.state(), json, 1, true));
     }
 
@@ -391,6 +399,15 @@ public final class MqttTelemetry implements AutoCloseable {
         MetricsSnapshot snapshot = metrics.snapshot();
         dropReasons = new TreeSet<>(snapshot.droppedByReason().keySet());
         advertisedHealth = healthPresence.update(StateDocument.presentHealth(readHealth()));
+    }
+
+    private java.util.Optional<FirmwareUpdates.Info> firmwareInfo() {
+        try {
+            return firmware.info();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "update state unreadable", e);
+            return java.util.Optional.empty();
+        }
     }
 
     private HealthReading readHealth() {
@@ -404,7 +421,8 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private void publishDiscoveryIfChanged() throws PublisherException {
-        List<Entity> entities = EntityCatalog.entities(dropReasons, advertisedHealth);
+        List<Entity> entities = EntityCatalog.withFirmware(EntityCatalog.entities(dropReasons, advertisedHealth),
+                firmwareInfo().isPresent());
         Map<String, String> current = new LinkedHashMap<>();
         for (Entity e : entities) current.put(e.key(), e.platform());
         if (current.equals(publishedEntities)) return;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.Properties;
+import network.mask.node.telemetry.FirmwareUpdates;
 import network.mask.webui.spi.UpdateControl;
 
 /**
@@ -13,7 +15,7 @@ import network.mask.webui.spi.UpdateControl;
  * wishes into the node's own {@code update-request.json} (which starts masknode-update.path).
  * The node never installs anything itself.
  */
-public final class OwnerUpdateControl implements UpdateControl {
+public final class OwnerUpdateControl implements UpdateControl, FirmwareUpdates {
 
     private static final Logger LOG = Logger.getLogger(OwnerUpdateControl.class.getName());
 
@@ -32,13 +34,31 @@ public final class OwnerUpdateControl implements UpdateControl {
     }
 
     /** With the box's settings files; on a PC without them the page says updates are off. */
-    public static UpdateControl forBox(Path dataDir, String runningVersion) {
+    public static OwnerUpdateControl forBox(Path dataDir, String runningVersion) {
+        UpdateSettings settings;
         try {
-            return new OwnerUpdateControl(UpdateSettings.load(), dataDir, runningVersion);
+            settings = UpdateSettings.load();
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warning("update settings unreadable, the updates page shows updates as off: " + e.getMessage());
-            return UpdateControl.NONE;
+            LOG.warning("update settings unreadable, using the defaults: " + e.getMessage());
+            settings = UpdateSettings.from(new Properties());
         }
+        return new OwnerUpdateControl(settings, dataDir, runningVersion);
+    }
+
+    /** Home Assistant's update entity: only on a box that can update itself. */
+    @Override
+    public Optional<FirmwareUpdates.Info> info() {
+        Status s = status();
+        if (s.off().isPresent()) return Optional.empty();
+        return Optional.of(new FirmwareUpdates.Info(s.installed(), s.available().map(Available::version).orElse(s.installed()),
+                "Mask Node", s.available().map(Available::notes).orElse(""), s.available().map(Available::notesUrl).orElse(""),
+                s.onTrial()));
+    }
+
+    /** Home Assistant's "Install": the newest version on offer. */
+    @Override
+    public void install() {
+        write(read().withInstall("latest"));
     }
 
     @Override
