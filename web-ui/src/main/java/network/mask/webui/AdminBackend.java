@@ -12,6 +12,7 @@ import network.mask.webui.spi.NodeControl;
 import network.mask.webui.spi.NodeSettingsStore;
 import network.mask.webui.spi.ReachabilityChecker;
 import network.mask.webui.spi.TlsMaterialStore;
+import network.mask.webui.spi.UpdateControl;
 
 /** Everything the setup page needs from the node, as the small interfaces in {@code network.mask.webui.spi}. */
 public record AdminBackend(
@@ -24,7 +25,8 @@ public record AdminBackend(
         NodeControl control,
         BackupFiles backupFiles,
         BondingKeys bondingKeys,
-        TlsMaterialStore tlsMaterial) {
+        TlsMaterialStore tlsMaterial,
+        UpdateControl updates) {
 
     public AdminBackend {
         Objects.requireNonNull(credentials, "credentials");
@@ -37,5 +39,14 @@ public record AdminBackend(
         Objects.requireNonNull(backupFiles, "backupFiles");
         Objects.requireNonNull(bondingKeys, "bondingKeys");
         Objects.requireNonNull(tlsMaterial, "tlsMaterial");
+        Objects.requireNonNull(updates, "updates");
+    }
+
+    /** Without the box's updater (a developer PC): the updates page says so. */
+    public AdminBackend(AdminCredentialStore credentials, ClaimAuthority claim, NodeSettingsStore settings,
+                        ReachabilityChecker reachability, MqttTester mqtt, DashboardSource dashboard, NodeControl control,
+                        BackupFiles backupFiles, BondingKeys bondingKeys, TlsMaterialStore tlsMaterial) {
+        this(credentials, claim, settings, reachability, mqtt, dashboard, control, backupFiles, bondingKeys, tlsMaterial,
+                UpdateControl.NONE);
     }
 }

@@ -55,6 +55,8 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public final AtomicReference<TlsMaterialStore.TlsMaterial> tls = new AtomicReference<>();
     public final List<String> signedMessages = new CopyOnWriteArrayList<>();
     public volatile boolean failWrites;
+    /** The box's updates as the page sees them; records the owner's wishes. */
+    public final FakeUpdates updates = new FakeUpdates();
 
     public FakeNode() {
         files.put("config/config.toml", "name = \"\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -62,7 +64,7 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     public AdminBackend backend(ClaimAuthority claim) {
-        return new AdminBackend(this, claim, this, this, this, this, this, this, this, tlsStore());
+        return new AdminBackend(this, claim, this, this, this, this, this, this, this, tlsStore(), updates);
     }
 
     public static DashboardSnapshot snapshot(double in, double out, int queue, int peers) {

@@ -90,8 +90,10 @@ public final class ApplianceServices {
         TrafficRates rates = new TrafficRates();
         DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
+        var updates = network.mask.node.update.OwnerUpdateControl.forBox(config.node().dataDir(), version);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
-                new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
+                new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE))
+                .withFirmwareUpdates(updates);
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         // What reached the node from outside, and the status derived from it and the other facts.
         ReachabilityLog reachability = new ReachabilityLog(config.node().dataDir(), Clock.systemUTC(), config.dev());
@@ -116,7 +118,8 @@ public final class ApplianceServices {
                 appliance.log(), version, () -> StatusReports.of(status));
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
-                new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
+                new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
+                updates);
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
                 .withTls(config.admin().tls())

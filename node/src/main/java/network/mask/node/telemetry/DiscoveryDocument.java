@@ -67,7 +67,13 @@ final class DiscoveryDocument {
                 .add("p", e.platform())
                 .add("name", e.name())
                 .add("uniq_id", uniqueId(topics, e));
-        if (e.command() != null) {
+        if (e.platform().equals(Entity.UPDATE)) {
+            // Home Assistant's MQTT update: the template renders the state's object as the JSON it reads
+            // (installed_version, latest_version, title, release_summary, release_url, in_progress).
+            c.add("val_tpl", "{{ value_json." + e.key() + " | tojson }}");
+            c.add("cmd_t", topics.command(e.command()));
+            c.add("pl_inst", MqttTelemetry.PRESS);
+        } else if (e.command() != null) {
             c.add("cmd_t", topics.command(e.command()));
             c.add("pl_prs", MqttTelemetry.PRESS);
         } else {

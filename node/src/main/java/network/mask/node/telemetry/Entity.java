@@ -13,13 +13,17 @@ record Entity(String key, String platform, String name, String deviceClass, Stri
     static final String SENSOR = "sensor";
     static final String BINARY_SENSOR = "binary_sensor";
     static final String BUTTON = "button";
+    /** Home Assistant's update platform: state from the state JSON's object, "Install" as a command. */
+    static final String UPDATE = "update";
 
     Entity {
         Objects.requireNonNull(key);
         Objects.requireNonNull(platform);
         Objects.requireNonNull(name);
         if (!key.matches("[a-z0-9_]+")) throw new IllegalArgumentException("entity key must be [a-z0-9_]+: " + key);
-        if (platform.equals(BUTTON) != (command != null)) throw new IllegalArgumentException("buttons, and only buttons, have a command");
+        if ((platform.equals(BUTTON) || platform.equals(UPDATE)) != (command != null)) {
+            throw new IllegalArgumentException("buttons and updates, and only they, have a command");
+        }
     }
 
     static Entity counter(String key, String name, String icon) {

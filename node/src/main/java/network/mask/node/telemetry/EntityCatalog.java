@@ -25,6 +25,9 @@ final class EntityCatalog {
 
     static final String IDENTIFY = "identify";
     static final String RESTART = "restart";
+    /** The update entity's key (its state is the state JSON's {@code firmware} object) and its install command. */
+    static final String FIRMWARE = "firmware";
+    static final String INSTALL_UPDATE = "install_update";
 
     private EntityCatalog() {}
 
@@ -81,6 +84,14 @@ final class EntityCatalog {
 
         all.add(Entity.button(IDENTIFY, "Identify", "identify"));
         all.add(Entity.button(RESTART, "Restart", "restart"));
+        return all;
+    }
+
+    /** Adds the update entity when the box can update itself (docs/updates.md). */
+    static List<Entity> withFirmware(List<Entity> entities, boolean updatable) {
+        if (!updatable) return entities;
+        List<Entity> all = new ArrayList<>(entities);
+        all.add(new Entity(FIRMWARE, Entity.UPDATE, "Firmware", "firmware", null, null, null, null, null, INSTALL_UPDATE));
         return all;
     }
 

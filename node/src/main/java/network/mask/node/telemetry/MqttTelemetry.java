@@ -106,6 +106,7 @@ public final class MqttTelemetry implements AutoCloseable {
     private long nextAttemptAt;
     private long nextTickAt;
     private long lastRestartAt = Long.MIN_VALUE;
+    private volatile FirmwareUpdates firmware = FirmwareUpdates.NONE;
     private Set<String> dropReasons = Set.of();
     private Set<String> advertisedHealth = Set.of();
     private Map<String, String> publishedEntities = Map.of();
@@ -145,6 +146,12 @@ public final class MqttTelemetry implements AutoCloseable {
         try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(stateJson))) {
             return jakarta.json.Json.createObjectBuilder(r.readObject()).add("state", code).build().toString();
         }
+    }
+
+    /** Offers Home Assistant an update entity for the box's own updates; call before {@link #start}. */
+    public MqttTelemetry withFirmwareUpdates(FirmwareUpdates updates) {
+        this.firmware = Objects.requireNonNull(updates);
+        return this;
     }
 
     /** Starts the worker thread. Until {@link #reconfigure} the telemetry stays DISABLED. */
@@ -378,6 +385,7 @@ public final class MqttTelemetry implements AutoCloseable {
         }
         switch (name) {
             case EntityCatalog.IDENTIFY -> actions.identify();
+            case EntityCatalog.INSTALL_UPDATE -> firmware.install();
             case EntityCatalog.RESTART -> {
                 long cooldown = options.restartCooldown().toMillis();
                 if (lastRestartAt != Long.MIN_VALUE && now() - lastRestartAt < cooldown) {
@@ -403,8 +411,8 @@ public final class MqttTelemetry implements AutoCloseable {
                 lose(e.getMessage());
             }
         }
-        String json = withStatus(StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
-                device.softwareVersion(), true));
+        String json = withStatus(StateDocument.withFirmware(StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
+                device.softwareVersion(), true), firmwareInfo()));
         outbox.offer(new OutboundMessage(topics.state(), json, 1, true));
     }
 
@@ -412,6 +420,15 @@ public final class MqttTelemetry implements AutoCloseable {
         MetricsSnapshot snapshot = metrics.snapshot();
         dropReasons = new TreeSet<>(snapshot.droppedByReason().keySet());
         advertisedHealth = healthPresence.update(StateDocument.presentHealth(readHealth()));
+    }
+
+    private java.util.Optional<FirmwareUpdates.Info> firmwareInfo() {
+        try {
+            return firmware.info();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "update state unreadable", e);
+            return java.util.Optional.empty();
+        }
     }
 
     private HealthReading readHealth() {
@@ -425,7 +442,8 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private void publishDiscoveryIfChanged() throws PublisherException {
-        List<Entity> entities = EntityCatalog.entities(dropReasons, advertisedHealth);
+        List<Entity> entities = EntityCatalog.withFirmware(EntityCatalog.entities(dropReasons, advertisedHealth),
+                firmwareInfo().isPresent());
         Map<String, String> current = new LinkedHashMap<>();
         for (Entity e : entities) current.put(e.key(), e.platform());
         if (current.equals(publishedEntities)) return;

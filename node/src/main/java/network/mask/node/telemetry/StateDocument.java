@@ -98,4 +98,22 @@ final class StateDocument {
         if (!Double.isFinite(value)) return BigDecimal.ZERO;
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     }
+
+    /** Adds Home Assistant's update fields as the {@code firmware} object (docs/updates.md). */
+    static String withFirmware(String stateJson, java.util.Optional<FirmwareUpdates.Info> info) {
+        if (info.isEmpty()) return stateJson;
+        FirmwareUpdates.Info i = info.get();
+        jakarta.json.JsonObject state;
+        try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(stateJson))) {
+            state = r.readObject();
+        }
+        jakarta.json.JsonObjectBuilder firmware = Json.createObjectBuilder()
+                .add("installed_version", i.installed())
+                .add("latest_version", i.latest())
+                .add("title", i.title())
+                .add("release_summary", i.summary().length() > 255 ? i.summary().substring(0, 254) + "…" : i.summary())
+                .add("in_progress", i.inProgress());
+        if (!i.releaseUrl().isEmpty()) firmware.add("release_url", i.releaseUrl());
+        return Json.createObjectBuilder(state).add(EntityCatalog.FIRMWARE, firmware).build().toString();
+    }
 }

@@ -45,6 +45,12 @@ public final class TelemetryService implements NodeService {
         return this;
     }
 
+    /** Home Assistant's update entity for the box's own updates (docs/updates.md). */
+    public TelemetryService withFirmwareUpdates(network.mask.node.telemetry.FirmwareUpdates updates) {
+        telemetry.withFirmwareUpdates(updates);
+        return this;
+    }
+
     @Override
     public void start() {
         telemetry.start();

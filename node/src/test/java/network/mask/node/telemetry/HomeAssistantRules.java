@@ -30,11 +30,13 @@ final class HomeAssistantRules {
     private static final Map<String, Set<String>> PLATFORM_KEYS = Map.of(
             "sensor", Set.of("val_tpl", "stat_cla", "unit_of_meas", "sug_dsp_prc"),
             "binary_sensor", Set.of("val_tpl", "pl_on", "pl_off"),
-            "button", Set.of("cmd_t", "pl_prs"));
+            "button", Set.of("cmd_t", "pl_prs"),
+            "update", Set.of("val_tpl", "cmd_t", "pl_inst"));
     private static final Map<String, Set<String>> DEVICE_CLASSES = Map.of(
             "sensor", Set.of("temperature", "data_size", "duration", "data_rate", "timestamp"),
             "binary_sensor", Set.of("running", "problem", "connectivity"),
-            "button", Set.of("identify", "restart", "update"));
+            "button", Set.of("identify", "restart", "update"),
+            "update", Set.of("firmware"));
     /** Units Home Assistant accepts per sensor device class, and the state classes it allows with them. */
     private static final Map<String, Set<String>> UNITS = Map.of(
             "temperature", Set.of("°C", "°F", "K"),
@@ -104,6 +106,7 @@ final class HomeAssistantRules {
                     assertTrue(c.getString("cmd_t").startsWith("masknode/" + nodeId + "/command/"), "button command topic");
                     assertEquals("PRESS", c.getString("pl_prs"));
                 }
+                case "update" -> assertUpdate(id, c, state, nodeId);
                 default -> fail("platform " + platform);
             }
         }
@@ -123,6 +126,26 @@ final class HomeAssistantRules {
         assertEquals("running", cmps.getJsonObject("running").getString("dev_cla"));
         assertEquals("identify", cmps.getJsonObject("identify").getString("dev_cla"));
         assertEquals("restart", cmps.getJsonObject("restart").getString("dev_cla"));
+    }
+
+    /**
+     * Home Assistant's MQTT update: the value template must render a JSON object with at least
+     * installed_version (and latest_version); "Install" sends payload_install to the command topic.
+     */
+    private static void assertUpdate(String id, JsonObject c, JsonObject state, String nodeId) {
+        Matcher m = Pattern.compile("\\{\\{ value_json\\.([a-z0-9_]+) \\| tojson }}").matcher(c.getString("val_tpl"));
+        assertTrue(m.matches(), id + ": update template " + c.getString("val_tpl"));
+        JsonObject fields = state.getJsonObject(m.group(1));
+        assertNotNull(fields, id + " reads value_json." + m.group(1) + " which the state does not have");
+        for (String key : fields.keySet()) {
+            assertTrue(Set.of("installed_version", "latest_version", "title", "release_summary", "release_url", "entity_picture",
+                    "in_progress", "update_percentage").contains(key), "undocumented update field " + key);
+        }
+        assertFalse(fields.getString("installed_version").isBlank());
+        assertFalse(fields.getString("latest_version").isBlank());
+        if (fields.containsKey("release_summary")) assertTrue(fields.getString("release_summary").length() <= 255, "summary max 255");
+        assertTrue(c.getString("cmd_t").startsWith("masknode/" + nodeId + "/command/"), "update command topic");
+        assertEquals("PRESS", c.getString("pl_inst"));
     }
 
     private static void assertSensor(String id, JsonObject c, JsonObject state) {

@@ -27,6 +27,7 @@ public final class AdminRouting {
         new LiveUpdates(ctx).register(routing);
         new ActionHandlers(ctx, dashboard).register(routing);
         new BackupPages(ctx, dashboard).register(routing);
+        new UpdatePage(ctx).register(routing);
         routing.error(Exception.class, (req, res, e) -> {
             if (e instanceof HttpException http) {
                 if (http.status().code() == Status.NOT_MODIFIED_304.code()) {

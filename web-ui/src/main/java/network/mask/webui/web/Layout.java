@@ -34,6 +34,7 @@ final class Layout {
             Session s = visit.session().orElseThrow();
             sb.append("<nav aria-label=\"Main\"><a href=\"/dashboard\">Dashboard</a><a href=\"/setup/node\">Settings</a>")
                     .append("<a href=\"/setup/keys\">Keys</a><a href=\"").append(PasswordPage.PATH).append("\">Password</a>")
+                    .append("<a href=\"").append(UpdatePage.PATH).append("\">Updates</a>")
                     .append("<form method=\"post\" action=\"/logout\" class=\"inline\">").append(Fields.csrf(s.csrfToken()))
                     .append("<button type=\"submit\" id=\"logout\" class=\"link\">Log out</button></form></nav>");
         }

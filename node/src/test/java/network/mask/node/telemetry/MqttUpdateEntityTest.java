@@ -1,0 +1,108 @@
+package network.mask.node.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The box's own updates as Home Assistant's MQTT {@code update} entity, against a real Mosquitto. */
+@Timeout(60)
+class MqttUpdateEntityTest {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String NODE = "node-u1";
+    static final String CONFIG_TOPIC = "homeassistant/device/" + NODE + "/config";
+    static final String STATE_TOPIC = "masknode/" + NODE + "/state";
+
+    @TempDir
+    Path dir;
+
+    MosquittoBroker broker;
+    MqttTelemetry telemetry;
+    final AtomicReference<Optional<FirmwareUpdates.Info>> info = new AtomicReference<>(Optional.of(
+            new FirmwareUpdates.Info("0.1.0", "0.2.0", "Mask Node", "Faster start.", "https://example.org/r/0.2.0", false)));
+    final AtomicInteger installs = new AtomicInteger();
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        broker = MosquittoBroker.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (telemetry != null) telemetry.close();
+        broker.close();
+    }
+
+    private void start() {
+        telemetry = new MqttTelemetry(TestDoubles.device(), new TestDoubles.Metrics(), new TestDoubles.Health(), new TestDoubles.Actions(),
+                new PahoTelemetryPublisher(), MqttTelemetry.Options.defaults())
+                .withFirmwareUpdates(new FirmwareUpdates() {
+                    @Override
+                    public Optional<Info> info() {
+                        return info.get();
+                    }
+
+                    @Override
+                    public void install() {
+                        installs.incrementAndGet();
+                    }
+                });
+        telemetry.start();
+        telemetry.reconfigure(MqttSettings.of(broker.tcpUrl(), NODE).withInterval(Duration.ofSeconds(1)));
+    }
+
+    static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void theUpdateEntityFollowsHomeAssistantsRulesAndInstallRecordsTheWish() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            start();
+            JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
+            JsonObject state = json(ha.awaitOn(STATE_TOPIC, WAIT).payload());
+            HomeAssistantRules.assertDeviceDiscovery(config, state, NODE, TestDoubles.device());
+            JsonObject firmware = config.getJsonObject("cmps").getJsonObject("firmware");
+            assertEquals("update", firmware.getString("p"));
+            assertEquals("firmware", firmware.getString("dev_cla"));
+            JsonObject fields = state.getJsonObject("firmware");
+            assertEquals("0.1.0", fields.getString("installed_version"));
+            assertEquals("0.2.0", fields.getString("latest_version"));
+            assertEquals("https://example.org/r/0.2.0", fields.getString("release_url"));
+            assertEquals("Faster start.", fields.getString("release_summary"));
+
+            ha.publish(firmware.getString("cmd_t"), "PRESS", true);   // retained: must never install
+            ha.publish(firmware.getString("cmd_t"), "", true);
+            ha.publish(firmware.getString("cmd_t"), "PRESS", false);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (installs.get() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(1, installs.get(), "one live press, one install wish");
+        }
+    }
+
+    @Test
+    void aBoxThatCannotUpdateItselfHasNoUpdateEntity() throws Exception {
+        info.set(Optional.empty());
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            start();
+            JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
+            assertFalse(config.getJsonObject("cmps").containsKey("firmware"));
+            assertFalse(json(ha.awaitOn(STATE_TOPIC, WAIT).payload()).containsKey("firmware"));
+            assertTrue(config.getJsonObject("cmps").containsKey("restart"));
+        }
+    }
+}
