@@ -2,6 +2,7 @@ package network.mask.node.app;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import network.mask.board.Board;
 import network.mask.node.announce.AnnouncedAddresses;
@@ -13,6 +14,9 @@ import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.daemon.NodeService;
+import network.mask.node.history.HistoryDashboard;
+import network.mask.node.history.HistoryRecorder;
+import network.mask.node.history.HistoryWiring;
 import network.mask.node.metrics.Event;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
@@ -77,8 +81,9 @@ public final class ApplianceServices {
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);
+        HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new HistoryDashboard(dashboard, history, ZoneId.systemDefault()), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
@@ -89,6 +94,7 @@ public final class ApplianceServices {
                         () -> daemon.count(Event.SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT))));
         AdminService admin = new AdminService(adminConfig, backend);
 
+        daemon.addService(history);
         daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));
         daemon.addService(telemetry);
         daemon.addService(new NodeService() {   // DNS re-resolution of the announced host, for the API's host information

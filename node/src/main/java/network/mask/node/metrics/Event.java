@@ -45,7 +45,11 @@ public enum Event {
     /** A rotation step failed (e.g. the key file could not be written); retried at the next pass. */
     SPHINX_KEY_ROTATION_FAILED,
     /** An MQTT message larger than the node reads was discarded unread (telemetry). */
-    MQTT_MESSAGE_TOO_LARGE;
+    MQTT_MESSAGE_TOO_LARGE,
+    /** The history file could not be read; it was moved aside and a new history started (network.mask.node.history). */
+    HISTORY_FILE_DAMAGED,
+    /** Writing the history file failed (e.g. a full disk); the history stays in memory until a write succeeds. */
+    HISTORY_WRITE_FAILED;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

@@ -1,7 +1,19 @@
 package network.mask.webui.spi;
 
+import jakarta.json.JsonObject;
+import java.util.Optional;
+
 /** What the dashboard shows; read about once a second per open dashboard, so it must be cheap. */
 @FunctionalInterface
 public interface DashboardSource {
     DashboardSnapshot snapshot();
+
+    /**
+     * The history kept on the box, for the charts (read about once a minute per open dashboard):
+     * series with their start (Unix ms), step and values, as the node's history package shapes them.
+     * Empty where no history is kept.
+     */
+    default Optional<JsonObject> history() {
+        return Optional.empty();
+    }
 }
