@@ -6,7 +6,7 @@
   var status = document.getElementById("history-status");
   if (!status || !window.fetch) { return; }
   var NS = "http://www.w3.org/2000/svg";
-  var W = 640, H = 170, LEFT = 64, RIGHT = 12, TOP = 10, BOTTOM = 34;
+  var W = 640, H = 184, LEFT = 64, RIGHT = 12, TOP = 22, BOTTOM = 34;
   var COLOURS = { "in": "#2f7de1", "out": "#1a9c5b", "dropped": "#d0453a", "up": "#8a8f98", "seen": "#1a9c5b",
                   "temperature": "#d9822b", "rewards": "#7a4fd0" };
 
@@ -84,8 +84,9 @@
       if (cur.length) { parts.push(cur); }
       parts.forEach(function (p) {
         if (p.length === 1) { p.push(p[0]); }
+        // "in" is drawn wider underneath: "out" is usually almost the same line.
         el("polyline", { "points": p.join(" "), "fill": "none", "stroke": COLOURS[k] || COLOURS[names[0]],
-                         "stroke-width": "1.5", "class": "series-" + k }, f.svg);
+                         "stroke-width": k === "in" ? "3.5" : "1.5", "class": "series-" + k }, f.svg);
       });
     });
     legend(f.svg, names);
@@ -94,8 +95,8 @@
   function legend(svg, names) {
     var lx = LEFT + 8;
     names.forEach(function (k) {
-      el("rect", { "x": lx, "y": TOP + 2, "width": 10, "height": 10, "fill": COLOURS[k] }, svg);
-      el("text", { "x": lx + 14, "y": TOP + 11, "fill": "#222" }, svg, k);
+      el("rect", { "x": lx, "y": 4, "width": 10, "height": 10, "fill": COLOURS[k] }, svg);
+      el("text", { "x": lx + 14, "y": 13, "fill": "#222" }, svg, k);
       lx += 24 + k.length * 7;
     });
   }
