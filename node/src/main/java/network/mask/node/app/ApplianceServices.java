@@ -9,6 +9,7 @@ import network.mask.node.announce.AnnouncedAddresses;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
 import network.mask.node.cli.Main;
+import network.mask.node.config.ConfigSchema;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
@@ -62,10 +63,15 @@ public final class ApplianceServices {
         appliance.onFactoryReset(control::factoryReset);
 
         TrafficRates rates = new TrafficRates();
-        DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
+        // Two boxes left at the default name would look alike in Home Assistant: add the node id's start.
+        String deviceName = config.node().name().equals(ConfigSchema.NODE_NAME.defaultValue())
+                ? config.node().name() + " " + nodeId.substring(0, Math.min(6, nodeId.length())) : config.node().name();
+        DeviceInfo device = new DeviceInfo(deviceName, version, null, identity,
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
+        telemetry.reportNetwork(new TelemetryNetwork(daemon::networkStatus));
+        control.beforeFactoryReset(telemetry::forgetDevice);
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),

@@ -89,8 +89,11 @@ public final class MqttTelemetry implements AutoCloseable {
     private final Wakeup wakeup = new Wakeup();
     private final Options options;
     private volatile Topics currentTopics;
+    private volatile NetworkSource network;
     private volatile Phase phase = new Phase(TelemetryState.DISABLED, "MQTT telemetry is off", Instant.now());
     private volatile boolean closing;
+    /** The last switch-off removed the device from the broker (it was connected to say so). */
+    private volatile boolean cleared;
     private Thread worker;
 
     // Worker-thread state.
@@ -142,6 +145,37 @@ public final class MqttTelemetry implements AutoCloseable {
     public void disable() {
         pending.set(new Change(null));
         wakeup.signal();
+    }
+
+    /**
+     * Reports the network's view of the node (described, role, performance, rewards, status) as
+     * entities of their own from the next state on. Until called the node reports none.
+     */
+    public void reportNetwork(NetworkSource source) {
+        network = Objects.requireNonNull(source);
+        stateRequested.set(true);
+        wakeup.signal();
+    }
+
+    /**
+     * Switches telemetry off and waits (at most {@code timeout}) until the device is gone from the
+     * broker: empty retained discovery, state and availability, as before a factory reset, so Home
+     * Assistant keeps no ghost of a box that no longer exists. True when it was removed or MQTT was off.
+     */
+    public boolean forgetDevice(Duration timeout) {
+        boolean wasOn = active != null || pending.get() != null;
+        disable();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (pending.get() == null && phase.state() == TelemetryState.DISABLED) return !wasOn || cleared;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Asks for a state message now instead of at the next interval. Returns at once. */
@@ -252,8 +286,15 @@ public final class MqttTelemetry implements AutoCloseable {
         if (change == null || Objects.equals(change.settings(), active)) return;
         MqttSettings next = change.settings();
         Topics nextTopics = next == null ? null : Topics.of(next);
+        cleared = false;
         if (connected) leave(nextTopics);
-        else publisher.close();
+        else {
+            publisher.close();
+            if (next == null && topics != null) {
+                LOG.log(Level.INFO, "MQTT turned off while the broker was away: Home Assistant may keep showing the node as "
+                        + "unavailable; delete the device there if it stays");
+            }
+        }
         if (!Objects.equals(nextTopics, topics)) outbox.clear();   // queued messages name the old topics
         active = next;
         topics = nextTopics;
@@ -270,11 +311,14 @@ public final class MqttTelemetry implements AutoCloseable {
     /** Says goodbye on the current broker before a settings change. */
     private void leave(Topics nextTopics) {
         try {
-            if (nextTopics != null && !nextTopics.equals(topics)) {
-                // The device is known under another id or prefix from now on: remove this one.
+            if (nextTopics == null || !nextTopics.equals(topics)) {
+                // Turned off, or known under another id or prefix from now on: remove this device.
+                // Empty retained payloads delete the retained messages; the empty config removes the
+                // device from Home Assistant (discovery.py, _parse_device_payload).
                 publishNow(new OutboundMessage(topics.discoveryConfig(), "", 1, true));
                 publishNow(new OutboundMessage(topics.state(), "", 1, true));
                 publishNow(new OutboundMessage(topics.availability(), "", 1, true));
+                cleared = nextTopics == null;
             } else {
                 publishNow(new OutboundMessage(topics.availability(), Topics.OFFLINE, 1, true));
             }
@@ -383,7 +427,7 @@ public final class MqttTelemetry implements AutoCloseable {
             }
         }
         String json = StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
-                device.softwareVersion(), true);
+                device.softwareVersion(), true, readNetwork());
         outbox.offer(new OutboundMessage(topics.state(), json, 1, true));
     }
 
@@ -391,6 +435,19 @@ public final class MqttTelemetry implements AutoCloseable {
         MetricsSnapshot snapshot = metrics.snapshot();
         dropReasons = new TreeSet<>(snapshot.droppedByReason().keySet());
         advertisedHealth = healthPresence.update(StateDocument.presentHealth(readHealth()));
+    }
+
+    /** Null when no network view is wired. */
+    private NetworkReading readNetwork() {
+        NetworkSource source = network;
+        if (source == null) return null;
+        try {
+            NetworkReading r = source.read();
+            return r == null ? NetworkReading.UNKNOWN : r;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "network read failed", e);
+            return NetworkReading.UNKNOWN;
+        }
     }
 
     private HealthReading readHealth() {
@@ -404,7 +461,7 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private void publishDiscoveryIfChanged() throws PublisherException {
-        List<Entity> entities = EntityCatalog.entities(dropReasons, advertisedHealth);
+        List<Entity> entities = EntityCatalog.entities(dropReasons, advertisedHealth, network != null);
         Map<String, String> current = new LinkedHashMap<>();
         for (Entity e : entities) current.put(e.key(), e.platform());
         if (current.equals(publishedEntities)) return;
@@ -412,10 +469,10 @@ public final class MqttTelemetry implements AutoCloseable {
         removed.keySet().removeAll(current.keySet());
         if (!removed.isEmpty()) {
             publishNow(new OutboundMessage(topics.discoveryConfig(),
-                    DiscoveryDocument.json(device, topics, entities, removed), 1, true));
+                    DiscoveryDocument.json(device, topics, entities, removed, active.interval()), 1, true));
         }
         publishNow(new OutboundMessage(topics.discoveryConfig(),
-                DiscoveryDocument.json(device, topics, entities, Map.of()), 1, true));
+                DiscoveryDocument.json(device, topics, entities, Map.of(), active.interval()), 1, true));
         publishedEntities = current;
     }
 
@@ -444,7 +501,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 MetricsSnapshot snapshot = metrics.snapshot();
                 HealthReading reading = readHealth();
                 publishNow(new OutboundMessage(topics.state(), StateDocument.json(snapshot, rates.sample(snapshot),
-                        reading, advertisedHealth, device.softwareVersion(), false), 1, true));
+                        reading, advertisedHealth, device.softwareVersion(), false, readNetwork()), 1, true));
                 publishNow(new OutboundMessage(topics.availability(), Topics.OFFLINE, 1, true));
             } catch (PublisherException | RuntimeException e) {
                 LOG.log(Level.INFO, "could not publish offline on shutdown: {0}", e.getMessage());
