@@ -232,9 +232,9 @@ class MqttDiscoveryTest {
             telemetry.start();
             telemetry.reconfigure(MqttSettings.of(broker.tcpUrl(), NODE).withTopicPrefix("home/mixers").withInterval(Duration.ofSeconds(1)));
             JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
+            ha.awaitPayload("home/mixers/" + NODE + "/availability", "online", WAIT);
             JsonObject state = json(ha.awaitOn("home/mixers/" + NODE + "/state", WAIT).payload());
             HomeAssistantRules.assertDeviceDiscovery(config, state, NODE, TestDoubles.device(), "home/mixers");
-            ha.awaitPayload("home/mixers/" + NODE + "/availability", "online", WAIT);
             ha.publish("home/mixers/" + NODE + "/command/identify", "PRESS", false);
             eventually(() -> actions.identified.get() == 1, "identify through the prefixed command topic");
             assertTrue(ha.seen().stream().noneMatch(r -> r.topic().startsWith("masknode/")), "nothing under the default prefix");
