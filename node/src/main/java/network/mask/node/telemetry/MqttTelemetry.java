@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import network.mask.node.metrics.MetricsSnapshot;
 import network.mask.node.metrics.MetricsSource;
 import network.mask.node.metrics.RateWindow;
+import network.mask.webui.OwnerLog;
 
 /**
  * The node's MQTT telemetry: Home Assistant device discovery, one state JSON per interval,
@@ -518,18 +519,27 @@ public final class MqttTelemetry implements AutoCloseable {
         Phase old = phase;
         if (old.state() == state && old.message().equals(message)) return;
         phase = new Phase(state, message, old.state() == state ? old.since() : Instant.now());
+        if (old.state() != state) ownerLine(state, message);
         String key = state + message.replaceAll(" \\(retrying in \\d+ s\\)$", "");
         if (!key.equals(lastLogged)) {
             lastLogged = key;
-            Level level = switch (state) {
-                case CONNECTED, DISABLED, STOPPED, CONNECTING -> Level.INFO;
-                default -> Level.WARNING;
-            };
-            LOG.log(level, "MQTT telemetry {0}: {1}", state, message);
+            // Detail for the journal; the owner's line in words comes from ownerLine.
+            LOG.log(Level.INFO, "MQTT telemetry {0}: {1}", state, message);
         }
     }
 
-    private static long now() {
+    /** The owner's log: Home Assistant connected, or what refused it and what to fix, once per change. */
+    private static void ownerLine(TelemetryState state, String message) {
+        switch (state) {
+            case CONNECTED -> OwnerLog.note("Home Assistant: " + TelemetryStatus.words(state, message));
+            case UNREACHABLE, AUTH_FAILED, TLS_FAILED, CONFIG_INVALID -> OwnerLog.problem("Home Assistant: "
+                    + TelemetryStatus.words(state, message.replaceAll(" \\(retrying in \\d+ s\\)$", "")));
+            case DISABLED -> OwnerLog.note("Home Assistant: MQTT switched off");
+            default -> { }
+        }
+    }
+
+        private static long now() {
         return System.nanoTime() / 1_000_000;
     }
 }
