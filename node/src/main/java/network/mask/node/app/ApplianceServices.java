@@ -19,6 +19,8 @@ import network.mask.node.history.HistoryDashboard;
 import network.mask.node.history.HistoryRecorder;
 import network.mask.node.history.HistoryWiring;
 import network.mask.node.metrics.Event;
+import network.mask.node.publicview.PublicViewDashboard;
+import network.mask.node.publicview.PublicViewReader;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
 import network.mask.node.storage.LeftoverTemps;
@@ -89,7 +91,8 @@ public final class ApplianceServices {
                 appliance.log(), version);
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new HistoryDashboard(dashboard, history, ZoneId.systemDefault()), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
+                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())

@@ -223,8 +223,10 @@ public final class ConfigSchema {
             "API port (flag --api-port). Nym's default is 8080.", c -> c.api().port());
     public static final ConfigKey<String> API_METRICS_TOKEN = key("api", "metrics_token", text(200), "",
             "Bearer token for /api/v1/metrics/prometheus; empty turns that endpoint off.", c -> c.api().metricsToken());
-    public static final ConfigKey<Boolean> API_EXPOSE_SYSTEM_INFO = key("api", "expose_system_info", bool(), true,
-            "Serve CPU, memory and OS details at /api/v1/system-info.", c -> c.api().exposeSystemInfo());
+    public static final ConfigKey<Boolean> API_EXPOSE_SYSTEM_INFO = key("api", "expose_system_info", bool(), false,
+            "Serve CPU, memory and OS details at /api/v1/system-info (403 when false). Off on this privacy box: nym-api\n"
+            + "does not read it (nym-api/src/node_describe_cache), so it only tells strangers what the box is; nym-node's default is on.",
+            c -> c.api().exposeSystemInfo());
 
     static {
         section("admin", "The setup page, for the local network only.");

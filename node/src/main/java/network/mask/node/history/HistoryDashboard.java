@@ -25,6 +25,11 @@ public final class HistoryDashboard implements DashboardSource {
     }
 
     @Override
+    public Optional<network.mask.webui.spi.PublicView> publicView() {
+        return live.publicView();
+    }
+
+    @Override
     public Optional<JsonObject> history() {
         return Optional.of(recorder.read(r -> HistoryCharts.of(r, recorder.clock().instant(), zone)));
     }

@@ -107,9 +107,13 @@ class HistoryChartsBrowserTest {
             assertTrue(page.text("packets-today").matches(".+ in · .+ out · .+ dropped"), page.text("packets-today"));
             assertTrue(page.text("packets-total").matches(".+ in · .+ out · .+ dropped"), page.text("packets-total"));
 
+            // What the network sees: read from the node's own public API; system information not shared by default.
+            assertTrue(page.text("public-load").matches("total \\S+, machine \\S+( \\S+)?, network \\S+( \\S+)?"), page.text("public-load"));
+            assertEquals("not shared", page.text("public-system-info"));
+
             Chromium.screenshot(driver, SHOTS.resolve("history-dashboard.png"));
             for (String[] c : new String[][] {{"chart-minutes", "packets-48h"}, {"chart-strip", "on-and-seen-48h"},
-                    {"chart-hours", "packets-30d"}, {"chart-temperature", "temperature-24h"}, {"chart-rewards", "rewards-30d"}}) {
+                    {"chart-hours", "packets-30d"}, {"chart-temperature", "temperature-24h"}, {"chart-rewards", "rewards-30d"}, {"public-view", "public-view"}}) {
                 WebElement e = driver.findElement(By.id(c[0]));
                 ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", e);
                 Files.createDirectories(SHOTS);

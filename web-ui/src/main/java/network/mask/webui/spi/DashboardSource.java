@@ -16,4 +16,9 @@ public interface DashboardSource {
     default Optional<JsonObject> history() {
         return Optional.empty();
     }
+
+    /** What the public API gives away (load, system information), read once per page view; empty where unknown. */
+    default Optional<PublicView> publicView() {
+        return Optional.empty();
+    }
 }
