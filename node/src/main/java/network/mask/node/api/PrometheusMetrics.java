@@ -15,9 +15,16 @@ import network.mask.node.metrics.RateWindow;
  *       exports its counters as gauges without {@code _total}, e.g.
  *       {@code nym_node_mixnet_ingress_forward_packets_received}), so dashboards built for
  *       nym-node work unchanged.</li>
- *   <li>Metrics only Mask Node has follow Prometheus conventions under the same {@code nym_node_}
- *       prefix: counters are {@code counter} and end in {@code _total}, durations are seconds.</li>
+ *   <li>Metrics only Mask Node has follow the Prometheus conventions under its own prefix
+ *       {@code masknode_} (so a future nym-node metric of the same name cannot clash): counters
+ *       are {@code counter} and end in {@code _total}, base units (seconds, bytes).</li>
+ *   <li>The standard {@code process_*} and {@code jvm_memory_*} metrics ({@link ProcessMetrics});
+ *       the uptime is {@code time() - process_start_time_seconds}.</li>
  * </ul>
+ * Renamed in issue 13 (docs/telemetry-and-api.md lists old and new): {@code nym_node_mixnet_dropped_packets_total},
+ * {@code nym_node_events_total}, {@code nym_node_mixnet_packet_delay_seconds}, {@code nym_node_build_info},
+ * {@code nym_node_operator_terms_accepted}, {@code nym_node_api_prometheus_unauthorized_total} moved to
+ * {@code masknode_...}; {@code nym_node_process_uptime_seconds} gave way to {@code process_start_time_seconds}.
  */
 final class PrometheusMetrics {
 
@@ -26,6 +33,8 @@ final class PrometheusMetrics {
                               String rateHelp) {}
 
     private static final String PREFIX = "nym_node_mixnet_";
+    /** Mask Node's own metrics (operator-parity.md §7.2: a single-word application prefix of our own). */
+    static final String OWN = "masknode_";
 
     /** nym-node's names and help texts (nym-node-metrics prometheus_wrapper.rs). */
     private static final List<NymCounter> NYM_COUNTERS = List.of(
@@ -101,27 +110,29 @@ final class PrometheusMetrics {
                 "The current number of forward hop packets stuck in channels waiting to get delivered to appropriate TCP connections",
                 now.egressQueueDepth());
 
-        // Mask Node only: Prometheus conventions.
-        p.family("nym_node_mixnet_dropped_packets_total", "counter", "Packets dropped, by reason (Mask Node)");
+        // Mask Node only: Prometheus conventions, own prefix.
+        p.family(OWN + "mixnet_dropped_packets_total", "counter", "Packets dropped, by reason");
         for (Map.Entry<String, Long> e : new TreeMap<>(now.droppedByReason()).entrySet()) {
-            p.sample("nym_node_mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
+            p.sample(OWN + "mixnet_dropped_packets_total", e.getValue() == null ? 0 : e.getValue(), "reason", e.getKey());
         }
         // Every event counter, by name: connection refusals, closes, limit hits, state-save failures
         // (redteam D15), key rotation steps and replay-journal writes.
-        p.family("nym_node_events_total", "counter", "Connection, limit and housekeeping events, by name (Mask Node)");
+        p.family(OWN + "events_total", "counter", "Connection, limit and housekeeping events, by name");
         for (Map.Entry<String, Long> e : new TreeMap<>(now.events()).entrySet()) {
-            p.sample("nym_node_events_total", e.getValue() == null ? 0 : e.getValue(), "event", e.getKey());
+            p.sample(OWN + "events_total", e.getValue() == null ? 0 : e.getValue(), "event", e.getKey());
         }
         delayHistogram(p, now);
-        p.gauge("nym_node_process_uptime_seconds", "Seconds since the node started (Mask Node)",
-                Math.max(0, Duration.between(now.startedAt(), now.at()).toMillis() / 1000.0));
-        p.family("nym_node_build_info", "gauge", "Always 1; the labels describe the running build (Mask Node)")
-                .sample("nym_node_build_info", 1, "binary", "masknode", "version", version);
-        p.gauge("nym_node_operator_terms_accepted", "1 when the operator accepted Nym's operator terms; at 0 nym-api "
-                + "gives the node config score 0 and the network never selects it (Mask Node)", operatorTermsAccepted ? 1 : 0);
-        p.family("nym_node_api_prometheus_unauthorized_total", "counter",
-                        "Scrapes of this endpoint refused for a missing or wrong bearer token (Mask Node)")
-                .sample("nym_node_api_prometheus_unauthorized_total", unauthorizedScrapes);
+        p.gauge(OWN + "node_start_time_seconds", "When the mix node last started (an in-process restart resets it), "
+                + "since unix epoch in seconds", now.startedAt().toEpochMilli() / 1000.0);
+        p.family(OWN + "build_info", "gauge", "Always 1; the labels describe the running build")
+                .sample(OWN + "build_info", 1, "binary", "masknode", "version", version,
+                        "java_version", Runtime.version().toString());
+        p.gauge(OWN + "operator_terms_accepted", "1 when the operator accepted Nym's operator terms; at 0 nym-api "
+                + "gives the node config score 0 and the network never selects it", operatorTermsAccepted ? 1 : 0);
+        p.family(OWN + "api_prometheus_unauthorized_total", "counter",
+                        "Scrapes of this endpoint refused for a missing or wrong bearer token")
+                .sample(OWN + "api_prometheus_unauthorized_total", unauthorizedScrapes);
+        ProcessMetrics.render(p);
         return p.text();
     }
 
@@ -131,8 +142,8 @@ final class PrometheusMetrics {
      * gets no {@code _sum} line rather than a made-up one.
      */
     private static void delayHistogram(PrometheusText p, MetricsSnapshot now) {
-        String name = "nym_node_mixnet_packet_delay_seconds";
-        p.family(name, "histogram", "Scheduled Sphinx delay of forwarded packets (Mask Node)");
+        String name = OWN + "mixnet_packet_delay_seconds";
+        p.family(name, "histogram", "Scheduled Sphinx delay of forwarded packets");
         long count = 0;
         boolean sawInf = false;
         for (Map.Entry<Double, Long> b : new TreeMap<>(now.delayHistogramMillis()).entrySet()) {

@@ -18,11 +18,17 @@ public final class ApplianceControl implements NodeControl, NodeActions {
     private final Appliance appliance;
     private final Board board;
     private final FactoryReset reset;
+    private volatile Runnable beforeReset = () -> {};
 
     public ApplianceControl(Appliance appliance, Board board, FactoryReset reset) {
         this.appliance = appliance;
         this.board = board;
         this.reset = reset;
+    }
+
+    /** Runs first on a factory reset, while the node and its connections are still up. */
+    public void beforeFactoryReset(Runnable action) {
+        this.beforeReset = action;
     }
 
     @Override
@@ -38,6 +44,7 @@ public final class ApplianceControl implements NodeControl, NodeActions {
     /** Stops the node, erases (see {@link FactoryReset}) and starts again unclaimed with new keys. */
     @Override
     public void factoryReset() {
+        beforeReset.run();   // while the node still runs: e.g. remove its device from Home Assistant
         appliance.requestRestart("factory reset", reset);
     }
 }

@@ -3,6 +3,7 @@ package network.mask.node.app;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import network.mask.board.Board;
@@ -20,6 +21,7 @@ import network.mask.node.claim.ClaimNotice;
 import network.mask.node.claim.ClaimNoticeWithdrawal;
 import network.mask.node.claim.ConsoleClaim;
 import network.mask.node.cli.Main;
+import network.mask.node.config.ConfigSchema;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
@@ -28,7 +30,12 @@ import network.mask.node.daemon.NodeService;
 import network.mask.node.maintenance.BackupFileSet;
 import network.mask.node.maintenance.DataFiles;
 import network.mask.node.maintenance.FactoryReset;
+import network.mask.node.history.HistoryDashboard;
+import network.mask.node.history.HistoryRecorder;
+import network.mask.node.history.HistoryWiring;
 import network.mask.node.metrics.Event;
+import network.mask.node.publicview.PublicViewDashboard;
+import network.mask.node.publicview.PublicViewReader;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
 import network.mask.node.nymapi.NetworkStatus;
@@ -47,6 +54,7 @@ import network.mask.node.status.LiveStatus;
 import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetrylink.TelemetryService;
+import network.mask.node.telemetrylink.TelemetryNetwork;
 import network.mask.node.telemetrylink.TelemetrySettings;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
@@ -88,12 +96,17 @@ public final class ApplianceServices {
         appliance.onFactoryReset(control::factoryReset);
 
         TrafficRates rates = new TrafficRates();
-        DeviceInfo device = new DeviceInfo(config.node().name(), version, null, identity,
+        // Two boxes left at the default name would look alike in Home Assistant: add the node id's start.
+        String deviceName = config.node().name().equals(ConfigSchema.NODE_NAME.defaultValue())
+                ? config.node().name() + " " + nodeId.substring(0, Math.min(6, nodeId.length())) : config.node().name();
+        DeviceInfo device = new DeviceInfo(deviceName, version, null, identity,
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         var updates = network.mask.node.update.OwnerUpdateControl.forBox(config.node().dataDir(), version);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE))
                 .withFirmwareUpdates(updates);
+        telemetry.reportNetwork(new TelemetryNetwork(daemon::networkStatus));
+        control.beforeFactoryReset(telemetry::forgetDevice);
         AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
         // What reached the node from outside, and the status derived from it and the other facts.
         ReachabilityLog reachability = new ReachabilityLog(config.node().dataDir(), Clock.systemUTC(), config.dev());
@@ -116,8 +129,10 @@ public final class ApplianceServices {
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version, () -> StatusReports.of(status));
+        HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
+                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
                 updates);
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
@@ -130,6 +145,7 @@ public final class ApplianceServices {
         AdminService admin = new AdminService(adminConfig, backend);
 
         daemon.addService(reachability);
+        daemon.addService(history);
         daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired,
                 () -> Optional.of(status.status())));
         daemon.addService(telemetry);

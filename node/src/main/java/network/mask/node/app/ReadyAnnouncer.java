@@ -52,6 +52,7 @@ public final class ReadyAnnouncer implements NodeService {
         console.println("  Public API: " + apiUrl);
         console.println("  Mix port:   " + mix.get().getAddress().getHostAddress() + ":" + mixPort);
         console.flush();
+        network.mask.webui.OwnerLog.note("Node started, version " + network.mask.node.cli.Main.version() + "; setup page " + setup);
         notify.send("READY=1\nSTATUS=mixing on port " + mixPort + (admin > 0 ? "; setup page on port " + admin : "; setup page down")
                 + (api > 0 ? "; API on port " + api : "; API down"));
     }

@@ -236,8 +236,10 @@ public final class ConfigSchema {
             "API port (flag --api-port). Nym's default is 8080.", c -> c.api().port());
     public static final ConfigKey<String> API_METRICS_TOKEN = key("api", "metrics_token", text(200), "",
             "Bearer token for /api/v1/metrics/prometheus; empty turns that endpoint off.", c -> c.api().metricsToken());
-    public static final ConfigKey<Boolean> API_EXPOSE_SYSTEM_INFO = key("api", "expose_system_info", bool(), true,
-            "Serve CPU, memory and OS details at /api/v1/system-info.", c -> c.api().exposeSystemInfo());
+    public static final ConfigKey<Boolean> API_EXPOSE_SYSTEM_INFO = key("api", "expose_system_info", bool(), false,
+            "Serve CPU, memory and OS details at /api/v1/system-info (403 when false). Off on this privacy box: nym-api\n"
+            + "does not read it (nym-api/src/node_describe_cache), so it only tells strangers what the box is; nym-node's default is on.",
+            c -> c.api().exposeSystemInfo());
 
     static {
         section("admin", "The setup page, for the local network only.");
@@ -265,11 +267,22 @@ public final class ConfigSchema {
     public static final ConfigKey<Boolean> MQTT_TLS = key("mqtt", "tls", bool(), false,
             "Use TLS (implied by ssl:// and mqtts:// URLs).", c -> c.mqtt().tls());
     public static final ConfigKey<String> MQTT_TOPIC_PREFIX = key("mqtt", "topic_prefix", pattern("topic characters (letters, digits, _ - /)", TOPIC, 100),
-            "masknode", "Topics start with this.", c -> c.mqtt().topicPrefix());
+            "masknode", "The node's own topics are <topic_prefix>/<node id>/... (state, availability, command, event).",
+            c -> c.mqtt().topicPrefix());
     public static final ConfigKey<String> MQTT_DISCOVERY_PREFIX = key("mqtt", "discovery_prefix", pattern("topic characters (letters, digits, _ - /)", TOPIC, 100),
             "homeassistant", "Home Assistant discovery prefix.", c -> c.mqtt().discoveryPrefix());
     public static final ConfigKey<Duration> MQTT_INTERVAL = key("mqtt", "interval", duration(Duration.ofSeconds(1), Duration.ofHours(1)),
-            Duration.ofSeconds(30), "How often telemetry is published.", c -> c.mqtt().interval());
+            Duration.ofSeconds(30), "How often telemetry is published (30 s unless set; entities expire after three missed intervals).",
+            c -> c.mqtt().interval());
+    public static final ConfigKey<String> MQTT_CA_FILE = key("mqtt", "ca_file", text(4096), "",
+            "PEM file of the CA that signed the broker's certificate (e.g. a LAN Mosquitto's own CA); \"\" = the system's trusted CAs.\n"
+            + "Only with an ssl:// or mqtts:// URL.", c -> c.mqtt().caFile());
+    public static final ConfigKey<String> MQTT_CLIENT_CERTIFICATE = key("mqtt", "client_certificate", text(4096), "",
+            "PEM client certificate for brokers that ask for one (mutual TLS); set together with client_key.",
+            c -> c.mqtt().clientCertificate());
+    public static final ConfigKey<String> MQTT_CLIENT_KEY = key("mqtt", "client_key", text(4096), "",
+            "PEM private key (unencrypted) of the client certificate; keep the file readable by the node only.",
+            c -> c.mqtt().clientKey());
 
     static {
         section("led", "The status LEDs.");

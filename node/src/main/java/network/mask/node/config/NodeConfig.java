@@ -61,8 +61,9 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
 
     public record Admin(String bindHost, int port, boolean tls) {}
 
+    /** @param caFile broker CA (PEM), {@code clientCertificate}/{@code clientKey} for mutual TLS; "" = not set */
     public record Mqtt(boolean enabled, String url, String username, String password, boolean tls, String topicPrefix,
-                       String discoveryPrefix, Duration interval) {
+                       String discoveryPrefix, Duration interval, String caFile, String clientCertificate, String clientKey) {
         @Override
         public String toString() {
             return "Mqtt[" + (enabled ? url : "disabled") + ", user " + (username.isEmpty() ? "-" : username) + "]";
@@ -184,7 +185,8 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                 new Api(v(m, API_BIND_HOST), v(m, API_PORT), v(m, API_METRICS_TOKEN), v(m, API_EXPOSE_SYSTEM_INFO)),
                 new Admin(v(m, ADMIN_BIND_HOST), v(m, ADMIN_PORT), v(m, ADMIN_TLS)),
                 new Mqtt(v(m, MQTT_ENABLED), v(m, MQTT_URL), v(m, MQTT_USERNAME), v(m, MQTT_PASSWORD), v(m, MQTT_TLS),
-                        v(m, MQTT_TOPIC_PREFIX), v(m, MQTT_DISCOVERY_PREFIX), v(m, MQTT_INTERVAL)),
+                        v(m, MQTT_TOPIC_PREFIX), v(m, MQTT_DISCOVERY_PREFIX), v(m, MQTT_INTERVAL),
+                        v(m, MQTT_CA_FILE), v(m, MQTT_CLIENT_CERTIFICATE), v(m, MQTT_CLIENT_KEY)),
                 new Led(v(m, LED_ENABLED), v(m, LED_BRIGHTNESS)),
                 new Board(v(m, BOARD_ONBOARD_LEDS), v(m, BOARD_BUTTON_BCM), v(m, BOARD_BUTTON_ACTIVE_LOW),
                         v(m, BOARD_STATUS_LED_BCM), v(m, BOARD_ALERT_LED_BCM), v(m, BOARD_RGB_LED)),

@@ -59,7 +59,11 @@ public enum Event {
     NOISE_LINK_CLOSED_BAD_FRAME,
     /** Links left plain TCP because the peer announces no Noise key (nym-node's fallback). */
     NOISE_PLAIN_INBOUND,
-    NOISE_PLAIN_OUTBOUND;
+    NOISE_PLAIN_OUTBOUND,
+    /** The history file could not be read; it was moved aside and a new history started (network.mask.node.history). */
+    HISTORY_FILE_DAMAGED,
+    /** Writing the history file failed (e.g. a full disk); the history stays in memory until a write succeeds. */
+    HISTORY_WRITE_FAILED;
 
     private final String metricName = name().toLowerCase(Locale.ROOT);
 

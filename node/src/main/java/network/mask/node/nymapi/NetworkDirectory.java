@@ -202,7 +202,14 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
             for (InetAddress ip : n.ipAddresses()) noise.put(new java.net.InetSocketAddress(ip, n.mixPort()), n.noiseKey().get());
         }
         noisePeers.replace(noise);
+        DirectoryNode before = self;
         self = d.find(identity.publicKeyBase58());
+        if (self != null && (before == null || before.nodeId() != self.nodeId())) {
+            network.mask.webui.OwnerLog.note("Described by the network: nym-api lists this node as node " + self.nodeId());
+        } else if (self == null && before != null) {
+            network.mask.webui.OwnerLog.problem("nym-api no longer lists this node (was node " + before.nodeId()
+                    + "): check the bond in your wallet and that the box is reachable");
+        }
         directory = d;
     }
 

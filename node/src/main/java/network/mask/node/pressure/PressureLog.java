@@ -12,8 +12,8 @@ import network.mask.node.metrics.MetricsSource;
  * Tells the owner, in plain words in the node's log (and so the dashboard's log), when the node
  * refused connections, shed packets or hit a limit: one line per kind per {@link #check} call,
  * which the daemon makes once a minute, and only for kinds that happened since the last call.
- * The counters themselves are on Prometheus ({@code nym_node_events_total},
- * {@code nym_node_mixnet_dropped_packets_total}) and MQTT (redteam D15: attacks were invisible).
+ * The counters themselves are on Prometheus ({@code masknode_events_total},
+ * {@code masknode_mixnet_dropped_packets_total}) and MQTT (redteam D15: attacks were invisible).
  */
 public final class PressureLog {
 

@@ -135,6 +135,7 @@ public final class RotationController implements AutoCloseable {
                 case SWAP -> {
                     keys.swap(a.rotationId(), lifetime(s));
                     metrics.event(Event.SPHINX_KEY_SWAPPED);
+                    network.mask.webui.OwnerLog.note("Sphinx key rotated with the network (rotation " + a.rotationId() + ")");
                 }
                 case PURGE -> {
                     keys.purgeSecondary();

@@ -10,9 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import network.mask.webui.OwnerLog;
 
 /**
- * The last log lines for the dashboard's log tail: a bounded ring fed by java.util.logging.
+ * The owner's log for the dashboard ({@link OwnerLog} lines in plain words, and problems at
+ * WARNING or above from anywhere; developer detail stays in the journal). The last log lines for the dashboard's log tail: a bounded ring fed by java.util.logging.
  * Log lines are secret-free by the project's rules; the one deliberate exception, the one-time
  * claim code, is kept out here (it is for the console and journal only).
  */
@@ -46,13 +48,17 @@ public final class LogRing extends Handler {
     @Override
     public void publish(LogRecord record) {
         if (record == null || !isLoggable(record) || CLAIM_LOGGER.equals(record.getLoggerName())) return;
+        boolean owner = OwnerLog.LOGGER.equals(record.getLoggerName());
+        // The owner's lines, and problems from anywhere; developer detail stays in the journal.
+        if (!owner && record.getLevel().intValue() < Level.WARNING.intValue()) return;
         String text = messages.formatMessage(record);
         if (record.getThrown() != null) text += " (" + record.getThrown() + ")";
         text = text.replace('\n', ' ').replace('\r', ' ');
         if (text.length() > MAX_LINE) text = text.substring(0, MAX_LINE) + "...";
         String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
-        String line = TIME.format(Instant.ofEpochMilli(record.getMillis())) + " " + record.getLevel().getName() + " "
-                + logger.substring(logger.lastIndexOf('.') + 1) + ": " + text;
+        String time = TIME.format(Instant.ofEpochMilli(record.getMillis()));
+        String line = owner ? time + (record.getLevel().intValue() >= Level.WARNING.intValue() ? " Problem: " : " ") + text
+                : time + " " + record.getLevel().getName() + " " + logger.substring(logger.lastIndexOf('.') + 1) + ": " + text;
         synchronized (lines) {
             if (lines.size() == capacity) lines.removeFirst();
             lines.addLast(line);

@@ -1,5 +1,7 @@
 package network.mask.node.telemetry;
 
+import java.time.Duration;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
@@ -18,6 +20,16 @@ final class DiscoveryDocument {
     private DiscoveryDocument() {}
 
     static String json(DeviceInfo device, Topics topics, Collection<Entity> entities, Map<String, String> removedPlatforms) {
+        return json(device, topics, entities, removedPlatforms, null);
+    }
+
+    /**
+     * @param interval the state interval; entities read from each state message then expire after
+     *                 three of them without one ({@code exp_aft}), so a stalled node shows "unavailable"
+     *                 even while its connection (and so its Last Will) stays up. Null: no expiry.
+     */
+    static String json(DeviceInfo device, Topics topics, Collection<Entity> entities, Map<String, String> removedPlatforms,
+                       Duration interval) {
         JsonObjectBuilder root = Json.createObjectBuilder();
         root.add("dev", deviceBlock(device, topics));
         root.add("o", originBlock(device));
@@ -27,14 +39,14 @@ final class DiscoveryDocument {
         root.add("stat_t", topics.state());
         root.add("qos", 1);
         JsonObjectBuilder components = Json.createObjectBuilder();
-        for (Entity e : entities) components.add(e.key(), component(e, topics));
+        for (Entity e : entities) components.add(e.key(), component(e, topics, interval));
         removedPlatforms.forEach((key, platform) -> components.add(key, Json.createObjectBuilder().add("p", platform)));
         root.add("cmps", components);
         return root.build().toString();
     }
 
     static String deviceIdentifier(Topics topics) {
-        return Topics.ROOT + "_" + topics.nodeId();
+        return Topics.ROOT + "_" + topics.nodeId();   // not the topic prefix: the device stays the same device when it changes
     }
 
     static String uniqueId(Topics topics, Entity e) {
@@ -62,7 +74,7 @@ final class DiscoveryDocument {
         return origin;
     }
 
-    private static JsonObjectBuilder component(Entity e, Topics topics) {
+    private static JsonObjectBuilder component(Entity e, Topics topics, Duration interval) {
         JsonObjectBuilder c = Json.createObjectBuilder()
                 .add("p", e.platform())
                 .add("name", e.name())
@@ -85,6 +97,8 @@ final class DiscoveryDocument {
         if (e.entityCategory() != null) c.add("ent_cat", e.entityCategory());
         if (e.icon() != null) c.add("ic", e.icon());
         if (e.displayPrecision() != null) c.add("sug_dsp_prc", e.displayPrecision());
+        if (!e.enabledByDefault()) c.add("en", false);
+        if (interval != null && e.readsLiveState()) c.add("exp_aft", Math.max(1, interval.multipliedBy(3).toSeconds()));
         if (e.platform().equals(Entity.BINARY_SENSOR)) {
             c.add("pl_on", "ON");
             c.add("pl_off", "OFF");

@@ -8,13 +8,18 @@ import java.util.Objects;
  * instead. Nullable fields are left out of the config.
  */
 record Entity(String key, String platform, String name, String deviceClass, String stateClass, String unit,
-              String entityCategory, String icon, Integer displayPrecision, String command) {
+              String entityCategory, String icon, Integer displayPrecision, String command, boolean enabledByDefault) {
 
     static final String SENSOR = "sensor";
     static final String BINARY_SENSOR = "binary_sensor";
     static final String BUTTON = "button";
     /** Home Assistant's update platform: state from the state JSON's object, "Install" as a command. */
     static final String UPDATE = "update";
+
+    Entity(String key, String platform, String name, String deviceClass, String stateClass, String unit,
+           String entityCategory, String icon, Integer displayPrecision, String command) {
+        this(key, platform, name, deviceClass, stateClass, unit, entityCategory, icon, displayPrecision, command, true);
+    }
 
     Entity {
         Objects.requireNonNull(key);
@@ -24,6 +29,16 @@ record Entity(String key, String platform, String name, String deviceClass, Stri
         if ((platform.equals(BUTTON) || platform.equals(UPDATE)) != (command != null)) {
             throw new IllegalArgumentException("buttons and updates, and only they, have a command");
         }
+    }
+
+    /** A niche entity: listed under the device's diagnostics and off until the owner turns it on. */
+    Entity hiddenDiagnostic() {
+        return new Entity(key, platform, name, deviceClass, stateClass, unit, "diagnostic", icon, displayPrecision, command, false);
+    }
+
+    /** Whether the entity's value is refreshed with each state message (so it may expire when they stop). */
+    boolean readsLiveState() {
+        return command == null && !"timestamp".equals(deviceClass) && !EntityCatalog.VERSION.equals(key);
     }
 
     static Entity counter(String key, String name, String icon) {

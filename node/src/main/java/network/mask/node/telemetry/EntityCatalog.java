@@ -9,8 +9,10 @@ import java.util.Set;
  * Which entities the node offers, given what it can measure right now. Home Assistant's rules
  * applied here: counters are {@code total_increasing}; gauges and rates are {@code measurement};
  * a {@code device_class} only with a unit it accepts ({@code temperature}/°C,
- * {@code data_size}/MiB·GiB, {@code duration}/s); uptime, version and throttling are
- * {@code diagnostic}; names never repeat the device name (Home Assistant prefixes it).
+ * {@code data_size}/MiB·GiB); the start time is a {@code timestamp} (Home Assistant shows "3 hours
+ * ago" itself, and the value changes only at a restart); version and throttling are
+ * {@code diagnostic}; the per-reason drop rates are diagnostic and disabled by default (18 of
+ * them would clutter every install); names never repeat the device name (Home Assistant prefixes it).
  */
 final class EntityCatalog {
 
@@ -22,6 +24,14 @@ final class EntityCatalog {
     static final String DROP_RATE_PREFIX = "drop_rate_";
     /** Mix connections refused at the node's limits (total, per network, per address). */
     static final String CONNECTIONS_REFUSED = "connections_refused";
+
+    static final String STARTED = "started";
+    static final String VERSION = "version";
+    static final String NETWORK_STATUS = "network_status";
+    static final String DESCRIBED = "described";
+    static final String ROLE = "role";
+    static final String PERFORMANCE = "performance";
+    static final String REWARDS_PER_DAY = "rewards_per_day";
 
     static final String IDENTIFY = "identify";
     static final String RESTART = "restart";
@@ -36,6 +46,11 @@ final class EntityCatalog {
      * @param health      the health keys above that have a value (after smoothing)
      */
     static List<Entity> entities(Set<String> dropReasons, Set<String> health) {
+        return entities(dropReasons, health, false);
+    }
+
+    /** @param network whether the node has a view of the network to report (described, role, performance, rewards) */
+    static List<Entity> entities(Set<String> dropReasons, Set<String> health, boolean network) {
         List<Entity> all = new ArrayList<>();
         all.add(Entity.counter("packets_received", "Packets received", "mdi:download-network"));
         all.add(Entity.counter("packets_forwarded", "Packets forwarded", "mdi:upload-network"));
@@ -49,7 +64,7 @@ final class EntityCatalog {
         all.add(Entity.gauge("drop_rate", "Drop rate", "packets/s", "mdi:speedometer-slow", 1));
         for (String id : dropReasons.stream().map(EntityCatalog::sanitize).distinct().sorted().toList()) {
             all.add(Entity.gauge(DROP_RATE_PREFIX + id, "Drop rate " + id.replace('_', ' '), "packets/s",
-                    "mdi:speedometer-slow", 2));
+                    "mdi:speedometer-slow", 2).hiddenDiagnostic());
         }
 
         all.add(Entity.gauge("ingress_queue", "Ingress queue", "packets", "mdi:tray-full", 0));
@@ -77,10 +92,16 @@ final class EntityCatalog {
 
         all.add(new Entity("running", Entity.BINARY_SENSOR, "Mixing", "running", null, null, null, null, null, null));
         // The status model's condition: working, not-bonded, not-active, ... (network.mask.node.status.Condition codes)
-        all.add(new Entity("state", Entity.SENSOR, "Network status", null, null, null, null, "mdi:lan-check", null, null));
-        all.add(new Entity("uptime", Entity.SENSOR, "Uptime", "duration", "total_increasing", "s", "diagnostic",
-                null, 0, null));
-        all.add(new Entity("version", Entity.SENSOR, "Version", null, null, null, "diagnostic", "mdi:tag", null, null));
+        all.add(new Entity("state", Entity.SENSOR, "Status", null, null, null, null, "mdi:lan-check", null, null));
+        all.add(new Entity(STARTED, Entity.SENSOR, "Started", "timestamp", null, null, "diagnostic", "mdi:clock-start", null, null));
+        all.add(new Entity(VERSION, Entity.SENSOR, "Version", null, null, null, "diagnostic", "mdi:tag", null, null));
+        if (network) {
+            all.add(new Entity(NETWORK_STATUS, Entity.SENSOR, "Network status", null, null, null, null, "mdi:earth", null, null));
+            all.add(new Entity(DESCRIBED, Entity.BINARY_SENSOR, "Known to the network", null, null, null, null, "mdi:earth-plus", null, null));
+            all.add(new Entity(ROLE, Entity.SENSOR, "Role this epoch", null, null, null, null, "mdi:layers-triple", null, null));
+            all.add(Entity.gauge(PERFORMANCE, "Performance", "%", "mdi:gauge", 0));
+            all.add(Entity.gauge(REWARDS_PER_DAY, "Rewards per day", "NYM", "mdi:cash-multiple", 2));
+        }
 
         all.add(Entity.button(IDENTIFY, "Identify", "identify"));
         all.add(Entity.button(RESTART, "Restart", "restart"));

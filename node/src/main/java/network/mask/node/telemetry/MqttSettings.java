@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * @param clientCertFile  PEM client certificate chain for mutual TLS, or null
  * @param clientKeyFile   PEM private key of the client certificate (unencrypted), or null
  * @param discoveryPrefix Home Assistant discovery prefix, default {@value #DEFAULT_DISCOVERY_PREFIX}
- * @param interval        how often the state JSON is published, default 10 s
+ * @param interval        how often the state JSON is published, default 30 s (the config's default too)
  * @param nodeId          stable id of this node in topics and unique ids ({@code [a-zA-Z0-9_-]})
+ * @param topicPrefix     first level(s) of the node's own topics, default {@value #DEFAULT_TOPIC_PREFIX}
  */
 public record MqttSettings(
         String brokerUrl,
@@ -35,10 +36,13 @@ public record MqttSettings(
         Path clientKeyFile,
         String discoveryPrefix,
         Duration interval,
-        String nodeId) {
+        String nodeId,
+        String topicPrefix) {
 
     public static final String DEFAULT_DISCOVERY_PREFIX = "homeassistant";
-    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    public static final String DEFAULT_TOPIC_PREFIX = "masknode";
+    /** One documented default everywhere: this, {@code mqtt.interval} in the config and docs/telemetry-and-api.md. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
@@ -63,6 +67,11 @@ public record MqttSettings(
             throw new IllegalArgumentException("MQTT discovery prefix must be a topic without wildcards or leading/trailing '/': "
                     + discoveryPrefix);
         }
+        topicPrefix = topicPrefix == null || topicPrefix.isBlank() ? DEFAULT_TOPIC_PREFIX : topicPrefix.strip();
+        if (!PREFIX.matcher(topicPrefix).matches() || topicPrefix.startsWith("/") || topicPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("MQTT topic prefix must be a topic without wildcards or leading/trailing '/': "
+                    + topicPrefix);
+        }
         interval = interval == null ? DEFAULT_INTERVAL : interval;
         if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
             throw new IllegalArgumentException("MQTT state interval must be between 1 s and 1 h, got " + interval);
@@ -75,27 +84,31 @@ public record MqttSettings(
 
     /** Anonymous, plain settings with every default; refine with the {@code with...} methods. */
     public static MqttSettings of(String brokerUrl, String nodeId) {
-        return new MqttSettings(brokerUrl, null, null, null, null, null, null, null, nodeId);
+        return new MqttSettings(brokerUrl, null, null, null, null, null, null, null, nodeId, null);
     }
 
     public MqttSettings withCredentials(String user, String pass) {
-        return new MqttSettings(brokerUrl, user, pass, caFile, clientCertFile, clientKeyFile, discoveryPrefix, interval, nodeId);
+        return new MqttSettings(brokerUrl, user, pass, caFile, clientCertFile, clientKeyFile, discoveryPrefix, interval, nodeId, topicPrefix);
     }
 
     public MqttSettings withTls(Path ca, Path clientCert, Path clientKey) {
-        return new MqttSettings(brokerUrl, username, password, ca, clientCert, clientKey, discoveryPrefix, interval, nodeId);
+        return new MqttSettings(brokerUrl, username, password, ca, clientCert, clientKey, discoveryPrefix, interval, nodeId, topicPrefix);
     }
 
     public MqttSettings withDiscoveryPrefix(String prefix) {
-        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, prefix, interval, nodeId);
+        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, prefix, interval, nodeId, topicPrefix);
     }
 
     public MqttSettings withInterval(Duration every) {
-        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, discoveryPrefix, every, nodeId);
+        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, discoveryPrefix, every, nodeId, topicPrefix);
     }
 
     public MqttSettings withNodeId(String id) {
-        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, discoveryPrefix, interval, id);
+        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, discoveryPrefix, interval, id, topicPrefix);
+    }
+
+    public MqttSettings withTopicPrefix(String prefix) {
+        return new MqttSettings(brokerUrl, username, password, caFile, clientCertFile, clientKeyFile, discoveryPrefix, interval, nodeId, prefix);
     }
 
     public boolean usesTls() {
@@ -111,7 +124,7 @@ public record MqttSettings(
         return "MqttSettings[brokerUrl=" + brokerUrl + ", username=" + username
                 + ", password=" + (password == null ? "none" : "***") + ", caFile=" + caFile
                 + ", clientCertFile=" + clientCertFile + ", clientKeyFile=" + clientKeyFile
-                + ", discoveryPrefix=" + discoveryPrefix + ", interval=" + interval + ", nodeId=" + nodeId + "]";
+                + ", discoveryPrefix=" + discoveryPrefix + ", interval=" + interval + ", nodeId=" + nodeId + ", topicPrefix=" + topicPrefix + "]";
     }
 
     private static boolean isPlainTcp(String url) {

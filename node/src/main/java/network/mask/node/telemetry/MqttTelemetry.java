@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import network.mask.node.metrics.MetricsSnapshot;
 import network.mask.node.metrics.MetricsSource;
 import network.mask.node.metrics.RateWindow;
+import network.mask.webui.OwnerLog;
 
 /**
  * The node's MQTT telemetry: Home Assistant device discovery, one state JSON per interval,
@@ -89,8 +90,11 @@ public final class MqttTelemetry implements AutoCloseable {
     private final Wakeup wakeup = new Wakeup();
     private final Options options;
     private volatile Topics currentTopics;
+    private volatile NetworkSource network;
     private volatile Phase phase = new Phase(TelemetryState.DISABLED, "MQTT telemetry is off", Instant.now());
     private volatile boolean closing;
+    /** The last switch-off removed the device from the broker (it was connected to say so). */
+    private volatile boolean cleared;
     private Thread worker;
     /** The status model's condition code ({@code working}, {@code not-bonded}, ...), published as {@code state}. */
     private volatile java.util.function.Supplier<String> statusCode = () -> UNKNOWN_STATUS;
@@ -170,6 +174,37 @@ public final class MqttTelemetry implements AutoCloseable {
     public void disable() {
         pending.set(new Change(null));
         wakeup.signal();
+    }
+
+    /**
+     * Reports the network's view of the node (described, role, performance, rewards, status) as
+     * entities of their own from the next state on. Until called the node reports none.
+     */
+    public void reportNetwork(NetworkSource source) {
+        network = Objects.requireNonNull(source);
+        stateRequested.set(true);
+        wakeup.signal();
+    }
+
+    /**
+     * Switches telemetry off and waits (at most {@code timeout}) until the device is gone from the
+     * broker: empty retained discovery, state and availability, as before a factory reset, so Home
+     * Assistant keeps no ghost of a box that no longer exists. True when it was removed or MQTT was off.
+     */
+    public boolean forgetDevice(Duration timeout) {
+        boolean wasOn = active != null || pending.get() != null;
+        disable();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (pending.get() == null && phase.state() == TelemetryState.DISABLED) return !wasOn || cleared;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Asks for a state message now instead of at the next interval. Returns at once. */
@@ -280,8 +315,15 @@ public final class MqttTelemetry implements AutoCloseable {
         if (change == null || Objects.equals(change.settings(), active)) return;
         MqttSettings next = change.settings();
         Topics nextTopics = next == null ? null : Topics.of(next);
+        cleared = false;
         if (connected) leave(nextTopics);
-        else publisher.close();
+        else {
+            publisher.close();
+            if (next == null && topics != null) {
+                LOG.log(Level.INFO, "MQTT turned off while the broker was away: Home Assistant may keep showing the node as "
+                        + "unavailable; delete the device there if it stays");
+            }
+        }
         if (!Objects.equals(nextTopics, topics)) outbox.clear();   // queued messages name the old topics
         active = next;
         topics = nextTopics;
@@ -298,11 +340,14 @@ public final class MqttTelemetry implements AutoCloseable {
     /** Says goodbye on the current broker before a settings change. */
     private void leave(Topics nextTopics) {
         try {
-            if (nextTopics != null && !nextTopics.equals(topics)) {
-                // The device is known under another id or prefix from now on: remove this one.
+            if (nextTopics == null || !nextTopics.equals(topics)) {
+                // Turned off, or known under another id or prefix from now on: remove this device.
+                // Empty retained payloads delete the retained messages; the empty config removes the
+                // device from Home Assistant (discovery.py, _parse_device_payload).
                 publishNow(new OutboundMessage(topics.discoveryConfig(), "", 1, true));
                 publishNow(new OutboundMessage(topics.state(), "", 1, true));
                 publishNow(new OutboundMessage(topics.availability(), "", 1, true));
+                cleared = nextTopics == null;
             } else {
                 publishNow(new OutboundMessage(topics.availability(), Topics.OFFLINE, 1, true));
             }
@@ -412,7 +457,7 @@ public final class MqttTelemetry implements AutoCloseable {
             }
         }
         String json = withStatus(StateDocument.withFirmware(StateDocument.json(snapshot, rates.sample(snapshot), reading, advertisedHealth,
-                device.softwareVersion(), true), firmwareInfo()));
+                device.softwareVersion(), true, readNetwork()), firmwareInfo()));
         outbox.offer(new OutboundMessage(topics.state(), json, 1, true));
     }
 
@@ -431,6 +476,19 @@ public final class MqttTelemetry implements AutoCloseable {
         }
     }
 
+    /** Null when no network view is wired. */
+    private NetworkReading readNetwork() {
+        NetworkSource source = network;
+        if (source == null) return null;
+        try {
+            NetworkReading r = source.read();
+            return r == null ? NetworkReading.UNKNOWN : r;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "network read failed", e);
+            return NetworkReading.UNKNOWN;
+        }
+    }
+
     private HealthReading readHealth() {
         try {
             HealthReading r = health.read();
@@ -442,7 +500,7 @@ public final class MqttTelemetry implements AutoCloseable {
     }
 
     private void publishDiscoveryIfChanged() throws PublisherException {
-        List<Entity> entities = EntityCatalog.withFirmware(EntityCatalog.entities(dropReasons, advertisedHealth),
+        List<Entity> entities = EntityCatalog.withFirmware(EntityCatalog.entities(dropReasons, advertisedHealth, network != null),
                 firmwareInfo().isPresent());
         Map<String, String> current = new LinkedHashMap<>();
         for (Entity e : entities) current.put(e.key(), e.platform());
@@ -451,10 +509,10 @@ public final class MqttTelemetry implements AutoCloseable {
         removed.keySet().removeAll(current.keySet());
         if (!removed.isEmpty()) {
             publishNow(new OutboundMessage(topics.discoveryConfig(),
-                    DiscoveryDocument.json(device, topics, entities, removed), 1, true));
+                    DiscoveryDocument.json(device, topics, entities, removed, active.interval()), 1, true));
         }
         publishNow(new OutboundMessage(topics.discoveryConfig(),
-                DiscoveryDocument.json(device, topics, entities, Map.of()), 1, true));
+                DiscoveryDocument.json(device, topics, entities, Map.of(), active.interval()), 1, true));
         publishedEntities = current;
     }
 
@@ -483,7 +541,7 @@ public final class MqttTelemetry implements AutoCloseable {
                 MetricsSnapshot snapshot = metrics.snapshot();
                 HealthReading reading = readHealth();
                 publishNow(new OutboundMessage(topics.state(), StateDocument.json(snapshot, rates.sample(snapshot),
-                        reading, advertisedHealth, device.softwareVersion(), false), 1, true));
+                        reading, advertisedHealth, device.softwareVersion(), false, readNetwork()), 1, true));
                 publishNow(new OutboundMessage(topics.availability(), Topics.OFFLINE, 1, true));
             } catch (PublisherException | RuntimeException e) {
                 LOG.log(Level.INFO, "could not publish offline on shutdown: {0}", e.getMessage());
@@ -500,18 +558,27 @@ public final class MqttTelemetry implements AutoCloseable {
         Phase old = phase;
         if (old.state() == state && old.message().equals(message)) return;
         phase = new Phase(state, message, old.state() == state ? old.since() : Instant.now());
+        if (old.state() != state) ownerLine(state, message);
         String key = state + message.replaceAll(" \\(retrying in \\d+ s\\)$", "");
         if (!key.equals(lastLogged)) {
             lastLogged = key;
-            Level level = switch (state) {
-                case CONNECTED, DISABLED, STOPPED, CONNECTING -> Level.INFO;
-                default -> Level.WARNING;
-            };
-            LOG.log(level, "MQTT telemetry {0}: {1}", state, message);
+            // Detail for the journal; the owner's line in words comes from ownerLine.
+            LOG.log(Level.INFO, "MQTT telemetry {0}: {1}", state, message);
         }
     }
 
-    private static long now() {
+    /** The owner's log: Home Assistant connected, or what refused it and what to fix, once per change. */
+    private static void ownerLine(TelemetryState state, String message) {
+        switch (state) {
+            case CONNECTED -> OwnerLog.note("Home Assistant: " + TelemetryStatus.words(state, message));
+            case UNREACHABLE, AUTH_FAILED, TLS_FAILED, CONFIG_INVALID -> OwnerLog.problem("Home Assistant: "
+                    + TelemetryStatus.words(state, message.replaceAll(" \\(retrying in \\d+ s\\)$", "")));
+            case DISABLED -> OwnerLog.note("Home Assistant: MQTT switched off");
+            default -> { }
+        }
+    }
+
+        private static long now() {
         return System.nanoTime() / 1_000_000;
     }
 }

@@ -1,5 +1,8 @@
 package network.mask.node.telemetry;
 
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -25,6 +28,12 @@ final class StateDocument {
 
     static String json(MetricsSnapshot now, RateWindow.Rates rates, HealthReading health, Set<String> advertisedHealth,
                        String version, boolean running) {
+        return json(now, rates, health, advertisedHealth, version, running, null);
+    }
+
+    /** @param network the network's view to report, or null when the node reports none */
+    static String json(MetricsSnapshot now, RateWindow.Rates rates, HealthReading health, Set<String> advertisedHealth,
+                       String version, boolean running, NetworkReading network) {
         JsonObjectBuilder state = Json.createObjectBuilder()
                 .add("packets_received", now.packetsReceived())
                 .add("packets_forwarded", now.packetsForwarded())
@@ -45,12 +54,27 @@ final class StateDocument {
                 .add("egress_queue", now.egressQueueDepth())
                 .add("inbound_peers", now.inboundConnections())
                 .add("outbound_peers", now.outboundConnections())
-                .add("uptime", Math.max(0, Duration.between(now.startedAt(), now.at()).toSeconds()))
-                .add("version", version)
+                // A timestamp with its offset: the same value all run long, so Home Assistant records no churn.
+                .add(EntityCatalog.STARTED, now.startedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString())
+                .add(EntityCatalog.VERSION, version)
                 .add("running", running ? "ON" : "OFF")
                 .add("timestamp", now.at().toString());
         addHealth(state, health, advertisedHealth);
+        if (network != null) addNetwork(state, network);
         return state.build().toString();
+    }
+
+    private static void addNetwork(JsonObjectBuilder state, NetworkReading n) {
+        if (n.status().isPresent()) state.add(EntityCatalog.NETWORK_STATUS, n.status().get());
+        else state.addNull(EntityCatalog.NETWORK_STATUS);
+        if (n.described().isPresent()) state.add(EntityCatalog.DESCRIBED, n.described().get() ? "ON" : "OFF");
+        else state.addNull(EntityCatalog.DESCRIBED);
+        if (n.role().isPresent()) state.add(EntityCatalog.ROLE, n.role().get());
+        else state.addNull(EntityCatalog.ROLE);
+        if (n.performancePercent().isPresent()) state.add(EntityCatalog.PERFORMANCE, round(n.performancePercent().getAsDouble(), 0));
+        else state.addNull(EntityCatalog.PERFORMANCE);
+        if (n.rewardsPerDayNym().isPresent()) state.add(EntityCatalog.REWARDS_PER_DAY, round(n.rewardsPerDayNym().getAsDouble(), 2));
+        else state.addNull(EntityCatalog.REWARDS_PER_DAY);
     }
 
     /** Every inbound_rejected_* event: connections refused at a limit. */

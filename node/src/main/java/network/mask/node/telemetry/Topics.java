@@ -2,17 +2,19 @@ package network.mask.node.telemetry;
 
 /**
  * Every topic the telemetry uses, derived from the settings. Discovery lives under Home
- * Assistant's prefix; the node's own topics under {@code masknode/<node_id>/}, so a fleet of nodes
- * on one broker never collide and one ACL pattern covers a node.
+ * Assistant's prefix; the node's own topics under {@code <topic_prefix>/<node_id>/} (default
+ * {@code masknode/<node_id>/}), so a fleet of nodes on one broker never collide and one ACL
+ * pattern covers a node. Device and entity unique ids do not depend on the prefix.
  */
-record Topics(String discoveryPrefix, String nodeId) {
+record Topics(String discoveryPrefix, String root, String nodeId) {
 
+    /** The default topic prefix, and the start of every device and entity unique id. */
     static final String ROOT = "masknode";
     static final String ONLINE = "online";
     static final String OFFLINE = "offline";
 
     static Topics of(MqttSettings settings) {
-        return new Topics(settings.discoveryPrefix(), settings.nodeId());
+        return new Topics(settings.discoveryPrefix(), settings.topicPrefix(), settings.nodeId());
     }
 
     /** Device-based discovery: one retained config for all of this node's entities. */
@@ -26,7 +28,7 @@ record Topics(String discoveryPrefix, String nodeId) {
     }
 
     String base() {
-        return ROOT + "/" + nodeId;
+        return root + "/" + nodeId;
     }
 
     String availability() {

@@ -8,6 +8,7 @@ import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetry.HealthSource;
 import network.mask.node.telemetry.MqttSettings;
 import network.mask.node.telemetry.MqttTelemetry;
+import network.mask.node.telemetry.NetworkSource;
 import network.mask.node.telemetry.NodeActions;
 import network.mask.node.telemetry.PahoTelemetryPublisher;
 import network.mask.node.telemetry.TelemetryStatus;
@@ -19,6 +20,8 @@ import network.mask.node.telemetry.TelemetryStatus;
 public final class TelemetryService implements NodeService {
 
     private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
+
+    private static final java.time.Duration FORGET_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final MqttTelemetry telemetry;
     private final String nodeId;
@@ -74,6 +77,23 @@ public final class TelemetryService implements NodeService {
     /** Whether MQTT is meant to be on (then a broker problem is worth showing on the LEDs). */
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Reports the network's view of the node to Home Assistant from the next state on. */
+    public void reportNetwork(NetworkSource source) {
+        telemetry.reportNetwork(source);
+    }
+
+    /**
+     * Removes this device from the broker (empty retained discovery, state, availability) and
+     * switches MQTT off, waiting a few seconds at most: run before a factory reset erases the
+     * identity the device is known by.
+     */
+    public void forgetDevice() {
+        if (!telemetry.forgetDevice(FORGET_TIMEOUT)) {
+            LOG.log(System.Logger.Level.INFO, "MQTT: the broker could not be told to forget this device; "
+                    + "delete it in Home Assistant if it stays");
+        }
     }
 
     public TelemetryStatus status() {

@@ -23,7 +23,13 @@ public final class TelemetrySettings {
         return Optional.of(MqttSettings.of(m.url(), nodeId)
                 .withCredentials(m.username(), m.password())
                 .withDiscoveryPrefix(m.discoveryPrefix())
+                .withTopicPrefix(m.topicPrefix())
+                .withTls(path(m.caFile()), path(m.clientCertificate()), path(m.clientKey()))
                 .withInterval(m.interval()));
+    }
+
+    private static java.nio.file.Path path(String file) {
+        return file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 
     /** The setup page's form (already validated by the web-ui). */

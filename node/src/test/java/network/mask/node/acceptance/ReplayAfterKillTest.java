@@ -31,7 +31,7 @@ class ReplayAfterKillTest {
     static final String REPLAYED = "nym_node_mixnet_ingress_replayed_packets_received";
     /** Counted after a worker unwrapped the packet and its tag went into the filter (received counts earlier, on arrival). */
     static final String SENT_ON = "nym_node_mixnet_egress_forward_packets_sent";
-    static final String JOURNALED = "nym_node_events_total{event=\"replay_journal_tags_written\"}";
+    static final String JOURNALED = "masknode_events_total{event=\"replay_journal_tags_written\"}";
     static final int RATE = 200;
 
     @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The delay histogram in the exposition format: cumulative buckets up to +Inf, _sum in seconds, _count. */
 class PrometheusHistogramTest {
 
-    static final String NAME = "nym_node_mixnet_packet_delay_seconds";
+    static final String NAME = "masknode_mixnet_packet_delay_seconds";
 
     static Map<String, String> histogramLines(String text) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -34,6 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every endpoint of the public API on a real server (port 0), read with the JDK's HTTP client. */
 class PublicApiServerTest {
 
+    /** Every nym_node_ name we export is one nym-node has (nym-node/nym-node-metrics/src/prometheus_wrapper.rs at daed9cd). */
+    static final java.util.Set<String> NYM_NODE_NAMES = java.util.Set.of(
+            "nym_node_mixnet_ingress_forward_packets_received", "nym_node_mixnet_ingress_final_hop_packets_received",
+            "nym_node_mixnet_ingress_replayed_packets_received", "nym_node_mixnet_ingress_malformed_packets_received",
+            "nym_node_mixnet_ingress_excessive_delay_packets_received", "nym_node_mixnet_ingress_forward_packets_dropped",
+            "nym_node_mixnet_ingress_final_hop_packets_dropped", "nym_node_mixnet_ingress_forward_packets_received_rate",
+            "nym_node_mixnet_ingress_final_hop_packets_received_rate", "nym_node_mixnet_ingress_malformed_packets_received_rate",
+            "nym_node_mixnet_ingress_excessive_delay_packets_received_rate", "nym_node_mixnet_ingress_forward_packets_dropped_rate",
+            "nym_node_mixnet_ingress_final_hop_packets_dropped_rate", "nym_node_mixnet_egress_forward_packets_sent",
+            "nym_node_mixnet_egress_ack_sent", "nym_node_mixnet_egress_forward_packets_dropped",
+            "nym_node_mixnet_egress_forward_packets_send_rate", "nym_node_mixnet_egress_ack_send_rate",
+            "nym_node_mixnet_egress_forward_packets_dropped_rate", "nym_node_network_active_ingress_mixnet_connections",
+            "nym_node_network_active_egress_mixnet_connections", "nym_node_process_forward_hop_packets_being_delayed",
+            "nym_node_process_packet_forwarder_queue_size", "nym_node_process_forward_hop_packets_pending_delivery");
+
+
     static final String TOKEN = "prometheus-token-0123456789";
     static final TestIdentity IDENTITY = TestIdentity.withSeed(1);
     static final ApiTestDoubles.Profile PROFILE = new ApiTestDoubles.Profile();
@@ -373,7 +389,6 @@ class PublicApiServerTest {
             }
         }
         for (Map.Entry<String, String> t : types.entrySet()) {
-            assertTrue(t.getKey().startsWith("nym_node_"), "prefix: " + t.getKey());
             if (t.getValue().equals("counter")) assertTrue(t.getKey().endsWith("_total"), "counter name: " + t.getKey());
         }
         // nym-node's own names, types and values
@@ -388,15 +403,29 @@ class PublicApiServerTest {
         assertEquals(40.0, samples.get("nym_node_process_forward_hop_packets_being_delayed"));
         assertNotNull(samples.get("nym_node_mixnet_ingress_forward_packets_received_rate"));
         // Mask Node's own, Prometheus-style
-        assertEquals("counter", types.get("nym_node_mixnet_dropped_packets_total"));
-        assertEquals(7.0, samples.get("nym_node_mixnet_dropped_packets_total{reason=\"bad_mac\"}"));
-        assertEquals("histogram", types.get("nym_node_mixnet_packet_delay_seconds"));
-        assertEquals(10.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"0.05\"}"));
-        assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_bucket{le=\"+Inf\"}"));
-        assertEquals(61.0, samples.get("nym_node_mixnet_packet_delay_seconds_count"));
-        assertEquals(12.345, samples.get("nym_node_mixnet_packet_delay_seconds_sum"), 1e-12);
-        assertEquals(1.0, samples.get("nym_node_build_info{binary=\"masknode\",version=\"0.1.0-test\"}"));
-        assertTrue(samples.get("nym_node_process_uptime_seconds") >= 3600);
+        assertEquals("counter", types.get("masknode_mixnet_dropped_packets_total"));
+        assertEquals(7.0, samples.get("masknode_mixnet_dropped_packets_total{reason=\"bad_mac\"}"));
+        assertEquals("histogram", types.get("masknode_mixnet_packet_delay_seconds"));
+        assertEquals(10.0, samples.get("masknode_mixnet_packet_delay_seconds_bucket{le=\"0.05\"}"));
+        assertEquals(61.0, samples.get("masknode_mixnet_packet_delay_seconds_bucket{le=\"+Inf\"}"));
+        assertEquals(61.0, samples.get("masknode_mixnet_packet_delay_seconds_count"));
+        assertEquals(12.345, samples.get("masknode_mixnet_packet_delay_seconds_sum"), 1e-12);
+        assertEquals(1.0, samples.get("masknode_build_info{binary=\"masknode\",version=\"0.1.0-test\",java_version=\""
+                + Runtime.version() + "\"}"));
+        assertEquals("counter", types.get("process_cpu_seconds_total"));
+        assertTrue(samples.get("process_cpu_seconds_total") > 0, "this JVM has used CPU");
+        double started = samples.get("process_start_time_seconds");
+        assertTrue(started > 1.7e9 && started <= System.currentTimeMillis() / 1000.0, "Unix seconds: " + started);
+        assertTrue(samples.get("process_resident_memory_bytes") > 1 << 20, "bytes, not kB");
+        assertTrue(samples.get("process_open_fds") > 0 && samples.get("process_open_fds") <= samples.get("process_max_fds"));
+        assertTrue(samples.get("jvm_memory_used_bytes{area=\"heap\"}") > 0);
+        assertTrue(samples.get("masknode_node_start_time_seconds") <= System.currentTimeMillis() / 1000.0 - 3600 + 5,
+                "the test metrics started an hour ago");
+        // Our own metrics under our own prefix; nym-node's prefix only for names nym-node has.
+        for (String name : types.keySet()) {
+            assertTrue(name.startsWith("masknode_") || name.startsWith("process_") || name.startsWith("jvm_")
+                    || NYM_NODE_NAMES.contains(name), "unexpected metric family " + name);
+        }
     }
 
     private static void assertNotNullPut(Map<String, String> types, String name, String type) {

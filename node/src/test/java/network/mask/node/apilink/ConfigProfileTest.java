@@ -25,7 +25,7 @@ class ConfigProfileTest {
         assertEquals(Optional.empty(), p.location());
         assertFalse(p.acceptedOperatorTermsAndConditions());
         assertEquals(new AnnouncePorts(1789, OptionalInt.empty(), 8080), p.announcePorts(), "no VerLoc listener: no VerLoc port");
-        assertTrue(p.exposeSystemInfo());
+        assertFalse(p.exposeSystemInfo(), "off on a privacy box: nym-api does not read system-info");
         assertEquals(100, p.expectedPacketRate());
     }
 

@@ -124,7 +124,7 @@ class ApplianceIntegrationTest {
 
         assertFalse(composed.dashboard().snapshot().logTail().stream().anyMatch(l -> l.contains(code.group(1))),
                 "the claim code stays out of the dashboard's log tail");
-        assertTrue(composed.dashboard().snapshot().logTail().stream().anyMatch(l -> l.contains("setup page listening")),
+        assertTrue(composed.dashboard().snapshot().logTail().stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d Node started, version .*")),
                 composed.dashboard().snapshot().logTail().toString());
     }
 

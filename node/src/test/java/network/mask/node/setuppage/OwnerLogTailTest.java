@@ -29,4 +29,21 @@ class OwnerLogTailTest {
             ring.uninstall();
         }
     }
+
+    @Test
+    void theDashboardLogHasTheOwnersLinesAndProblemsButNoDeveloperDetail() {
+        LogRing ring = LogRing.install(50);
+        try {
+            System.Logger developer = System.getLogger("network.mask.node.incoming.MixListener");
+            developer.log(System.Logger.Level.INFO, "mix listener on /0.0.0.0:1789 (epoll)");
+            network.mask.webui.OwnerLog.note("Logged in from 192.168.1.5");
+            developer.log(System.Logger.Level.WARNING, "inbound connection limit reached");
+            network.mask.webui.OwnerLog.problem("Home Assistant: the MQTT broker cannot be reached");
+            List<String> lines = ring.tail(50).stream().map(l -> l.substring(9)).toList();
+            assertEquals(List.of("Logged in from 192.168.1.5", "WARNING MixListener: inbound connection limit reached",
+                    "Problem: Home Assistant: the MQTT broker cannot be reached"), lines);
+        } finally {
+            ring.uninstall();
+        }
+    }
 }

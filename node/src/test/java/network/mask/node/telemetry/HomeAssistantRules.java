@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,10 +27,10 @@ final class HomeAssistantRules {
     private static final Set<String> ROOT_KEYS = Set.of("dev", "o", "cmps", "avty_t", "pl_avail", "pl_not_avail", "stat_t", "qos");
     private static final Set<String> DEVICE_KEYS = Set.of("ids", "name", "mf", "mdl", "sw", "hw", "sn", "cu");
     private static final Set<String> ORIGIN_KEYS = Set.of("name", "sw", "url");
-    private static final Set<String> COMMON_KEYS = Set.of("p", "name", "uniq_id", "dev_cla", "ent_cat", "ic");
+    private static final Set<String> COMMON_KEYS = Set.of("p", "name", "uniq_id", "dev_cla", "ent_cat", "ic", "en");
     private static final Map<String, Set<String>> PLATFORM_KEYS = Map.of(
-            "sensor", Set.of("val_tpl", "stat_cla", "unit_of_meas", "sug_dsp_prc"),
-            "binary_sensor", Set.of("val_tpl", "pl_on", "pl_off"),
+            "sensor", Set.of("val_tpl", "stat_cla", "unit_of_meas", "sug_dsp_prc", "exp_aft"),
+            "binary_sensor", Set.of("val_tpl", "pl_on", "pl_off", "exp_aft"),
             "button", Set.of("cmd_t", "pl_prs"),
             "update", Set.of("val_tpl", "cmd_t", "pl_inst"));
     private static final Map<String, Set<String>> DEVICE_CLASSES = Map.of(
@@ -50,6 +51,15 @@ final class HomeAssistantRules {
     private HomeAssistantRules() {}
 
     static void assertDeviceDiscovery(JsonObject config, JsonObject state, String nodeId, DeviceInfo device) {
+        assertDeviceDiscovery(config, state, nodeId, device, "masknode");
+    }
+
+    /**
+     * Also operator-parity.md §5: the topic prefix is honoured (D4), the start time is a timestamp
+     * and no "uptime" rewritten every interval exists (D1), live entities expire (D2), the
+     * per-reason drop rates are diagnostic and disabled by default (D3).
+     */
+    static void assertDeviceDiscovery(JsonObject config, JsonObject state, String nodeId, DeviceInfo device, String topicPrefix) {
         for (String key : config.keySet()) assertTrue(ROOT_KEYS.contains(key), "undocumented root key " + key);
         JsonObject dev = config.getJsonObject("dev");
         assertNotNull(dev, "device-based discovery must have 'dev' at the root");
@@ -65,10 +75,10 @@ final class HomeAssistantRules {
         for (String key : origin.keySet()) assertTrue(ORIGIN_KEYS.contains(key), "undocumented origin key " + key);
         assertFalse(origin.getString("name").isBlank(), "origin needs a name");
 
-        assertEquals("masknode/" + nodeId + "/availability", config.getString("avty_t"));
+        assertEquals(topicPrefix + "/" + nodeId + "/availability", config.getString("avty_t"));
         assertEquals("online", config.getString("pl_avail"));
         assertEquals("offline", config.getString("pl_not_avail"));
-        assertEquals("masknode/" + nodeId + "/state", config.getString("stat_t"));
+        assertEquals(topicPrefix + "/" + nodeId + "/state", config.getString("stat_t"));
 
         JsonObject cmps = config.getJsonObject("cmps");
         assertFalse(cmps.isEmpty(), "no components");
@@ -99,11 +109,12 @@ final class HomeAssistantRules {
                 case "sensor" -> assertSensor(id, c, state);
                 case "binary_sensor" -> {
                     String value = templateField(id, c, state);
-                    assertTrue(Set.of(c.getString("pl_on"), c.getString("pl_off")).contains(value),
+                    // JSON null renders as "None", which Home Assistant shows as unknown.
+                    assertTrue(Set.of(c.getString("pl_on"), c.getString("pl_off"), "null").contains(value),
                             id + " state " + value + " is neither payload_on nor payload_off");
                 }
                 case "button" -> {
-                    assertTrue(c.getString("cmd_t").startsWith("masknode/" + nodeId + "/command/"), "button command topic");
+                    assertTrue(c.getString("cmd_t").startsWith(topicPrefix + "/" + nodeId + "/command/"), "button command topic");
                     assertEquals("PRESS", c.getString("pl_prs"));
                 }
                 case "update" -> assertUpdate(id, c, state, nodeId);
@@ -121,7 +132,24 @@ final class HomeAssistantRules {
         assertStateClass(cmps, "egress_queue", "measurement");
         assertStateClass(cmps, "inbound_peers", "measurement");
         assertStateClass(cmps, "outbound_peers", "measurement");
-        assertEquals("diagnostic", cmps.getJsonObject("uptime").getString("ent_cat"));
+        assertFalse(cmps.containsKey("uptime"), "D1: no uptime value rewritten every interval");
+        JsonObject started = cmps.getJsonObject("started");
+        assertEquals("timestamp", started.getString("dev_cla"));
+        assertFalse(started.containsKey("stat_cla") || started.containsKey("unit_of_meas"), "a timestamp has no state class or unit");
+        assertFalse(started.containsKey("exp_aft"), "the start time does not go stale");
+        OffsetDateTime.parse(state.getString("started"));   // ISO 8601 with an offset, as HA's timestamp class needs
+        assertEquals("diagnostic", started.getString("ent_cat"));
+        for (Map.Entry<String, JsonValue> entry : cmps.entrySet()) {
+            JsonObject c = entry.getValue().asJsonObject();
+            if (c.size() == 1) continue;
+            if ("measurement".equals(c.getString("stat_cla", ""))) {
+                assertTrue(c.getInt("exp_aft", 0) > 0, "D2: " + entry.getKey() + " must expire when the state stops");
+            }
+            if (entry.getKey().startsWith("drop_rate_")) {
+                assertEquals("diagnostic", c.getString("ent_cat", ""), "D3: " + entry.getKey());
+                assertFalse(c.getBoolean("en", true), "D3: " + entry.getKey() + " is disabled by default");
+            }
+        }
         assertEquals("diagnostic", cmps.getJsonObject("version").getString("ent_cat"));
         assertEquals("running", cmps.getJsonObject("running").getString("dev_cla"));
         assertEquals("identify", cmps.getJsonObject("identify").getString("dev_cla"));

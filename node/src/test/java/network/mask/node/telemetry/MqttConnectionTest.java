@@ -114,15 +114,27 @@ class MqttConnectionTest {
         MosquittoBroker broker = MosquittoBroker.start(dir, List.of("allow_anonymous false", "password_file " + passwords));
         cleanup.add(broker);
 
-        MqttTelemetry t = telemetry(fastRetry());
-        MqttSettings wrong = MqttSettings.of(broker.tcpUrl(), "auth-1").withCredentials("node", "wrong-pass");
-        t.reconfigure(wrong);
-        eventually(t, TelemetryState.AUTH_FAILED);
-        assertTrue(t.status().message().contains("refused the login"), t.status().message());
-        assertFalse(t.status().message().contains("wrong-pass"), "the password never shows");
+        network.mask.node.setuppage.LogRing ownersLog = network.mask.node.setuppage.LogRing.install(50);
+        try {
+            MqttTelemetry t = telemetry(fastRetry());
+            MqttSettings wrong = MqttSettings.of(broker.tcpUrl(), "auth-1").withCredentials("node", "wrong-pass");
+            t.reconfigure(wrong);
+            eventually(t, TelemetryState.AUTH_FAILED);
+            assertTrue(t.status().message().contains("refused the login"), t.status().message());
+            assertFalse(t.status().message().contains("wrong-pass"), "the password never shows");
+            assertEquals("The MQTT broker refused the user name or password: check them in Settings.", t.status().inWords());
 
-        t.reconfigure(wrong.withCredentials("node", "s3cret-pass"));
-        eventually(t, TelemetryState.CONNECTED);
+            t.reconfigure(wrong.withCredentials("node", "s3cret-pass"));
+            eventually(t, TelemetryState.CONNECTED);
+            // The dashboard's log, in the owner's words: refused once (not once per retry), then connected.
+            List<String> lines = ownersLog.tail(50).stream().map(l -> l.substring(9)).filter(l -> l.contains("Home Assistant")).toList();
+            assertEquals(List.of("Problem: Home Assistant: The MQTT broker refused the user name or password: check them in Settings.",
+                    "Home Assistant: Connected to the MQTT broker: Home Assistant sees this box."), lines);
+            assertTrue(ownersLog.tail(50).stream().noneMatch(l -> l.contains("AUTH_FAILED") || l.contains("wrong-pass")),
+                    ownersLog.tail(50).toString());
+        } finally {
+            ownersLog.uninstall();
+        }
     }
 
     @Test

@@ -78,7 +78,8 @@ class MqttDiscoveryTest {
             assertEquals(12.5, state.getJsonNumber("memory_used_percent").doubleValue(), 1e-9);
             assertEquals("ON", state.getString("running"));
             assertEquals("0.1.0-test", state.getString("version"));
-            assertEquals(3600, state.getJsonNumber("uptime").longValue(), 5);
+            assertEquals(metrics.startedAt.getEpochSecond(), java.time.OffsetDateTime.parse(state.getString("started")).toEpochSecond());
+            assertEquals(3, config.getJsonObject("cmps").getJsonObject("cpu_temperature").getInt("exp_aft"), "3 x the 1 s interval");
             assertEquals(3, state.getJsonNumber("packets_dropped").longValue());
         }
         // A client that subscribes later (Home Assistant after a restart) gets config, availability and state.
@@ -209,6 +210,99 @@ class MqttDiscoveryTest {
             assertEquals("OFF", last.getString("running"));
             ha.awaitPayload("masknode/" + NODE + "/availability", "offline", WAIT);
             assertEquals(TelemetryState.STOPPED, telemetry.status().state());
+        }
+    }
+
+    @Test
+    void theStartTimeStaysTheSameFromOneStateToTheNext() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "masknode/" + NODE + "/state")) {
+            start(MqttTelemetry.Options.defaults());
+            String first = json(ha.awaitOn("masknode/" + NODE + "/state", WAIT).payload()).getString("started");
+            metrics.received = 5;
+            JsonObject later = json(ha.await(WAIT, "a later state", r -> json(r.payload()).getJsonNumber("packets_received").longValue() == 5).payload());
+            assertEquals(first, later.getString("started"), "Home Assistant records no new state for it");
+        }
+    }
+
+    @Test
+    void theTopicPrefixIsHonoured() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "home/mixers/#", "masknode/#")) {
+            telemetry = new MqttTelemetry(TestDoubles.device(), metrics, health, actions, new PahoTelemetryPublisher(),
+                    MqttTelemetry.Options.defaults());
+            telemetry.start();
+            telemetry.reconfigure(MqttSettings.of(broker.tcpUrl(), NODE).withTopicPrefix("home/mixers").withInterval(Duration.ofSeconds(1)));
+            JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
+            ha.awaitPayload("home/mixers/" + NODE + "/availability", "online", WAIT);
+            JsonObject state = json(ha.awaitOn("home/mixers/" + NODE + "/state", WAIT).payload());
+            HomeAssistantRules.assertDeviceDiscovery(config, state, NODE, TestDoubles.device(), "home/mixers");
+            ha.publish("home/mixers/" + NODE + "/command/identify", "PRESS", false);
+            eventually(() -> actions.identified.get() == 1, "identify through the prefixed command topic");
+            assertTrue(ha.seen().stream().noneMatch(r -> r.topic().startsWith("masknode/")), "nothing under the default prefix");
+        }
+    }
+
+    @Test
+    void turningMqttOffRemovesTheDeviceFromTheBroker() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            start(MqttTelemetry.Options.defaults());
+            ha.awaitPayload("masknode/" + NODE + "/availability", "online", WAIT);
+            ha.awaitOn("masknode/" + NODE + "/state", WAIT);
+            telemetry.disable();
+            ha.awaitPayload(CONFIG_TOPIC, "", WAIT);
+            ha.awaitPayload("masknode/" + NODE + "/state", "", WAIT);
+            ha.awaitPayload("masknode/" + NODE + "/availability", "", WAIT);
+            eventually(() -> telemetry.status().state() == TelemetryState.DISABLED, "DISABLED");
+        }
+        assertNothingRetained();
+    }
+
+    @Test
+    void forgettingTheDeviceBeforeAFactoryResetLeavesNothingRetained() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "masknode/#")) {
+            start(MqttTelemetry.Options.defaults());
+            ha.awaitPayload("masknode/" + NODE + "/availability", "online", WAIT);
+        }
+        assertTrue(telemetry.forgetDevice(Duration.ofSeconds(10)), "the broker was told to forget the device");
+        assertEquals(TelemetryState.DISABLED, telemetry.status().state());
+        assertNothingRetained();
+    }
+
+    @Test
+    void theNetworksViewIsReportedAsEntitiesOfTheirOwn() throws Exception {
+        try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            start(MqttTelemetry.Options.defaults());
+            ha.awaitOn(CONFIG_TOPIC, WAIT);
+            java.util.concurrent.atomic.AtomicReference<NetworkReading> reading = new java.util.concurrent.atomic.AtomicReference<>(NetworkReading.UNKNOWN);
+            telemetry.reportNetwork(reading::get);
+            JsonObject config = json(ha.await(WAIT, "a config with the network entities",
+                    r -> r.topic().equals(CONFIG_TOPIC) && json(r.payload()).getJsonObject("cmps").containsKey("described")).payload());
+            JsonObject unknown = json(ha.await(WAIT, "a state with the network unknown",
+                    r -> r.topic().endsWith("/state") && json(r.payload()).containsKey("described")).payload());
+            HomeAssistantRules.assertDeviceDiscovery(config, unknown, NODE, TestDoubles.device());
+            assertEquals(jakarta.json.JsonValue.NULL, unknown.get("described"), "unknown is unknown, not 'not described'");
+            reading.set(new NetworkReading(java.util.Optional.of("Working on the network"), java.util.Optional.of(true),
+                    java.util.Optional.of("mixing, layer 2"), java.util.OptionalDouble.of(97.4), java.util.OptionalDouble.of(1.234)));
+            JsonObject known = json(ha.await(WAIT, "a state with the network known",
+                    r -> r.topic().endsWith("/state") && "ON".equals(json(r.payload()).getString("described", ""))).payload());
+            HomeAssistantRules.assertDeviceDiscovery(config, known, NODE, TestDoubles.device());
+            assertEquals("mixing, layer 2", known.getString("role"));
+            assertEquals(97, known.getJsonNumber("performance").intValue());
+            assertEquals(1.23, known.getJsonNumber("rewards_per_day").doubleValue(), 1e-9);
+            assertEquals("Working on the network", known.getString("network_status"));
+            JsonObject cmps = config.getJsonObject("cmps");
+            assertEquals("%", cmps.getJsonObject("performance").getString("unit_of_meas"));
+            assertEquals("NYM", cmps.getJsonObject("rewards_per_day").getString("unit_of_meas"));
+        }
+    }
+
+    /** A client subscribing now (Home Assistant after a restart) finds no trace of the device. */
+    void assertNothingRetained() throws Exception {
+        try (TopicRecorder late = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            // A marker published after subscribing: once it is back, every retained message would have arrived before it.
+            late.publish("masknode/marker", "end", false);
+            late.awaitPayload("masknode/marker", "end", WAIT);
+            assertEquals(java.util.List.of("masknode/marker"), late.seen().stream().map(TopicRecorder.Received::topic).toList(),
+                    "no retained discovery, state or availability left");
         }
     }
 

@@ -16,7 +16,7 @@ class MqttSettingsTest {
         MqttSettings s = MqttSettings.of("mqtt://broker.lan", "node1");
         assertEquals("tcp://broker.lan:1883", s.brokerUrl());
         assertEquals("homeassistant", s.discoveryPrefix());
-        assertEquals(Duration.ofSeconds(10), s.interval());
+        assertEquals(Duration.ofSeconds(30), s.interval());   // the config's default too
         assertFalse(s.usesTls());
         assertEquals("ssl://broker.lan:8883", MqttSettings.of("mqtts://broker.lan", "n").brokerUrl());
         assertEquals("ssl://10.0.0.2:8884", MqttSettings.of("ssl://10.0.0.2:8884", "n").brokerUrl());

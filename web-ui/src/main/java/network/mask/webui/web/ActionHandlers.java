@@ -1,5 +1,6 @@
 package network.mask.webui.web;
 
+import network.mask.webui.OwnerLog;
 import java.io.IOException;
 
 import io.helidon.http.Status;
@@ -35,7 +36,7 @@ final class ActionHandlers {
     }
 
     private void restart(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
-        LOG.log(System.Logger.Level.INFO, "restart requested from the setup page");
+        OwnerLog.note("Restart requested from the setup page");
         ctx.backend.control().restart();
         Respond.html(res, Status.OK_200, Layout.message("Restarting", visit,
                 "The node is restarting. The dashboard works again in about a minute.", "/dashboard", "Back to the dashboard"));
@@ -55,7 +56,7 @@ final class ActionHandlers {
             return;
         }
         ctx.throttle.recordSuccess(visit.client());
-        LOG.log(System.Logger.Level.WARNING, "factory reset requested from " + visit.client().getHostAddress());
+        OwnerLog.note("Factory reset requested from " + visit.client().getHostAddress());
         ctx.backend.control().factoryReset();
         ctx.sessions.invalidateAll();
         ctx.forgetClaim();

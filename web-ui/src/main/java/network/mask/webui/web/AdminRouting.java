@@ -25,6 +25,7 @@ public final class AdminRouting {
         new SetupPages(ctx).register(routing);
         dashboard.register(routing);
         new LiveUpdates(ctx).register(routing);
+        new HistoryRoute(ctx).register(routing);
         new ActionHandlers(ctx, dashboard).register(routing);
         new BackupPages(ctx, dashboard).register(routing);
         new UpdatePage(ctx).register(routing);

@@ -1,5 +1,6 @@
 package network.mask.webui.web;
 
+import network.mask.webui.OwnerLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ final class BackupPages {
                             + "Check the log.</div>"));
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "encrypted backup downloaded by " + visit.client().getHostAddress());
+        OwnerLog.note("Backup downloaded (encrypted) by " + visit.client().getHostAddress());
         res.status(Status.OK_200);
         res.header("Content-Type", "application/octet-stream");
         res.header("Content-Disposition", "attachment; filename=\"" + fileName() + "\"");
@@ -141,7 +142,7 @@ final class BackupPages {
                             + Html.esc(String.valueOf(e.getMessage())) + ". Check the log and the free space on the card.</div>"));
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "backup restored (" + files.size() + " files) from " + visit.client().getHostAddress());
+        OwnerLog.note("Backup restored (" + files.size() + " files) from " + visit.client().getHostAddress() + "; the node restarts with it");
         session.flash("Backup restored (" + files.size() + " files). Restart the node so it uses them.");
         Respond.redirect(res, "/dashboard");
     }

@@ -1,5 +1,6 @@
 package network.mask.webui.web;
 
+import network.mask.webui.OwnerLog;
 import java.io.IOException;
 
 import io.helidon.http.Status;
@@ -108,7 +109,7 @@ final class ClaimPages {
             ctx.backend.credentials().store(hash);
             ctx.markClaimed();
         }
-        LOG.log(System.Logger.Level.INFO, "box claimed from " + visit.client().getHostAddress());
+        OwnerLog.note("Box claimed from " + visit.client().getHostAddress());
         Sessions.promote(ctx, visit, session, Session.Level.OWNER, res);
         Respond.redirect(res, "/setup/node");
     }

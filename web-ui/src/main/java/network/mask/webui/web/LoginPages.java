@@ -1,5 +1,6 @@
 package network.mask.webui.web;
 
+import network.mask.webui.OwnerLog;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ final class LoginPages {
         String password = form.get("password") == null ? "" : form.get("password");
         if (checkPassword(ctx, password)) {
             ctx.throttle.recordSuccess(visit.client());
-            LOG.log(System.Logger.Level.INFO, "owner logged in from " + visit.client().getHostAddress());
+            OwnerLog.note("Logged in from " + visit.client().getHostAddress());
             Sessions.promote(ctx, visit, session, Session.Level.OWNER, res);
             Respond.redirect(res, "/");
             return;

@@ -1,5 +1,6 @@
 package network.mask.webui.web;
 
+import network.mask.webui.OwnerLog;
 import java.io.IOException;
 
 import io.helidon.http.Status;
@@ -59,8 +60,8 @@ final class PasswordPage {
                             + "Nothing was changed: the current password still works. Check the log.</div>"));
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "admin password changed from " + visit.client().getHostAddress()
-                + "; every other session is logged out");
+        OwnerLog.note("Password of this page changed from " + visit.client().getHostAddress()
+                + "; every other browser was logged out");
         Session fresh = Sessions.renewAlone(ctx, visit, res);
         fresh.flash("Password changed. Every other browser has been logged out.");
         Respond.redirect(res, "/dashboard");
