@@ -62,7 +62,7 @@ public final class ApplianceServices {
                 (config.admin().tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.admin().port() + "/", null);
         TelemetryService telemetry = new TelemetryService(config, device, nodeId, daemon.metrics(),
                 new BoardHealthSource(board), control, () -> daemon.count(Event.MQTT_MESSAGE_TOO_LARGE));
-        AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
+        AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(config));   // running host, not a saved one
         ApiService api = new ApiService(
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
@@ -78,7 +78,7 @@ public final class ApplianceServices {
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
@@ -87,7 +87,7 @@ public final class ApplianceServices {
                         ? List.of("masknode.local", host) : List.of("masknode.local"))
                 .withConnectionSelectors(List.of(new PerSourceHttpConnections(SourceNetwork.DEFAULT, SETUP_PAGE_PER_NETWORK,
                         () -> daemon.count(Event.SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT))));
-        AdminService admin = new AdminService(adminConfig, backend);
+        AdminService admin = new AdminService(adminConfig, backend, appliance.adminSessions());
 
         daemon.addService(new BoardFeed(board, daemon.metrics(), rates, credentials::claimed, telemetry, buttonWired));
         daemon.addService(telemetry);
