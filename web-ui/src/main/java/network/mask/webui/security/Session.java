@@ -76,8 +76,12 @@ public final class Session {
     }
 
     /** A step the owner is in the middle of (a restore waiting for confirmation); replaces any earlier one. */
-    public void pending(Object step) {
+    public void holdPending(Object step) {
         pending = step;
+    }
+
+    public void clearPending() {
+        pending = null;
     }
 
     /** The pending step if it is of {@code type}. */

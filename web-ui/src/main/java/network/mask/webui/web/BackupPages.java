@@ -102,7 +102,7 @@ final class BackupPages {
     }
 
     private void restoreOne(ServerResponse res, Visit visit, Session session, Form form) {
-        session.pending(null);
+        session.clearPending();
         FieldErrors errors = new FieldErrors();
         String data = form.get("backup") == null ? "" : form.get("backup").strip();
         String passphrase = form.get("restorePassphrase") == null ? "" : form.get("restorePassphrase");
@@ -142,7 +142,7 @@ final class BackupPages {
         } catch (RuntimeException e) {
             summary = new BackupFiles.Summary("", "");
         }
-        session.pending(new PendingRestore(Map.copyOf(files), summary, manifest));
+        session.holdPending(new PendingRestore(Map.copyOf(files), summary, manifest));
         Respond.redirect(res, "/restore/confirm");
     }
 
@@ -190,7 +190,7 @@ final class BackupPages {
     }
 
     private void cancel(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
-        session.pending(null);
+        session.clearPending();
         session.flash("Restore cancelled. Nothing was changed.");
         Respond.redirect(res, MaintenancePage.PATH);
     }
@@ -202,7 +202,7 @@ final class BackupPages {
             Respond.redirect(res, MaintenancePage.PATH + "#restore");
             return;
         }
-        session.pending(null);
+        session.clearPending();
         Map<String, byte[]> files = new java.util.TreeMap<>(pending.get().files());
         boolean withPassword = form.get("restorePassword") != null && !form.get("restorePassword").isEmpty()
                 && files.containsKey(BackupFiles.ADMIN_PASSWORD_HASH);
