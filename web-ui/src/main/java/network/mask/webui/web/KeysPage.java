@@ -95,7 +95,8 @@ final class KeysPage {
     }
 
     /** One line of the checklist: {@code state} true = done, false = not done, empty = unknown yet. */
-    record Item(String id, String title, Optional<Boolean> state, String detail, boolean blocks) {
+    /** @param fixHref where the owner puts it right ("" for none); {@code unknownWord} what "unknown" reads as */
+    record Item(String id, String title, Optional<Boolean> state, String detail, boolean blocks, String fixHref, String unknownWord) {
     }
 
     record Checklist(List<Item> items) {
@@ -117,18 +118,19 @@ final class KeysPage {
                 ? "Other machines on the internet reached the mix port " + running.mixPort() + " and the API port " + running.apiPort() + "."
                 : "The ports " + running.mixPort() + " and " + running.apiPort() + " were not reached from outside. Forward them "
                         + "on your router to this box. Nym blacklists bonded nodes that cannot be reached.")
-                .orElse("Unknown yet: nothing outside your home has tried to reach the box so far. Forward TCP "
+                .orElse("Nothing outside your home has tried to reach the box so far. Forward TCP "
                         + running.mixPort() + " and " + running.apiPort() + " on your router to this box before you bond.");
         boolean terms = "true".equals(ctx.backend.settings().readFields(List.of(TERMS)).get(TERMS));
         return new Checklist(List.of(
                 new Item("check-host", "Public address set", Optional.of(hostSet && saved.publicHost().equals(running.publicHost())),
-                        hostDetail, true),
-                new Item("check-reachable", "Ports reached from outside", reachable, reachDetail, false),
+                        hostDetail, true, SettingsPage.PATH + "#section-internet", ""),
+                new Item("check-reachable", "Ports reached from outside", reachable, reachDetail, false, "", "Unknown yet"),
                 new Item("check-terms", "Operator terms accepted", Optional.of(terms), terms ? "Accepted in Settings."
-                        : "Without them nym-api gives the node no score. Accept them in Settings, Network terms and location.", true),
-                new Item("check-wallet", "A Nym wallet with enough NYM", Optional.empty(), "Only you can check this: the Nym "
-                        + "desktop wallet (" + WALLET_URL + ") with at least " + MIN_PLEDGE_NYM + " NYM to bond, plus a little "
-                        + "for fees. Only Cosmos NYM (n1… accounts) can bond, not ERC20 NYM.", false)));
+                        : "Without them nym-api gives the node no score, so the network never chooses it.", true,
+                        SettingsPage.PATH + "#section-terms", ""),
+                new Item("check-wallet", "A Nym wallet with enough NYM", Optional.empty(), "The Nym desktop wallet ("
+                        + WALLET_URL + ") with at least " + MIN_PLEDGE_NYM + " NYM to bond, plus a little for fees. Only "
+                        + "Cosmos NYM (n1… accounts) can bond, not ERC20 NYM.", false, "", "Yours to check")));
     }
 
     private String page(Visit visit, Session session, boolean wizard, String message, FieldErrors errors, String signature) {
@@ -146,13 +148,17 @@ final class KeysPage {
                 .append("<ul class=\"checklist\" id=\"checklist\">");
         for (Item i : checklist.items()) {
             String mark = i.state().map(ok -> ok ? "done" : "todo").orElse("unknown");
-            String word = i.state().map(ok -> ok ? "Done" : "Not yet").orElse("Unknown yet");
+            String word = i.state().map(ok -> ok ? "Done" : "Not yet").orElse(i.unknownWord());
             body.append("<li id=\"").append(i.id()).append("\" class=\"").append(mark).append("\"><strong>").append(esc(i.title()))
-                    .append(":</strong> <span class=\"state\">").append(word).append("</span>. ").append(esc(i.detail())).append("</li>");
+                    .append(":</strong> <span class=\"state\">").append(word).append("</span>. ").append(esc(i.detail()));
+            if (!i.fixHref().isEmpty() && !i.state().orElse(false)) {
+                body.append(" <a id=\"fix-").append(i.id()).append("\" href=\"").append(i.fixHref()).append("\">Fix it in Settings</a>");
+            }
+            body.append("</li>");
         }
         body.append("</ul><p class=\"hint\">In the wallet you also choose an operating cost (0 to 1000 NYM per interval) and a "
                 + "profit margin (20 to 50 %), the limits Nym operators voted for. <a href=\"").append(SettingsPage.PATH)
-                .append("#terms\">Settings</a> · <a href=\"").append(WALLET_URL).append("\">Get the Nym wallet</a></p></section>");
+                .append("#section-terms\">Settings</a> · <a href=\"").append(WALLET_URL).append("\">Get the Nym wallet</a></p></section>");
         if (!checklist.passed()) {
             body.append("<p id=\"bond-blocked\" class=\"notice warn\">The bonding details appear once the public address is set "
                     + "and the operator terms are accepted. Bonding a node the network cannot use gets it blacklisted.</p>");

@@ -163,7 +163,7 @@ final class SettingsPage {
         }
         LOG.log(System.Logger.Level.INFO, "settings saved from the setup page: " + section.title);
         session.flash(section.title + ": saved.");
-        Respond.redirect(res, PATH + "#" + section.slug);
+        Respond.redirect(res, PATH + "#section-" + section.slug);
     }
 
     /** The section's config-key fields as the node should get them; only keys the node has. */
@@ -204,7 +204,7 @@ final class SettingsPage {
         b.append(ctx.restartNotice.html(ctx, session));
         b.append("<nav class=\"section-list\" aria-label=\"Sections\"><ul>");
         for (Section s : Section.values()) {
-            b.append("<li><a href=\"#").append(s.slug).append("\">").append(esc(s.title)).append("</a></li>");
+            b.append("<li><a href=\"#section-").append(s.slug).append("\">").append(esc(s.title)).append("</a></li>");
         }
         b.append("</ul></nav>");
         for (Section s : Section.values()) {
@@ -214,7 +214,7 @@ final class SettingsPage {
             known.forEach((path, value) -> s.fields.stream().filter(f -> f.path().equals(path)).findFirst()
                     .ifPresent(f -> v.put(f.name(), f.kind() == Kind.CHECKBOX ? ("true".equals(value) ? "on" : "") : value)));
             if (isFailed) v.putAll(posted);
-            b.append("<section class=\"card\" id=\"").append(s.slug).append("\" aria-labelledby=\"").append(s.slug)
+            b.append("<section class=\"card\" id=\"section-").append(s.slug).append("\" aria-labelledby=\"").append(s.slug)
                     .append("-title\"><h2 id=\"").append(s.slug).append("-title\">").append(esc(s.title)).append("</h2>");
             if (isFailed) b.append(notice).append(Fields.errorSummary(e));
             b.append("<p>").append(esc(s.intro)).append("</p>")
