@@ -119,7 +119,7 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         r = owner.post("/actions/restart", Map.of());
         assertEquals(200, r.status());
         assertTrue(r.body().contains("The node is restarting."));
-        assertEquals(1, admin.node.restarts.get());
+        assertEquals(1, admin.node.awaitRestarts(1));
     }
 
     @Test

@@ -182,6 +182,19 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     // NodeControl
+    /** The restart count once it reaches {@code n} (the page asks for the restart a moment after answering), or after 10 s. */
+    public int awaitRestarts(int n) {
+        for (int i = 0; i < 200 && restarts.get() < n; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return restarts.get();
+    }
+
     @Override
     public void restart() {
         restarts.incrementAndGet();

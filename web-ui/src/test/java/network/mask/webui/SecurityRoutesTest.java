@@ -81,7 +81,7 @@ class SecurityRoutesTest extends OwnerRoutesTest {
                 Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin")).status());
         assertEquals(200, owner.postRaw("/actions/restart", everyField(owner.csrf()),
                 Map.of("Origin", admin.base.toString().replaceAll("/$", ""))).status());
-        assertEquals(2, admin.node.restarts.get());
+        assertEquals(2, admin.node.awaitRestarts(2));
     }
 
     @Test

@@ -14,6 +14,9 @@ final class ActionHandlers {
 
     private static final System.Logger LOG = System.getLogger(ActionHandlers.class.getName());
 
+    /** How long the page waits before the node stops, so the "Restarting" page's own files still load. */
+    static final java.time.Duration RESTART_GRACE = java.time.Duration.ofMillis(1500);
+
     private final AdminContext ctx;
     private final MaintenancePage dashboard;
 
@@ -41,7 +44,15 @@ final class ActionHandlers {
 
     private void restart(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
         LOG.log(System.Logger.Level.INFO, "restart requested from the setup page");
-        ctx.backend.control().restart();
+        // A moment's grace, so the browser can still fetch the "Restarting" page's style sheet and script.
+        Thread.ofVirtual().name("restart-request").start(() -> {
+            try {
+                Thread.sleep(RESTART_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ctx.backend.control().restart();
+        });
         // restart.js polls /alive until another boot id answers, then returns to the dashboard; the session survives.
         Respond.html(res, Status.OK_200, Layout.page("Restarting", visit,
                 "<p id=\"restart-progress\" role=\"status\" data-boot=\"" + Html.esc(ctx.bootId) + "\">"

@@ -151,7 +151,7 @@ final class BackupPages {
         Session session = visit.session().orElseThrow();
         java.util.Optional<PendingRestore> pending = session.pending(PendingRestore.class);
         if (pending.isEmpty()) {
-            Respond.redirect(res, MaintenancePage.PATH + "#restore");
+            Respond.redirect(res, MaintenancePage.PATH + "#restore-backup");
             return;
         }
         Respond.html(res, Status.OK_200, confirmPage(visit, session, pending.get()));
@@ -199,7 +199,7 @@ final class BackupPages {
         java.util.Optional<PendingRestore> pending = session.pending(PendingRestore.class);
         if (pending.isEmpty()) {
             session.flash("That restore is no longer open. Choose the backup file again.");
-            Respond.redirect(res, MaintenancePage.PATH + "#restore");
+            Respond.redirect(res, MaintenancePage.PATH + "#restore-backup");
             return;
         }
         session.clearPending();

@@ -81,7 +81,7 @@ final class MaintenancePage {
 
     /** Also shown on the first page after claiming, where someone rebuilding a box looks. */
     static String restoreForm(String csrf, FieldErrors errors) {
-        return "<section class=\"card\" id=\"restore\" aria-labelledby=\"restore-title\"><h2 id=\"restore-title\">Restore a backup</h2>"
+        return "<section class=\"card\" id=\"restore-backup\" aria-labelledby=\"restore-title\"><h2 id=\"restore-title\">Restore a backup</h2>"
                 + "<p>Bring back a node's keys and settings from a backup file. You will see what the backup holds and "
                 + "confirm before anything is replaced. The password you use now stays, unless you choose otherwise.</p>"
                 + "<form method=\"post\" action=\"/restore\" accept-charset=\"utf-8\" id=\"restore-form\">" + csrf

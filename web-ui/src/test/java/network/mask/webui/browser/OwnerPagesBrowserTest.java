@@ -172,7 +172,7 @@ class OwnerPagesBrowserTest {
         page.click("restart-now");
         page.await().until(ExpectedConditions.presenceOfElementLocated(By.id("restart-progress")));
         assertTrue(page.text("restart-progress").contains("returns to the dashboard by itself"));
-        assertEquals(1, admin.node.restarts.get());
+        assertEquals(1, admin.node.awaitRestarts(1));
         shot("restarting");
         driver.get(admin.base.resolve("/dashboard").toString());
         assertTrue(driver.findElements(By.id("restart-notice")).isEmpty(), "after the restart nothing waits");
