@@ -166,6 +166,9 @@ final class KeysPage {
             body.append("<section class=\"card\" aria-labelledby=\"bond-details\"><h2 id=\"bond-details\">Bonding details</h2>")
                     .append(Fields.copyable("bond-host", "Host (public IP address or domain name)", running.publicHost()))
                     .append(Fields.copyable("identity-key", "Identity key", ctx.backend.bondingKeys().identityKey()))
+                    // The whole key, readable on a phone too, where the field shows only its start.
+                    .append("<p class=\"hint\">Whole identity key: <code class=\"wrap\" id=\"identity-key-text\">")
+                    .append(esc(ctx.backend.bondingKeys().identityKey())).append("</code></p>")
                     .append(Fields.copyable("bond-http-port", "Custom HTTP port (under \"Show advanced options\")",
                             Integer.toString(running.apiPort())))
                     .append("</section>");

@@ -232,8 +232,9 @@ final class SettingsPage {
             }
             b.append("</section>");
         }
-        b.append("<p class=\"hint\">Every other setting is in the config file only; docs/configuration.md lists them all, "
-                + "and <code>masknode config check</code> checks the file.</p>");
+        b.append("<p class=\"hint\">Every other setting is in the config file only (limits, replay, crypto, the board's "
+                + "pins, nym-api addresses): docs/running-a-node.md says which, <code>masknode config defaults</code> prints "
+                + "them all with their meaning, and <code>masknode config check</code> checks the file.</p>");
         return Layout.page("Settings", visit, b.toString());
     }
 
