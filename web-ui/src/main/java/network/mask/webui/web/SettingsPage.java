@@ -112,7 +112,10 @@ final class SettingsPage {
 
     private void show(ServerRequest req, ServerResponse res) {
         Visit visit = Posts.visit(req);
-        Respond.html(res, Status.OK_200, render(visit, visit.session().orElseThrow(), null, Map.of(), new FieldErrors(), ""));
+        String saved = req.query().first("saved").orElse("");
+        Section justSaved = null;
+        for (Section s : Section.values()) if (s.slug.equals(saved)) justSaved = s;
+        Respond.html(res, Status.OK_200, render(visit, visit.session().orElseThrow(), null, Map.of(), new FieldErrors(), "", justSaved));
     }
 
     private void save(ServerResponse res, Visit visit, Session session, Form form, Section section) {
@@ -162,8 +165,8 @@ final class SettingsPage {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "settings saved from the setup page: " + section.title);
-        session.flash(section.title + ": saved.");
-        Respond.redirect(res, PATH + "#section-" + section.slug);
+        // The note goes into the saved card, where the browser lands, not at the top of a long page.
+        Respond.redirect(res, PATH + "?saved=" + section.slug + "#section-" + section.slug);
     }
 
     /** The section's config-key fields as the node should get them; only keys the node has. */
@@ -194,6 +197,11 @@ final class SettingsPage {
     }
 
     private String render(Visit visit, Session session, Section failed, Map<String, String> posted, FieldErrors errors, String notice) {
+        return render(visit, session, failed, posted, errors, notice, null);
+    }
+
+    private String render(Visit visit, Session session, Section failed, Map<String, String> posted, FieldErrors errors,
+                          String notice, Section justSaved) {
         NodeSettings saved = ctx.backend.settings().read();
         Map<String, String> stored = SettingsForm.values(saved);
         List<String> allPaths = new ArrayList<>();
@@ -201,7 +209,8 @@ final class SettingsPage {
         Map<String, String> known = ctx.backend.settings().readFields(allPaths);
         String csrf = Fields.csrf(session.csrfToken());
         StringBuilder b = new StringBuilder(16384);
-        b.append(ctx.restartNotice.html(ctx, session));
+        String restart = ctx.restartNotice.html(ctx, session);
+        if (justSaved == null) b.append(restart);
         b.append("<nav class=\"section-list\" aria-label=\"Sections\"><ul>");
         for (Section s : Section.values()) {
             b.append("<li><a href=\"#section-").append(s.slug).append("\">").append(esc(s.title)).append("</a></li>");
@@ -217,6 +226,10 @@ final class SettingsPage {
             b.append("<section class=\"card\" id=\"section-").append(s.slug).append("\" aria-labelledby=\"").append(s.slug)
                     .append("-title\"><h2 id=\"").append(s.slug).append("-title\">").append(esc(s.title)).append("</h2>");
             if (isFailed) b.append(notice).append(Fields.errorSummary(e));
+            if (s == justSaved) {
+                b.append("<div class=\"notice ok\" role=\"status\" id=\"flash\">").append(esc(s.title)).append(": saved.</div>")
+                        .append(restart);
+            }
             b.append("<p>").append(esc(s.intro)).append("</p>")
                     .append("<form method=\"post\" action=\"").append(PATH).append('/').append(s.slug)
                     .append("\" accept-charset=\"utf-8\" novalidate>").append(csrf);
