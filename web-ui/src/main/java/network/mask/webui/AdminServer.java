@@ -15,6 +15,7 @@ import network.mask.webui.backup.BackupCipher;
 import network.mask.webui.security.PasswordHasher;
 import network.mask.webui.security.PrivateAddresses;
 import network.mask.webui.security.SelfSignedCertificate;
+import network.mask.webui.security.SessionStore;
 import network.mask.webui.spi.TlsMaterialStore;
 import network.mask.webui.web.AdminContext;
 import network.mask.webui.web.AdminRouting;
@@ -62,16 +63,30 @@ public final class AdminServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound, or the TLS material cannot be loaded or stored
      */
     public static AdminServer start(AdminConfig config, AdminBackend backend) throws IOException {
-        return start(config, backend, PrivateAddresses::isPrivate, new PasswordHasher(), new BackupCipher());
+        return start(config, backend, PrivateAddresses::isPrivate, new PasswordHasher(), new BackupCipher(),
+                new SessionStore(config.clock()));
+    }
+
+    /**
+     * As {@link #start(AdminConfig, AdminBackend)}, with sessions the caller keeps across restarts of the
+     * node (the process lives on), so "Restart now" does not log the owner out.
+     */
+    public static AdminServer start(AdminConfig config, AdminBackend backend, SessionStore sessions) throws IOException {
+        return start(config, backend, PrivateAddresses::isPrivate, new PasswordHasher(), new BackupCipher(), sessions);
     }
 
     /** Seams for tests: which peers may connect, and cheaper Argon2 costs. */
     static AdminServer start(AdminConfig config, AdminBackend backend, Predicate<InetAddress> sourceAllowed,
                              PasswordHasher hasher, BackupCipher backupCipher) throws IOException {
+        return start(config, backend, sourceAllowed, hasher, backupCipher, new SessionStore(config.clock()));
+    }
+
+    static AdminServer start(AdminConfig config, AdminBackend backend, Predicate<InetAddress> sourceAllowed,
+                             PasswordHasher hasher, BackupCipher backupCipher, SessionStore sessions) throws IOException {
         Optional<SelfSignedCertificate> certificate = config.tls() ? Optional.of(certificate(config, backend.tlsMaterial()))
                 : Optional.empty();
         Optional<String> fingerprint = certificate.map(SelfSignedCertificate::sha256Fingerprint);
-        AdminContext context = new AdminContext(config, backend, hasher, backupCipher, sourceAllowed, fingerprint);
+        AdminContext context = new AdminContext(config, backend, hasher, backupCipher, sourceAllowed, fingerprint, sessions);
         WebServerConfig.Builder builder = WebServer.builder()
                 .address(config.bindAddress())
                 .port(config.port())

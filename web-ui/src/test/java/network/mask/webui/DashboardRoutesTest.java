@@ -119,7 +119,7 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         r = owner.post("/actions/restart", Map.of());
         assertEquals(200, r.status());
         assertTrue(r.body().contains("The node is restarting."));
-        assertEquals(1, admin.node.restarts.get());
+        assertEquals(1, admin.node.awaitRestarts(1));
     }
 
     @Test
@@ -128,7 +128,10 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         assertEquals(200, r.status());
         assertEquals("application/octet-stream", r.header("Content-Type").orElseThrow());
         assertEquals("attachment; filename=\"masknode-attic-node-2026-11-24.mnbackup\"", r.header("Content-Disposition").orElseThrow());
-        Map<String, byte[]> files = new BackupCipher(AdminFixture.CHEAP).decrypt(r.bytes(), "my backup phrase");
+        Map<String, byte[]> files = new java.util.TreeMap<>(new BackupCipher(AdminFixture.CHEAP).decrypt(r.bytes(), "my backup phrase"));
+        // The note saying when and by which version it was made, beside the node's own files.
+        String note = new String(files.remove("masknode-backup.properties"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(note.contains("date=2026-11-24") && note.contains("version=0.1.0-test"), note);
         assertEquals(admin.node.files.keySet(), files.keySet());
         admin.node.files.forEach((k, v) -> assertArrayEquals(v, files.get(k)));
     }
@@ -149,13 +152,54 @@ class DashboardRoutesTest extends OwnerRoutesTest {
     }
 
     @Test
-    void restoreHandsTheFilesToTheNode() {
-        Map<String, byte[]> files = Map.of("keys/identity.key", new byte[] {9, 9, 9}, "config/config.toml", "x=1".getBytes());
+    void restoreShowsWhatTheBackupHoldsAndReplacesNothingBeforeTheConfirmation() {
+        Map<String, byte[]> files = Map.of("keys/identity.key", new byte[] {9, 9, 9}, "config/config.toml", "x=1".getBytes(),
+                "masknode-backup.properties", "date=2026-10-03\nversion=0.9.1\n".getBytes());
         TestClient.Response r = owner.post("/restore", Map.of("backup", backupOf(files, "restore phrase"), "restorePassphrase", "restore phrase"));
+        assertEquals(303, r.status(), r.body());
+        assertEquals("/restore/confirm", r.header("Location").orElseThrow());
+        assertTrue(admin.node.imports.isEmpty(), "nothing replaced before the owner confirms");
+        String preview = owner.get("/restore/confirm").body();
+        assertTrue(preview.contains("id=\"backup-date\" class=\"wrap\">2026-10-03</dd>"), preview);
+        assertTrue(preview.contains("id=\"backup-version\" class=\"wrap\">0.9.1</dd>"), preview);
+        assertTrue(preview.contains("id=\"backup-name\" class=\"wrap\">Restored node</dd>"), preview);
+        assertTrue(preview.contains("id=\"backup-identity\" class=\"wrap\">B4ckupIdentity</dd>"), preview);
+        assertFalse(preview.contains("restorePassword"), "no password in this backup, so no password choice");
+        r = owner.post("/restore/confirm", Map.of());
         assertEquals(303, r.status(), r.body());
         assertEquals(1, admin.node.imports.size());
         assertArrayEquals(new byte[] {9, 9, 9}, admin.node.imports.get(0).get("keys/identity.key"));
-        assertTrue(owner.get("/dashboard").body().contains("Backup restored (2 files). Restart the node so it uses them."));
+        assertFalse(admin.node.imports.get(0).containsKey("masknode-backup.properties"), "the note is the page's, not the node's");
+        String page = owner.get("/maintenance").body();
+        assertTrue(page.contains("Backup restored (2 files). Your password stays the one you use now."), page);
+        assertTrue(page.contains("id=\"restart-now\""), "a restart is offered: " + page);
+    }
+
+    @Test
+    void restoreKeepsTheNewPasswordUnlessTheOwnerTicksTheBackupsOne() {
+        byte[] oldHash = new network.mask.webui.security.PasswordHasher(AdminFixture.CHEAP).hash("the forgotten password").getBytes();
+        Map<String, byte[]> files = Map.of("keys/identity.key", new byte[] {7}, "admin/password.argon2id", oldHash);
+        String backup = backupOf(files, "restore phrase");
+        owner.post("/restore", Map.of("backup", backup, "restorePassphrase", "restore phrase"));
+        String preview = owner.get("/restore/confirm").body();
+        assertTrue(preview.contains("Also restore the admin password from the backup"), preview);
+        owner.post("/restore/confirm", Map.of());
+        assertFalse(admin.node.imports.get(0).containsKey("admin/password.argon2id"), "the password chosen now stays");
+
+        owner.post("/restore", Map.of("backup", backup, "restorePassphrase", "restore phrase"));
+        owner.post("/restore/confirm", Map.of("restorePassword", "on"));
+        assertArrayEquals(oldHash, admin.node.imports.get(1).get("admin/password.argon2id"), "ticked: the backup's password");
+    }
+
+    @Test
+    void aCancelledRestoreChangesNothingAndCannotBeConfirmedLater() {
+        Map<String, byte[]> files = Map.of("keys/identity.key", new byte[] {9});
+        owner.post("/restore", Map.of("backup", backupOf(files, "restore phrase"), "restorePassphrase", "restore phrase"));
+        assertEquals(303, owner.post("/restore/cancel", Map.of()).status());
+        TestClient.Response r = owner.post("/restore/confirm", Map.of());
+        assertEquals(303, r.status());
+        assertTrue(admin.node.imports.isEmpty());
+        assertTrue(owner.get("/maintenance").body().contains("That restore is no longer open."));
     }
 
     @Test
@@ -173,7 +217,8 @@ class DashboardRoutesTest extends OwnerRoutesTest {
                 "Wrong passphrase, or the backup file is damaged.");
         assertTrue(admin.node.imports.isEmpty());
         admin.node.failWrites = true;
-        TestClient.Response r = owner.post("/restore", Map.of("backup", good, "restorePassphrase", "restore phrase"));
+        assertEquals(303, owner.post("/restore", Map.of("backup", good, "restorePassphrase", "restore phrase")).status());
+        TestClient.Response r = owner.post("/restore/confirm", Map.of());
         assertEquals(500, r.status());
         assertTrue(r.body().contains("The node could not write the restored files: disk full"), r.body());
     }

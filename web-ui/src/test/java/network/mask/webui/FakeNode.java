@@ -57,6 +57,20 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public volatile boolean failWrites;
     /** The box's updates as the page sees them; records the owner's wishes. */
     public final FakeUpdates updates = new FakeUpdates();
+    /** The settings the node runs with: null = the saved ones; a restart makes the saved ones the running ones. */
+    public final AtomicReference<NodeSettings> running = new AtomicReference<>();
+    /** Further config keys by path, as text; readFields answers only for the keys present. */
+    public final Map<String, String> fields = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+            "node.website", "", "node.security_contact", "", "node.location", "",
+            "node.accepted_operator_terms_and_conditions", "false", "mqtt.topic_prefix", "masknode",
+            "mqtt.discovery_prefix", "homeassistant", "mqtt.interval", "30s", "admin.tls", "false",
+            "api.metrics_token", "", "api.expose_system_info", "true"));
+    public final List<Map<String, String>> fieldApplies = new CopyOnWriteArrayList<>();
+    public final AtomicReference<Long> bondedNodeId = new AtomicReference<>();
+    public final AtomicReference<Boolean> reachableFromOutside = new AtomicReference<>();
+    /** What describe() says of any backup (the real node reads the backup's config and key files). */
+    public final AtomicReference<BackupFiles.Summary> backupSummary =
+            new AtomicReference<>(new BackupFiles.Summary("Restored node", "B4ckupIdentity"));
 
     public FakeNode() {
         files.put("config/config.toml", "name = \"\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -109,6 +123,48 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
         settings.set(validated);
     }
 
+    @Override
+    public NodeSettings running() {
+        NodeSettings r = running.get();
+        return r != null ? r : settings.get();
+    }
+
+    @Override
+    public Map<String, String> readFields(List<String> paths) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : paths) {
+            if (fields.containsKey(p)) out.put(p, fields.get(p));
+        }
+        return out;
+    }
+
+    /** Refuses what the node's config rules refuse for the keys tests use; records what it saved. */
+    @Override
+    public List<String> applyFields(Map<String, String> values) throws IOException {
+        if (failWrites) {
+            throw new IOException("disk full");
+        }
+        String location = values.get("node.location");
+        if (location != null && !location.isEmpty() && !java.util.Set.of(java.util.Locale.getISOCountries()).contains(location)) {
+            throw new network.mask.webui.spi.SettingsRefusedException("node.location: expected an ISO 3166 two-letter country "
+                    + "code in capitals, e.g. \"DE\", got \"" + location + "\"", null);
+        }
+        fieldApplies.add(Map.copyOf(values));
+        fields.putAll(values);
+        return List.of();
+    }
+
+    @Override
+    public List<String> waitingForRestart() {
+        NodeSettings r = running.get();
+        NodeSettings s = settings.get();
+        List<String> out = new ArrayList<>();
+        if (r != null && r.mixPort() != s.mixPort()) out.add("mix port " + s.mixPort() + " (now " + r.mixPort() + " until the restart)");
+        if (r != null && r.apiPort() != s.apiPort()) out.add("API port " + s.apiPort() + " (now " + r.apiPort() + " until the restart)");
+        if (r != null && !r.publicHost().equals(s.publicHost())) out.add("public address " + s.publicHost());
+        return out;
+    }
+
     // ReachabilityChecker
     @Override
     public Verdict check(String host, int port) {
@@ -135,9 +191,23 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     // NodeControl
+    /** The restart count once it reaches {@code n} (the page asks for the restart a moment after answering), or after 10 s. */
+    public int awaitRestarts(int n) {
+        for (int i = 0; i < 200 && restarts.get() < n; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return restarts.get();
+    }
+
     @Override
     public void restart() {
         restarts.incrementAndGet();
+        running.set(settings.get());
     }
 
     @Override
@@ -167,6 +237,11 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
         files.putAll(imported);
     }
 
+    @Override
+    public BackupFiles.Summary describe(Map<String, byte[]> backup) {
+        return backupSummary.get();
+    }
+
     // BondingKeys
     @Override
     public Keys keys() {
@@ -174,6 +249,16 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
         entries.add(new Entry("Identity key", "4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR"));
         entries.add(new Entry("Sphinx key", "B6rBLVrn6t7fStFDEt1Hq5ahYc7Fs7vDFtqmjX2YUPqk"));
         return new Keys("masknode-7f3a", entries);
+    }
+
+    @Override
+    public Optional<Long> bondedNodeId() {
+        return Optional.ofNullable(bondedNodeId.get());
+    }
+
+    @Override
+    public Optional<Boolean> reachableFromOutside() {
+        return Optional.ofNullable(reachableFromOutside.get());
     }
 
     @Override

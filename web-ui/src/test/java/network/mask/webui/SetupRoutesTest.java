@@ -110,7 +110,6 @@ class SetupRoutesTest extends OwnerRoutesTest {
                 Arguments.of("network", with("network", "apiPort", "-8080"), "apiPort", "API port must be a whole number from 1 to 65535."),
                 Arguments.of("network", with("network", "apiPort", "1789"), "apiPort", "The API port must differ from the mix port (1789)."),
                 // wallet
-                Arguments.of("wallet", with("wallet", "wallet", ""), "wallet", "Enter your Nyx wallet address (it starts with n1)."),
                 Arguments.of("wallet", with("wallet", "wallet", "cosmos1jw6mp7d5xqc7w6xm79lha27glmd0vdt3l9artf"), "wallet",
                         "A Nyx wallet address starts with n1."),
                 Arguments.of("wallet", with("wallet", "wallet", WALLET.replace("artf", "artg")), "wallet",
@@ -289,24 +288,101 @@ class SetupRoutesTest extends OwnerRoutesTest {
     }
 
     @Test
-    void keysPageShowsWhatTheWalletNeedsAndSigns() {
+    void theWalletStepIsOptional() {
+        TestClient.Response r = owner.post("/setup/wallet", Map.of("wallet", " "));
+        assertEquals("/setup/mqtt", r.location(), "an owner without a wallet yet carries on");
+        assertEquals("", admin.node.settings.get().wallet());
+        String page = owner.get("/setup/wallet").body();
+        assertTrue(page.contains("id=\"skip\" href=\"/setup/mqtt\">Skip for now</a>"), page);
+        assertTrue(page.contains("<a href=\"/setup/led\">Status lights (optional)</a>"), "every step is a link: " + page);
+    }
+
+    /** What the bonding page needs before it shows any details: a running public host and the terms. */
+    private void readyToBond() {
         admin.node.settings.set(FakeNode.FRESH.withNetwork("node.example.net", 1789, 8080).withWallet(WALLET));
+        admin.node.fields.put("node.accepted_operator_terms_and_conditions", "true");
+    }
+
+    @Test
+    void bondingDetailsWaitForTheChecklist() {
+        admin.node.settings.set(FakeNode.FRESH.withNetwork("node.example.net", 1789, 8080));
+        String page = owner.get("/bonding").body();
+        assertTrue(page.contains("id=\"check-terms\" class=\"todo\""), page);
+        assertTrue(page.contains("id=\"check-reachable\" class=\"unknown\""), page);
+        assertTrue(page.contains("id=\"bond-blocked\""), page);
+        assertFalse(page.contains("id=\"identity-key\""), "no bonding details yet: " + page);
+        TestClient.Response r = owner.post("/bonding/sign", Map.of("contractMessage", "3yZe7dNv2ya"));
+        assertEquals(400, r.status());
+        assertTrue(admin.node.signedMessages.isEmpty());
+
+        admin.node.fields.put("node.accepted_operator_terms_and_conditions", "true");
+        admin.node.reachableFromOutside.set(true);
+        page = owner.get("/bonding").body();
+        assertTrue(page.contains("id=\"check-terms\" class=\"done\""), page);
+        assertTrue(page.contains("id=\"check-reachable\" class=\"done\""), page);
+        assertTrue(page.contains("id=\"identity-key\""), page);
+        assertTrue(page.contains("Not bonded yet"), page);
+        admin.node.bondedNodeId.set(1234L);
+        assertTrue(owner.get("/bonding").body().contains("Bonded as node #1234"));
+    }
+
+    @Test
+    void aHostSavedButNotYetRunningBlocksBonding() {
+        readyToBond();
+        admin.node.running.set(FakeNode.FRESH.withNetwork("old.example.net", 1789, 8080));
+        String page = owner.get("/bonding").body();
+        assertTrue(page.contains("id=\"check-host\" class=\"todo\""), page);
+        assertTrue(page.contains("A new address is saved; restart the node first."), page);
+        assertTrue(page.contains("id=\"restart-now\""), page);
+    }
+
+    @Test
+    void keysPageShowsWhatTheWalletNeedsAndSigns() {
+        readyToBond();
         String page = owner.get("/setup/keys").body();
         assertTrue(page.contains("id=\"bond-host\" type=\"text\" readonly value=\"node.example.net\""));
         assertEquals(1, java.util.regex.Pattern.compile("<label for=\"[^\"]+\">Host\\b").matcher(page).results().count(),
                 "one Host row: " + page);
         assertTrue(page.contains("<label for=\"bond-host\">Host (public IP address or domain name)</label>"));
         assertTrue(page.contains("id=\"bond-http-port\" type=\"text\" readonly value=\"8080\""));
-        assertTrue(page.contains("<label for=\"key-0\">Identity key</label>"));
+        assertTrue(page.contains("<label for=\"identity-key\">Identity key</label>"));
         assertTrue(page.contains("value=\"4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR\""));
-        assertTrue(page.contains("data-copy=\"key-0\""));
-        assertTrue(page.contains(WALLET));
-        assertTrue(page.contains("masknode-7f3a"));
+        assertTrue(page.contains("data-copy=\"identity-key\""));
+        assertFalse(page.contains("masknode-7f3a"), "no cut-off key called a node id");
+        assertFalse(page.contains("Node id"));
 
-        TestClient.Response r = owner.post("/setup/keys/sign", Map.of("contractMessage", " 3yZe7d\n Nv2ya "));
-        assertEquals(200, r.status());
-        assertTrue(r.body().contains("id=\"signature\" type=\"text\" readonly value=\"sig-11\""), r.body());
-        assertEquals(List.of("3yZe7dNv2ya"), admin.node.signedMessages);
+        String message = WalletMessages.bonding("4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR", "node.example.net", null);
+        TestClient.Response r = owner.post("/setup/keys/sign", Map.of("contractMessage", " " + message.substring(0, 20) + "\n "
+                + message.substring(20) + " "));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.body().contains("id=\"signature\" type=\"text\" readonly value=\"sig-" + message.length() + "\""), r.body());
+        assertEquals(List.of(message), admin.node.signedMessages);
+    }
+
+    static Stream<Arguments> foreignMessages() {
+        String ours = "4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR";
+        String other = "B6rBLVrn6t7fStFDEt1Hq5ahYc7Fs7vDFtqmjX2YUPqk";
+        return Stream.of(
+                Arguments.of(WalletMessages.bonding(other, "node.example.net", null), "it bonds the identity key " + other
+                        + ", but this node&#39;s identity key is " + ours),
+                Arguments.of(WalletMessages.bonding(ours, "203.0.113.99", null), "it names the host &quot;203.0.113.99&quot;, "
+                        + "but this node is at &quot;node.example.net&quot;"),
+                Arguments.of(WalletMessages.bonding(ours, "node.example.net", 8000), "it names the HTTP port 8000, but this "
+                        + "node&#39;s API listens on 8080"),
+                Arguments.of(WalletMessages.encode("{\"nonce\":0,\"algorithm\":\"ed25519\",\"message_type\":\"gateway-bonding\","
+                        + "\"content\":{\"sender\":\"n1x\",\"funds\":[],\"data\":{\"gateway\":{}}}}"),
+                        "it is not a Nym node bonding message (it is a &quot;gateway-bonding&quot; message)"),
+                Arguments.of(WalletMessages.encode("[1,2,3]"), "it is not a bonding message from the Nym wallet"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignMessages")
+    void aMessageForAnotherNodeIsRefusedWithTheReason(String message, String reason) {
+        readyToBond();
+        TestClient.Response r = owner.post("/bonding/sign", Map.of("contractMessage", message));
+        assertEquals(400, r.status());
+        assertTrue(r.body().contains("id=\"contractMessage-error\">Not signed: " + reason), r.body());
+        assertTrue(admin.node.signedMessages.isEmpty());
     }
 
     static Stream<Arguments> badMessages() {
@@ -315,12 +391,13 @@ class SetupRoutesTest extends OwnerRoutesTest {
                 Arguments.of("3yZe7dO", "The message contains 'O', which the wallet's message never does (it uses only letters "
                         + "and digits without 0, O, I and l). Copy it again."),
                 Arguments.of("a".repeat(8193), "This is longer than any bonding message; copy just the message from the wallet."),
-                Arguments.of("badMessage", "The node could not sign this message: not a bonding message"));
+                Arguments.of("3yZe7dNv2ya", "Not signed: it does not decode to the wallet&#39;s message; it seems part of it was not copied."));
     }
 
     @ParameterizedTest
     @MethodSource("badMessages")
     void signingExplainsBadMessages(String message, String expected) {
+        readyToBond();
         TestClient.Response r = owner.post("/setup/keys/sign", Map.of("contractMessage", message));
         assertEquals(400, r.status());
         assertTrue(r.body().contains("id=\"contractMessage-error\">" + expected.replace("'", "&#39;") + "</p>"), r.body());

@@ -10,20 +10,32 @@ import network.mask.node.api.NodeProfile;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
 
-/** The public API's view of what the owner set: read from the config store on every request, so edits show at once. */
+/**
+ * The public API's view of what the owner set. Words (name, description, location, terms) are read
+ * from the config store on every request, so edits show at once. Where the node is reached (host and
+ * ports) is what it listens on now: the configuration it started with, until it restarts, so the
+ * network is never told a port nobody listens on (walkthrough finding 3).
+ */
 public final class ConfigProfile implements NodeProfile {
 
     private final ConfigStore store;
+    private final NodeConfig running;
     private final AnnouncedAddresses addresses;
 
     /** Announcing this machine's addresses, resolved on demand only (no refresh loop: tests, tools). */
     public ConfigProfile(ConfigStore store) {
-        this(store, AnnouncedAddresses.ofThisMachine(() -> announceSettings(store.current())));
+        this(store, AnnouncedAddresses.ofThisMachine(announceSettingsOf(store.current())));
     }
 
+    /** {@code store} as the node started with it: its current configuration is the running one. */
     public ConfigProfile(ConfigStore store, AnnouncedAddresses addresses) {
         this.store = store;
+        this.running = store.current();
         this.addresses = addresses;
+    }
+
+    private static java.util.function.Supplier<AnnouncedAddresses.Settings> announceSettingsOf(NodeConfig running) {
+        return () -> announceSettings(running);
     }
 
     /**
@@ -49,7 +61,7 @@ public final class ConfigProfile implements NodeProfile {
 
     @Override
     public Optional<String> hostname() {
-        String host = store.current().mixnet().announceHost();
+        String host = running.mixnet().announceHost();
         return host.isEmpty() || isIpLiteral(host) ? Optional.empty() : Optional.of(host);
     }
 
@@ -61,7 +73,7 @@ public final class ConfigProfile implements NodeProfile {
 
     @Override
     public AnnouncePorts announcePorts() {
-        NodeConfig c = store.current();
+        NodeConfig c = running;
         // No VerLoc listener yet: announcing mixnet.verloc_port would send measurers to a closed port.
         return new AnnouncePorts(c.mixnet().effectiveAnnouncePort(), OptionalInt.empty(), c.api().port());
     }

@@ -45,6 +45,9 @@ public final class Appliance implements AutoCloseable {
     private final Optional<Watchdog> watchdog;
     private final Object lock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The setup page's logins live as long as the process, so "Restart now" logs nobody out. */
+    private final network.mask.webui.security.SessionStore adminSessions =
+            new network.mask.webui.security.SessionStore(java.time.InstantSource.system());
 
     private volatile NodeDaemon current;
     private volatile Duration grace = Duration.ofSeconds(2);
@@ -109,6 +112,10 @@ public final class Appliance implements AutoCloseable {
 
     public LogRing log() {
         return log;
+    }
+
+    public network.mask.webui.security.SessionStore adminSessions() {
+        return adminSessions;
     }
 
     /** The node now running; called by the run loop after each start. */

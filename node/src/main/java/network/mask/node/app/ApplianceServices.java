@@ -107,7 +107,7 @@ public final class ApplianceServices {
                 .withFirmwareUpdates(updates);
         telemetry.reportNetwork(new TelemetryNetwork(daemon::networkStatus));
         control.beforeFactoryReset(telemetry::forgetDevice);
-        AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(store.current()));
+        AnnouncedAddresses addresses = AnnouncedAddresses.ofThisMachine(() -> ConfigProfile.announceSettings(config));   // running host, not a saved one
         // What reached the node from outside, and the status derived from it and the other facts.
         ReachabilityLog reachability = new ReachabilityLog(config.node().dataDir(), Clock.systemUTC(), config.dev());
         daemon.witnessFirstFrames(source -> reachability.record(Witness.MIX_PEER, source));
@@ -132,7 +132,7 @@ public final class ApplianceServices {
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
-                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
                 updates);
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
@@ -142,7 +142,7 @@ public final class ApplianceServices {
                         ? List.of("masknode.local", host) : List.of("masknode.local"))
                 .withConnectionSelectors(List.of(new PerSourceHttpConnections(SourceNetwork.DEFAULT, SETUP_PAGE_PER_NETWORK,
                         () -> daemon.count(Event.SETUP_PAGE_REJECTED_PER_NETWORK_LIMIT))));
-        AdminService admin = new AdminService(adminConfig, backend);
+        AdminService admin = new AdminService(adminConfig, backend, appliance.adminSessions());
 
         daemon.addService(reachability);
         daemon.addService(history);

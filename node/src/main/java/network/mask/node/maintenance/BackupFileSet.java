@@ -68,6 +68,51 @@ public final class BackupFileSet implements BackupFiles {
         if (!backup.containsKey(SECONDARY)) Files.deleteIfExists(target(SECONDARY));
     }
 
+    /**
+     * The backed-up node's name (its config file, else the default's) and identity key, read in a
+     * staging directory that is deleted again; empty strings for what cannot be read.
+     */
+    @Override
+    public Summary describe(Map<String, byte[]> backup) {
+        String name = "";
+        String identity = "";
+        Path staging = null;
+        try {
+            Files.createDirectories(files.dataDir());
+            staging = Files.createTempDirectory(files.dataDir(), ".describe-");
+            Files.createDirectories(staging.resolve("keys"));
+            for (String n : new String[] {IDENTITY, PRIMARY, SECONDARY}) {
+                if (backup.containsKey(n)) AtomicFiles.writeSecret(staging.resolve(n), backup.get(n));
+            }
+            try {
+                identity = new KeyStore(staging, new SecureRandom()).load().identity().publicKeyBase58();
+            } catch (KeyFileException | CharacterCodingException | RuntimeException e) {
+                identity = "";
+            }
+            if (backup.containsKey(CONFIG)) {
+                Path config = staging.resolve(ConfigLoader.FILE_NAME);
+                AtomicFiles.writeSecret(config, backup.get(CONFIG));
+                try {
+                    name = ConfigLoader.check(config).node().name();
+                } catch (ConfigException | CharacterCodingException | RuntimeException e) {
+                    name = "";
+                }
+            }
+        } catch (IOException e) {
+            // Nothing to show; the restore's own checks still run before anything is written.
+        } finally {
+            if (staging != null) {
+                try {
+                    deleteTree(staging);
+                } catch (IOException e) {
+                    System.getLogger(BackupFileSet.class.getName()).log(System.Logger.Level.WARNING,
+                            "could not delete the restore preview's staging directory " + staging + ": " + e);
+                }
+            }
+        }
+        return new Summary(name, identity);
+    }
+
     /** @throws IllegalArgumentException naming the first file that cannot be restored */
     void validate(Map<String, byte[]> backup) throws IOException {
         for (Map.Entry<String, byte[]> e : backup.entrySet()) {

@@ -17,16 +17,25 @@ public final class AdminService implements NodeService {
 
     private final AdminConfig config;
     private final AdminBackend backend;
+    private final Optional<network.mask.webui.security.SessionStore> sessions;
     private volatile AdminServer server;
 
     public AdminService(AdminConfig config, AdminBackend backend) {
         this.config = config;
         this.backend = backend;
+        this.sessions = Optional.empty();
+    }
+
+    /** @param sessions kept across in-process restarts, so a restart logs nobody out */
+    public AdminService(AdminConfig config, AdminBackend backend, network.mask.webui.security.SessionStore sessions) {
+        this.config = config;
+        this.backend = backend;
+        this.sessions = Optional.of(sessions);
     }
 
     @Override
     public void start() throws IOException {
-        server = AdminServer.start(config, backend);
+        server = sessions.isPresent() ? AdminServer.start(config, backend, sessions.get()) : AdminServer.start(config, backend);
     }
 
     /** The bound port, or -1 when the page is not running. */

@@ -1,5 +1,10 @@
 package network.mask.node.setuppage;
 
+import java.util.List;
+import java.util.Map;
+import network.mask.node.settings.ConfigFieldAccess;
+import network.mask.node.settings.RestartPending;
+
 import java.io.IOException;
 import network.mask.board.Board;
 import network.mask.node.config.ConfigException;
@@ -23,11 +28,40 @@ public final class ConfigSettingsStore implements NodeSettingsStore {
     private final ConfigStore store;
     private final TelemetryService telemetry;
     private final Board board;
+    private final NodeConfig running;
+    private final ConfigFieldAccess fields;
 
+    /** Built at each start: the store's configuration now is the one the node runs with. */
     public ConfigSettingsStore(ConfigStore store, TelemetryService telemetry, Board board) {
         this.store = store;
         this.telemetry = telemetry;
         this.board = board;
+        this.running = store.current();
+        this.fields = new ConfigFieldAccess(store);
+    }
+
+    @Override
+    public NodeSettings running() {
+        return SettingsMapping.toSettings(running);
+    }
+
+    @Override
+    public Map<String, String> readFields(List<String> paths) {
+        return fields.read(paths);
+    }
+
+    @Override
+    public List<String> applyFields(Map<String, String> values) throws IOException {
+        NodeConfig before = store.current();
+        NodeConfig after = fields.apply(values);
+        if (!before.mqtt().equals(after.mqtt())) telemetry.reconfigure(after);
+        LOG.log(System.Logger.Level.INFO, "settings saved to " + store.file() + ": " + String.join(", ", values.keySet()));
+        return RestartPending.between(before, after);
+    }
+
+    @Override
+    public List<String> waitingForRestart() {
+        return RestartPending.between(running, store.current());
     }
 
     @Override

@@ -19,11 +19,31 @@ public final class NodeBondingKeys implements BondingKeys {
 
     private final Supplier<NodeKeys> liveKeys;
     private final ConfigStore config;
+    private final Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> networkStatus;
 
     /** @param liveKeys the daemon's current keys: the Sphinx key changes with every network rotation */
     public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config) {
+        this(liveKeys, config, java.util.Optional::empty);
+    }
+
+    /** @param network what nym-api says of this node, when the node asks nym-api */
+    public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config,
+                           Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> network) {
         this.liveKeys = liveKeys;
         this.config = config;
+        this.networkStatus = network;
+    }
+
+    @Override
+    public String identityKey() {
+        return liveKeys.get().identity().publicKeyBase58();
+    }
+
+    /** The contract's node id, from nym-api's node list (listed = bonded and described). */
+    @Override
+    public java.util.Optional<Long> bondedNodeId() {
+        return networkStatus.get().map(network.mask.node.nymapi.NetworkStatus::view)
+                .filter(v -> v.listed() && v.nodeId().isPresent()).map(v -> v.nodeId().getAsLong());
     }
 
     @Override

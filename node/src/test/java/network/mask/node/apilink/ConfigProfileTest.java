@@ -43,8 +43,21 @@ class ConfigProfileTest {
                 .with(ConfigSchema.REPLAY_EXPECTED_RATE, 400));
         assertEquals(Optional.of("DE"), p.location());
         assertTrue(p.acceptedOperatorTermsAndConditions());
-        assertEquals(new AnnouncePorts(41789, OptionalInt.empty(), 18080), p.announcePorts(), "the router's mix port");
         assertFalse(p.exposeSystemInfo());
         assertEquals(400, p.expectedPacketRate());
+        // Ports are bound at start: until a restart the network is told the ports the node listens on.
+        assertEquals(new AnnouncePorts(1789, OptionalInt.empty(), 8080), p.announcePorts(), "the running ports, not the saved ones");
+        ConfigProfile afterRestart = new ConfigProfile(new ConfigStore(dir.resolve("masknode.toml"), store.current()));
+        assertEquals(new AnnouncePorts(41789, OptionalInt.empty(), 18080), afterRestart.announcePorts(), "the router's mix port");
+    }
+
+    @Test
+    void aSavedHostIsAnnouncedOnlyAfterTheRestart() throws Exception {
+        ConfigStore store = new ConfigStore(dir.resolve("masknode.toml"),
+                NodeConfig.defaults().with(ConfigSchema.MIX_ANNOUNCE_HOST, "old.example.net"));
+        ConfigProfile p = new ConfigProfile(store);
+        store.save(store.current().with(ConfigSchema.MIX_ANNOUNCE_HOST, "new.example.net"));
+        assertEquals(Optional.of("old.example.net"), p.hostname());
+        assertEquals(Optional.of("new.example.net"), new ConfigProfile(store).hostname());
     }
 }

@@ -26,6 +26,7 @@ public final class Session {
     private final String client;
     private volatile Instant lastSeen;
     private volatile String flash;
+    private volatile Object pending;
 
     Session(String id, String csrfToken, Level level, Instant now, String client) {
         this.id = id;
@@ -72,6 +73,21 @@ public final class Session {
     /** A one-line notice shown on the next page view (post/redirect/get). */
     public void flash(String message) {
         flash = message;
+    }
+
+    /** A step the owner is in the middle of (a restore waiting for confirmation); replaces any earlier one. */
+    public void holdPending(Object step) {
+        pending = step;
+    }
+
+    public void clearPending() {
+        pending = null;
+    }
+
+    /** The pending step if it is of {@code type}. */
+    public <T> Optional<T> pending(Class<T> type) {
+        Object p = pending;
+        return type.isInstance(p) ? Optional.of(type.cast(p)) : Optional.empty();
     }
 
     public Optional<String> takeFlash() {

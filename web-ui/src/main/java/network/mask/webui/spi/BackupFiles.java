@@ -26,4 +26,21 @@ public interface BackupFiles {
      * @throws IllegalArgumentException in plain words, naming the file the node will not use; nothing is written then
      */
     void importFiles(Map<String, byte[]> files) throws IOException;
+
+    /**
+     * What a decrypted backup holds, for the owner to confirm before anything is replaced: the node
+     * name from its config file and the identity key (base58) its key file makes. Empty strings when
+     * the node cannot tell; never throws for a crafted file.
+     */
+    default Summary describe(Map<String, byte[]> files) {
+        return new Summary("", "");
+    }
+
+    /** @param name the backed-up node's name ("" if not known); {@code identityKey} its ed25519 identity key, base58 */
+    record Summary(String name, String identityKey) {
+        public Summary {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(identityKey, "identityKey");
+        }
+    }
 }

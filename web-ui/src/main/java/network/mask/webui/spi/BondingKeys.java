@@ -20,6 +20,27 @@ public interface BondingKeys {
      */
     String signContractMessage(String message);
 
+    /** The node's ed25519 identity key, whole, in base58: what the wallet's bonding message must name. */
+    default String identityKey() {
+        return keys().keys().stream().filter(e -> e.label().equals("Identity key")).map(Entry::value).findFirst().orElse("");
+    }
+
+    /**
+     * The node id the mixnet contract gave this identity key, as nym-api reports it; empty while not
+     * bonded or not known (no answer from nym-api yet).
+     */
+    default java.util.Optional<Long> bondedNodeId() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Evidence that the mix and API ports are reached from outside the home (not from the box itself):
+     * empty while there is none either way.
+     */
+    default java.util.Optional<Boolean> reachableFromOutside() {
+        return java.util.Optional.empty();
+    }
+
     /** @param nodeId short id shown to the owner; {@code keys} labelled public keys (base58 etc.) */
     record Keys(String nodeId, List<Entry> keys) {
         public Keys {

@@ -35,6 +35,9 @@ public final class AdminContext {
     final AdminCounters counters = new AdminCounters();
     final AttackLog attackLog;
     final Semaphore liveStreams = new Semaphore(MAX_LIVE_STREAMS);
+    final RestartNotice restartNotice = new RestartNotice();
+    /** Differs at every start, so a page waiting for a restart sees when the new server answers. */
+    final String bootId = java.util.UUID.randomUUID().toString();
     final Object claimLock = new Object();
     private volatile boolean claimed;
     private volatile boolean running = true;
@@ -42,13 +45,19 @@ public final class AdminContext {
 
     public AdminContext(AdminConfig config, AdminBackend backend, PasswordHasher hasher, BackupCipher backupCipher,
                         Predicate<InetAddress> sourceAllowed, Optional<String> tlsFingerprint) {
+        this(config, backend, hasher, backupCipher, sourceAllowed, tlsFingerprint, new SessionStore(config.clock()));
+    }
+
+    /** @param sessions kept by the caller across restarts of the page, so a restart logs nobody out */
+    public AdminContext(AdminConfig config, AdminBackend backend, PasswordHasher hasher, BackupCipher backupCipher,
+                        Predicate<InetAddress> sourceAllowed, Optional<String> tlsFingerprint, SessionStore sessions) {
         this.config = config;
         this.backend = backend;
         this.hasher = hasher;
         this.backupCipher = backupCipher;
         this.sourceAllowed = sourceAllowed;
         this.tlsFingerprint = tlsFingerprint;
-        this.sessions = new SessionStore(config.clock());
+        this.sessions = sessions;
         this.throttle = new LoginThrottle(config.clock());
         this.attackLog = new AttackLog(config.clock());
         this.cookie = new SessionCookie(config.tls());

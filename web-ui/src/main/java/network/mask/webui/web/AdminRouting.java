@@ -26,8 +26,11 @@ public final class AdminRouting {
         dashboard.register(routing);
         new LiveUpdates(ctx).register(routing);
         new HistoryRoute(ctx).register(routing);
-        new ActionHandlers(ctx, dashboard).register(routing);
-        new BackupPages(ctx, dashboard).register(routing);
+        MaintenancePage maintenance = new MaintenancePage(ctx);
+        maintenance.register(routing);
+        new SettingsPage(ctx).register(routing);
+        new ActionHandlers(ctx, maintenance).register(routing);
+        new BackupPages(ctx, maintenance).register(routing);
         new UpdatePage(ctx).register(routing);
         routing.error(Exception.class, (req, res, e) -> {
             if (e instanceof HttpException http) {

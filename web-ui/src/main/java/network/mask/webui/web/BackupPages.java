@@ -34,17 +34,24 @@ final class BackupPages {
     private static final int MAX_BASE64 = (BackupCipher.MAX_FILE + 2) / 3 * 4;
 
     private final AdminContext ctx;
-    private final DashboardPage dashboard;
+    private final MaintenancePage dashboard;
     private final Semaphore restoring = new Semaphore(1);
 
-    BackupPages(AdminContext ctx, DashboardPage dashboard) {
+    /** A decrypted backup the owner has seen but not yet confirmed; kept in their session only. */
+    record PendingRestore(Map<String, byte[]> files, BackupFiles.Summary summary, BackupManifest manifest) {
+    }
+
+    BackupPages(AdminContext ctx, MaintenancePage maintenance) {
         this.ctx = ctx;
-        this.dashboard = dashboard;
+        this.dashboard = maintenance;
     }
 
     void register(HttpRules rules) {
         rules.post("/backup", Posts.csrfChecked(ctx, this::download))
-                .post("/restore", Posts.csrfChecked(ctx, Posts.RESTORE_BODY, this::restore));
+                .post("/restore", Posts.csrfChecked(ctx, Posts.RESTORE_BODY, this::restore))
+                .get("/restore/confirm", this::showConfirm)
+                .post("/restore/confirm", Posts.csrfChecked(ctx, this::confirm))
+                .post("/restore/cancel", Posts.csrfChecked(ctx, this::cancel));
     }
 
     private void download(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
@@ -57,7 +64,9 @@ final class BackupPages {
         }
         byte[] file;
         try {
-            file = ctx.backupCipher.encrypt(ctx.backend.backupFiles().exportFiles(), passphrase);
+            Map<String, byte[]> files = new java.util.TreeMap<>(ctx.backend.backupFiles().exportFiles());
+            files.put(BackupManifest.ENTRY, BackupManifest.of(ctx).encode());
+            file = ctx.backupCipher.encrypt(files, passphrase);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "backup export failed", e);
             Respond.html(res, Status.INTERNAL_SERVER_ERROR_500, dashboard.render(visit, session, errors,
@@ -73,7 +82,7 @@ final class BackupPages {
     }
 
     private String fileName() {
-        String name = ctx.backend.settings().read().name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String name = FileNames.transliterate(ctx.backend.settings().read().name()).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
         return "masknode-" + (name.isEmpty() ? "backup" : name) + "-" + LocalDate.ofInstant(ctx.config.clock().instant(),
                 ZoneOffset.UTC) + ".mnbackup";
@@ -94,6 +103,7 @@ final class BackupPages {
     }
 
     private void restoreOne(ServerResponse res, Visit visit, Session session, Form form) {
+        session.clearPending();
         FieldErrors errors = new FieldErrors();
         String data = form.get("backup") == null ? "" : form.get("backup").strip();
         String passphrase = form.get("restorePassphrase") == null ? "" : form.get("restorePassphrase");
@@ -115,7 +125,7 @@ final class BackupPages {
         Map<String, byte[]> files = null;
         if (errors.isEmpty()) {
             try {
-                files = ctx.backupCipher.decrypt(file, passphrase);
+                files = new java.util.TreeMap<>(ctx.backupCipher.decrypt(file, passphrase));
                 refuseUnaffordableHash(files);
             } catch (BackupException e) {
                 errors.add(e.kind() == BackupException.Kind.WRONG_PASSPHRASE ? "restorePassphrase" : "restoreFile", e.getMessage());
@@ -126,6 +136,82 @@ final class BackupPages {
             Respond.invalid(ctx, res, dashboard.render(visit, session, errors, ""));
             return;
         }
+        BackupManifest manifest = BackupManifest.decode(files.remove(BackupManifest.ENTRY));
+        BackupFiles.Summary summary;
+        try {
+            summary = ctx.backend.backupFiles().describe(files);
+        } catch (RuntimeException e) {
+            summary = new BackupFiles.Summary("", "");
+        }
+        session.holdPending(new PendingRestore(Map.copyOf(files), summary, manifest));
+        Respond.redirect(res, "/restore/confirm");
+    }
+
+    private void showConfirm(ServerRequest req, ServerResponse res) {
+        Visit visit = Posts.visit(req);
+        Session session = visit.session().orElseThrow();
+        java.util.Optional<PendingRestore> pending = session.pending(PendingRestore.class);
+        if (pending.isEmpty()) {
+            Respond.redirect(res, MaintenancePage.PATH + "#restore-backup");
+            return;
+        }
+        Respond.html(res, Status.OK_200, confirmPage(visit, session, pending.get()));
+    }
+
+    private String confirmPage(Visit visit, Session session, PendingRestore p) {
+        String csrf = Fields.csrf(session.csrfToken());
+        String date = p.manifest().date();
+        String thisIdentity = ctx.backend.bondingKeys().identityKey();
+        boolean sameIdentity = !p.summary().identityKey().isEmpty() && p.summary().identityKey().equals(thisIdentity);
+        StringBuilder b = new StringBuilder("<section class=\"card\" aria-labelledby=\"holds-title\"><h2 id=\"holds-title\">"
+                + "This backup holds</h2><dl class=\"facts\" id=\"backup-summary\">");
+        b.append(fact("Node name", "backup-name", p.summary().name().isEmpty() ? "not recorded" : p.summary().name()));
+        b.append(fact("Identity key", "backup-identity", p.summary().identityKey().isEmpty() ? "not readable" : p.summary().identityKey()));
+        b.append(fact("Made on", "backup-date", date.isEmpty() ? "not recorded (a backup from an older version)" : date));
+        b.append(fact("Node version", "backup-version", p.manifest().version().isEmpty() ? "not recorded" : p.manifest().version()));
+        b.append("</dl><p>").append(sameIdentity ? "This is the identity this node has now."
+                : "Restoring replaces this node's identity key <code class=\"wrap\">" + Html.esc(thisIdentity)
+                + "</code> and its settings with the ones above.").append("</p></section>");
+        b.append("<form method=\"post\" action=\"/restore/confirm\" accept-charset=\"utf-8\">").append(csrf);
+        if (p.files().containsKey(BackupFiles.ADMIN_PASSWORD_HASH)) {
+            b.append(Fields.checkbox("restorePassword", "Also restore the admin password from "
+                    + (date.isEmpty() ? "the backup" : date), false,
+                    "Leave this unticked to keep the password you use now. Tick it only if you remember the backup's password.",
+                    new FieldErrors()));
+        }
+        b.append("<div class=\"buttons\"><button type=\"submit\" id=\"restore-confirm\" class=\"danger\">"
+                + "Replace keys and settings</button></div></form>")
+                .append("<form method=\"post\" action=\"/restore/cancel\">").append(csrf)
+                .append("<button type=\"submit\" id=\"restore-cancel\" class=\"secondary\">Cancel</button></form>");
+        return Layout.page("Restore this backup?", visit, b.toString());
+    }
+
+    private static String fact(String label, String id, String value) {
+        return "<div><dt>" + Html.esc(label) + "</dt><dd id=\"" + id + "\" class=\"wrap\">" + Html.esc(value) + "</dd></div>";
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
+        session.clearPending();
+        session.flash("Restore cancelled. Nothing was changed.");
+        Respond.redirect(res, MaintenancePage.PATH);
+    }
+
+    private void confirm(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
+        java.util.Optional<PendingRestore> pending = session.pending(PendingRestore.class);
+        if (pending.isEmpty()) {
+            session.flash("That restore is no longer open. Choose the backup file again.");
+            Respond.redirect(res, MaintenancePage.PATH + "#restore-backup");
+            return;
+        }
+        session.clearPending();
+        Map<String, byte[]> files = new java.util.TreeMap<>(pending.get().files());
+        boolean withPassword = form.get("restorePassword") != null && !form.get("restorePassword").isEmpty()
+                && files.containsKey(BackupFiles.ADMIN_PASSWORD_HASH);
+        if (!withPassword) {
+            // The password chosen at this claim stays: a forgotten password must not come back with the keys.
+            files.remove(BackupFiles.ADMIN_PASSWORD_HASH);
+        }
+        FieldErrors errors = new FieldErrors();
         try {
             ctx.backend.backupFiles().importFiles(files);
         } catch (IllegalArgumentException e) {
@@ -142,9 +228,13 @@ final class BackupPages {
                             + Html.esc(String.valueOf(e.getMessage())) + ". Check the log and the free space on the card.</div>"));
             return;
         }
-        OwnerLog.note("Backup restored (" + files.size() + " files) from " + visit.client().getHostAddress() + "; the node restarts with it");
-        session.flash("Backup restored (" + files.size() + " files). Restart the node so it uses them.");
-        Respond.redirect(res, "/dashboard");
+        OwnerLog.note("Backup restored (" + files.size() + " files" + (withPassword ? ", with its admin password" : "")
+                + ") from " + visit.client().getHostAddress() + "; restart the node so it uses them");
+        ctx.restartNotice.add("the keys and settings restored from the backup");
+        session.flash("Backup restored (" + files.size() + " files). " + (withPassword
+                ? "The admin password is now the one from the backup. "
+                : "Your password stays the one you use now. ") + "Restart the node so it uses the restored keys.");
+        Respond.redirect(res, MaintenancePage.PATH);
     }
 
     /** A hash this box cannot afford to verify would lock the owner out and crash the node at each login. */

@@ -40,7 +40,7 @@ final class DashboardPage {
         DashboardView v = DashboardView.of(ctx.backend.dashboard().snapshot());
         String csrf = Fields.csrf(session.csrfToken());
         StringBuilder b = new StringBuilder(8192);
-        b.append(notice).append(Fields.errorSummary(errors));
+        b.append(ctx.restartNotice.html(ctx, session)).append(notice).append(Fields.errorSummary(errors));
         b.append("<p class=\"live\" id=\"live-status\" role=\"status\">Live figures: connecting…</p>");
         b.append(StatusCard.html(ctx.backend.dashboard().status()));
         b.append("<section class=\"card status\" aria-labelledby=\"status-title\"><h2 id=\"status-title\">")
@@ -77,27 +77,7 @@ final class DashboardPage {
                 .append("<button type=\"submit\" id=\"identify\" class=\"secondary\">Identify (blink the lights)</button></form>")
                 .append("<form method=\"post\" action=\"/actions/restart\">").append(csrf)
                 .append("<button type=\"submit\" id=\"restart\" class=\"secondary\">Restart the node</button></form></div>");
-        b.append("<h3>Backup</h3><p>Download the node's keys and settings, encrypted with a passphrase you choose now. "
-                        + "Without the passphrase the backup cannot be opened.</p>")
-                .append("<form method=\"post\" action=\"/backup\" accept-charset=\"utf-8\">").append(csrf)
-                .append(Fields.input("backupPassphrase", "password", "Backup passphrase", null,
-                        "At least " + PasswordRules.MIN + " characters.", errors, "autocomplete=\"new-password\""))
-                .append(Fields.input("backupConfirm", "password", "Repeat the passphrase", null, null, errors,
-                        "autocomplete=\"new-password\""))
-                .append("<button type=\"submit\" id=\"download-backup\">Download encrypted backup</button></form>");
-        b.append("<h3>Restore</h3><p>Replace the keys and settings with those from a backup file.</p>")
-                .append("<form method=\"post\" action=\"/restore\" accept-charset=\"utf-8\" id=\"restore-form\">").append(csrf)
-                .append(Fields.input("restoreFile", "file", "Backup file", null, null, errors, "accept=\".mnbackup\""))
-                .append("<input type=\"hidden\" name=\"backup\" id=\"restoreData\" value=\"\">")
-                .append(Fields.input("restorePassphrase", "password", "Backup passphrase", null, null, errors, "autocomplete=\"off\""))
-                .append("<button type=\"submit\" id=\"restore\" class=\"secondary\">Restore backup</button></form>");
-        b.append("<h3>Factory reset</h3><p>Erases the keys, settings and this page's password. The node leaves the network "
-                        + "until you claim it again and restore a backup or bond new keys.</p>")
-                .append("<form method=\"post\" action=\"/actions/factory-reset\" accept-charset=\"utf-8\">").append(csrf)
-                .append(Fields.input("resetPassword", "password", "Your password", null, "Asked again to make sure it is you.",
-                        errors, "autocomplete=\"current-password\""))
-                .append(Fields.checkbox("resetConfirm", "I understand that the keys are erased", false, null, errors))
-                .append("<button type=\"submit\" id=\"factory-reset\" class=\"danger\">Erase everything and reset</button></form>")
+        b.append("<p>Backup, restore and factory reset are on the <a href=\"/maintenance\" id=\"maintenance-link\">Maintenance</a> page.</p>")
                 .append("</section>");
         return Layout.page("Dashboard", visit, b.toString(), "status.js", "dashboard.js", "history.js");
     }

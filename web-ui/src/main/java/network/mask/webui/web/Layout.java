@@ -32,8 +32,8 @@ final class Layout {
         sb.append("</head><body><header class=\"top\"><a class=\"brand\" href=\"/\">Mask Node</a>");
         if (visit.isOwner()) {
             Session s = visit.session().orElseThrow();
-            sb.append("<nav aria-label=\"Main\"><a href=\"/dashboard\">Dashboard</a><a href=\"/setup/node\">Settings</a>")
-                    .append("<a href=\"/setup/keys\">Keys</a><a href=\"").append(PasswordPage.PATH).append("\">Password</a>")
+            sb.append("<nav aria-label=\"Main\"><a href=\"/dashboard\">Dashboard</a><a href=\"/settings\">Settings</a>")
+                    .append("<a href=\"/bonding\">Bonding</a><a href=\"" + MaintenancePage.PATH + "\">Maintenance</a><a href=\"").append(PasswordPage.PATH).append("\">Password</a>")
                     .append("<a href=\"").append(UpdatePage.PATH).append("\">Updates</a>")
                     .append("<form method=\"post\" action=\"/logout\" class=\"inline\">").append(Fields.csrf(s.csrfToken()))
                     .append("<button type=\"submit\" id=\"logout\" class=\"link\">Log out</button></form></nav>");

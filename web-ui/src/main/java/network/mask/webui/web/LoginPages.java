@@ -91,8 +91,12 @@ final class LoginPages {
                 + Fields.input("password", "password", "Password", null, null, errors,
                         "autocomplete=\"current-password\" required autofocus")
                 + "<button type=\"submit\" id=\"login-submit\">Log in</button></form>"
-                + "<p class=\"hint\">Forgot the password? Only a factory reset of the box helps. It erases the keys and "
-                + "settings; after claiming the box again you can restore them from a backup.</p>";
+                + "<div class=\"hint\" id=\"forgot\"><p><strong>Forgot the password?</strong></p><ol>"
+                + "<li>Reset the box: hold its button for 10 seconds. (A box without a button: see \"Forgotten password\" "
+                + "in docs/running-a-node.md.)</li>"
+                + "<li>Open this page again and claim the box with a new password.</li>"
+                + "<li>On the first page choose <strong>Restore a backup</strong>: the node's keys and settings come back, "
+                + "and your new password stays.</li></ol></div>";
         return Layout.page("Log in", visit, body);
     }
 }

@@ -40,6 +40,6 @@ final class SettingsForm {
 
     /** Whether the wizard has been through the fields a working node needs. */
     static boolean complete(NodeSettings s) {
-        return !s.name().isEmpty() && !s.publicHost().isEmpty() && !s.wallet().isEmpty();
+        return !s.name().isEmpty() && !s.publicHost().isEmpty();
     }
 }

@@ -87,7 +87,9 @@ final class SetupPages {
         return switch (step) {
             case NODE -> v.identity(current, form::get, errors);
             case NETWORK -> v.network(current, form::get, errors);
-            case WALLET -> v.wallet(current, form::get, errors);
+            // Optional: an owner without a Nym wallet yet still reaches the later steps.
+            case WALLET -> form.get("wallet") == null || form.get("wallet").isBlank() ? current.withWallet("")
+                    : v.wallet(current, form::get, errors);
             case MQTT -> v.mqtt(current, form::get, errors);
             case LED -> v.led(current, form::get, errors);
             case KEYS -> throw new IllegalArgumentException("the keys page has no settings");
@@ -158,7 +160,7 @@ final class SetupPages {
 
     private String page(SetupStep step, Visit visit, Session session, Map<String, String> v, FieldErrors errors, String result) {
         StringBuilder body = new StringBuilder();
-        body.append(progress(step)).append(Fields.errorSummary(errors))
+        body.append(progress(step)).append(stepList(step)).append(Fields.errorSummary(errors))
                 .append("<form method=\"post\" action=\"").append(step.path()).append("\" accept-charset=\"utf-8\" novalidate>")
                 .append(Fields.csrf(session.csrfToken()));
         String extraButton = "";
@@ -183,9 +185,11 @@ final class SetupPages {
                 extraButton = "<button type=\"submit\" class=\"secondary\" id=\"check-reachability\" "
                         + "formaction=\"/setup/network/check\">Check reachability</button>";
             }
-            case WALLET -> body.append("<p>Rewards for your node go to this Nyx account. Copy it from the Nym wallet.</p>")
-                    .append(Fields.input("wallet", "text", "Nyx wallet address", v.get("wallet"), "Starts with n1.", errors,
-                            "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" required"));
+            case WALLET -> body.append("<p>Optional. The Nyx account you will bond the node from (the account that bonds "
+                            + "receives the rewards). Copy it from the <a href=\"https://nym.com/wallet\">Nym wallet</a>. No wallet "
+                            + "yet? Skip this step; the Bonding page lists what you need.</p>")
+                    .append(Fields.input("wallet", "text", "Nyx wallet address (optional)", v.get("wallet"), "Starts with n1.", errors,
+                            "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\""));
             case MQTT -> {
                 boolean savedPassword = !ctx.backend.settings().read().mqtt().password().isEmpty();
                 body.append("<p>Optional: publish the node's status to your home automation (for example Home Assistant). "
@@ -212,11 +216,35 @@ final class SetupPages {
         }
         body.append(result)
                 .append("<div class=\"buttons\"><button type=\"submit\" id=\"save\">Save and continue</button>")
-                .append(extraButton).append("</div></form>");
+                .append(extraButton);
+        if (step == SetupStep.WALLET || step == SetupStep.MQTT || step == SetupStep.LED) {
+            body.append("<a class=\"button secondary\" id=\"skip\" href=\"").append(step.next().path()).append("\">Skip for now</a>");
+        }
+        body.append("</div></form>");
+        if (step == SetupStep.NODE && !SettingsForm.complete(ctx.backend.settings().read())) {
+            // Someone rebuilding a box looks for this first.
+            body.append("<p>Rebuilding a node you had before? Restore its backup instead of starting afresh.</p>")
+                    .append(MaintenancePage.restoreForm(Fields.csrf(session.csrfToken()), new FieldErrors()));
+        }
         if (step != SetupStep.NODE) {
             body.append("<p><a href=\"").append(step.previous().path()).append("\">Back</a></p>");
         }
         return Layout.page(step.title, visit, body.toString());
+    }
+
+    /** Every step as a link, the current one marked, so the owner can go back or ahead. */
+    static String stepList(SetupStep current) {
+        StringBuilder sb = new StringBuilder("<nav class=\"step-list\" aria-label=\"Setup steps\"><ol>");
+        for (SetupStep s : SetupStep.values()) {
+            sb.append("<li>");
+            if (s == current) {
+                sb.append("<span aria-current=\"step\">").append(esc(s.title)).append("</span>");
+            } else {
+                sb.append("<a href=\"").append(s.path()).append("\">").append(esc(s.title)).append("</a>");
+            }
+            sb.append("</li>");
+        }
+        return sb.append("</ol></nav>").toString();
     }
 
     static String progress(SetupStep step) {

@@ -4,9 +4,9 @@ package network.mask.webui.web;
 enum SetupStep {
     NODE("node", "Name your node"),
     NETWORK("network", "Internet address"),
-    WALLET("wallet", "Wallet for rewards"),
-    MQTT("mqtt", "Home automation (MQTT)"),
-    LED("led", "Status lights"),
+    WALLET("wallet", "Wallet (optional)"),
+    MQTT("mqtt", "Home automation (optional)"),
+    LED("led", "Status lights (optional)"),
     KEYS("keys", "Bond your node");
 
     final String slug;

@@ -124,8 +124,16 @@ class SetupJourneyBrowserTest {
         page.click("save");
 
         page.waitForPath("/setup/keys");
-        assertEquals("4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR", driver.findElement(By.id("key-0")).getDomProperty("value"));
-        WebElement copy = driver.findElement(By.cssSelector("button[data-copy='key-0']"));
+        // No bonding details before the operator terms are accepted; the checklist links to them.
+        assertTrue(driver.findElements(By.id("identity-key")).isEmpty());
+        page.click("fix-check-terms");
+        page.await().until(d -> d.getCurrentUrl().contains("/settings#section-terms"));
+        page.click("acceptTerms");
+        page.click("save-terms");
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "saved"));
+        driver.get(admin.base.resolve("/setup/keys").toString());
+        assertEquals("4yRfauFzZnejJhG2FACTVQ7UnYEcFUYw3HzXrmuwLMaR", driver.findElement(By.id("identity-key")).getDomProperty("value"));
+        WebElement copy = driver.findElement(By.cssSelector("button[data-copy='identity-key']"));
         copy.click();
         page.await().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
         checkPage("08-wizard-keys");
@@ -154,17 +162,23 @@ class SetupJourneyBrowserTest {
                 .startsWith("12:00:04 INFO the newest line\n12:00:02 INFO listening\n"));
         checkPage("09-dashboard-live");
 
+        driver.findElement(By.linkText("Maintenance")).click();
+        page.waitForPath("/maintenance");
         page.type("backupPassphrase", "my backup phrase");
         page.type("backupConfirm", "my backup phrase");
         page.click("download-backup");
         Path backup = page.waitForDownload(downloads, ".mnbackup");
-        Map<String, byte[]> files = new BackupCipher(AdminFixture.CHEAP).decrypt(Files.readAllBytes(backup), "my backup phrase");
+        Map<String, byte[]> files = new java.util.TreeMap<>(new BackupCipher(AdminFixture.CHEAP).decrypt(Files.readAllBytes(backup), "my backup phrase"));
+        files.remove("masknode-backup.properties");
         assertEquals(admin.node.files.keySet(), files.keySet());
         admin.node.files.forEach((k, v) -> assertArrayEquals(v, files.get(k)));
 
         driver.findElement(By.id("restoreFile")).sendKeys(backup.toString());
         page.type("restorePassphrase", "my backup phrase");
         page.click("restore");
+        page.waitForPath("/restore/confirm");
+        assertEquals(0, admin.node.imports.size(), "nothing replaced before the confirmation");
+        page.click("restore-confirm");
         page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Backup restored (2 files)"));
         assertEquals(1, admin.node.imports.size());
 
