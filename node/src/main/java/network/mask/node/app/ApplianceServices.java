@@ -7,6 +7,8 @@ import network.mask.board.Board;
 import network.mask.node.announce.AnnouncedAddresses;
 import network.mask.node.api.ApiSettings;
 import network.mask.node.api.BuildInformation;
+import network.mask.node.claimfile.ClaimFile;
+import network.mask.node.claimfile.ClaimFileOutcome;
 import network.mask.node.cli.Main;
 import network.mask.node.config.ConfigStore;
 import network.mask.node.config.NodeConfig;
@@ -20,6 +22,7 @@ import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
+import network.mask.webui.security.PasswordHasher;
 import network.mask.webui.spi.ClaimAuthority;
 
 /**
@@ -71,9 +74,13 @@ public final class ApplianceServices {
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
         ClaimNotice notice = ClaimNotice.fromEnvironment(System.getenv());
+        // A headless Pi's claim: the admin password the owner put on the SD card, taken once and removed.
+        ClaimFileOutcome claimFile = new ClaimFile(ClaimFile.candidates(System.getenv(), config.dev()), credentials,
+                new PasswordHasher()).consume();
+        claimFile.notice().ifPresent(n -> appliance.console().println("masknode: " + n));
         if (credentials.claimed()) notice.withdraw();   // e.g. claimed through a restored backup
         ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::takeRecentPress : () -> false,
-                appliance.console(), notice);
+                appliance.console(), notice, buttonWired, claimFile.notice());
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);

@@ -85,7 +85,9 @@ final class LoginPages {
     }
 
     private String page(Visit visit, Session session, FieldErrors errors) {
-        String body = Fields.errorSummary(errors)
+        String body = ctx.backend.claim().notice().map(n -> "<div class=\"notice ok\" role=\"status\" id=\"claim-file-notice\"><p>"
+                        + Html.esc(n) + "</p></div>").orElse("")
+                + Fields.errorSummary(errors)
                 + "<form method=\"post\" action=\"/login\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
                 + Fields.input("password", "password", "Password", null, null, errors,
                         "autocomplete=\"current-password\" required autofocus")
