@@ -106,6 +106,15 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     // ReachabilityChecker
+    /** What {@link #routerRule()} answers; empty: the node could not tell. */
+    public final java.util.concurrent.atomic.AtomicReference<Optional<RouterRule>> routerRule =
+            new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+
+    @Override
+    public Optional<RouterRule> routerRule() {
+        return routerRule.get();
+    }
+
     @Override
     public Verdict check(String host, int port) {
         reachabilityChecks.add(host + ":" + port);

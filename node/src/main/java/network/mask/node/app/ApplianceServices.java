@@ -18,6 +18,8 @@ import network.mask.node.daemon.NodeService;
 import network.mask.node.metrics.Event;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
+import network.mask.node.portforward.LanAddress;
+import network.mask.node.portforward.RouterRuleReachability;
 import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.webui.AdminBackend;
@@ -85,7 +87,8 @@ public final class ApplianceServices {
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new RouterRuleReachability(new TcpReachability(REACHABILITY_TIMEOUT), () -> LanAddress.forBindHost(config.mixnet().bindHost()),
+                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId), dashboard, control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
