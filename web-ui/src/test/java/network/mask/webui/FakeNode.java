@@ -47,6 +47,7 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public final AtomicReference<DashboardSnapshot> snapshot = new AtomicReference<>(snapshot(0, 0, 0, 0));
     public final AtomicInteger restarts = new AtomicInteger();
     public final AtomicInteger identifies = new AtomicInteger();
+    public final AtomicInteger identifyStops = new AtomicInteger();
     public final AtomicInteger factoryResets = new AtomicInteger();
     public final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     public final List<Map<String, byte[]>> imports = new CopyOnWriteArrayList<>();
@@ -138,6 +139,11 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     @Override
     public void restart() {
         restarts.incrementAndGet();
+    }
+
+    @Override
+    public void stopIdentifying() {
+        identifyStops.incrementAndGet();
     }
 
     @Override

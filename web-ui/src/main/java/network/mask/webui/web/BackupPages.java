@@ -72,8 +72,7 @@ final class BackupPages {
     }
 
     private String fileName() {
-        String name = ctx.backend.settings().read().name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-|-$", "");
+        String name = AsciiFileName.of(ctx.backend.settings().read().name());
         return "masknode-" + (name.isEmpty() ? "backup" : name) + "-" + LocalDate.ofInstant(ctx.config.clock().instant(),
                 ZoneOffset.UTC) + ".mnbackup";
     }

@@ -73,6 +73,8 @@ final class DashboardPage {
         b.append("<section class=\"card\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">Actions</h2>")
                 .append("<div class=\"buttons\"><form method=\"post\" action=\"/actions/identify\">").append(csrf)
                 .append("<button type=\"submit\" id=\"identify\" class=\"secondary\">Identify (blink the lights)</button></form>")
+                .append("<form method=\"post\" action=\"/actions/identify/stop\">").append(csrf)
+                .append("<button type=\"submit\" id=\"identify-stop\" class=\"secondary\">Stop blinking</button></form>")
                 .append("<form method=\"post\" action=\"/actions/restart\">").append(csrf)
                 .append("<button type=\"submit\" id=\"restart\" class=\"secondary\">Restart the node</button></form></div>");
         b.append("<h3>Backup</h3><p>Download the node's keys and settings, encrypted with a passphrase you choose now. "
