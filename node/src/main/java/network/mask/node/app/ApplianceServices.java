@@ -72,6 +72,7 @@ public final class ApplianceServices {
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon::keys), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
                 .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT));
+        if (config.dev()) api.selectionBlockersAsDetail();
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
