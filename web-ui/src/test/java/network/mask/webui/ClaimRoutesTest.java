@@ -53,7 +53,7 @@ class ClaimRoutesTest {
         TestClient.Response r = c.get("/claim");
         assertEquals(200, r.status());
         assertTrue(r.body().contains("<label for=\"code\">One-time code</label>"), r.body());
-        assertTrue(r.body().contains("Press the button on the box"), "the button route is offered outside dev mode");
+        assertTrue(r.body().contains("press the button on the box"), "the button route is offered outside dev mode");
         String cookie = r.header("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"), cookie);
         assertTrue(c.csrf() != null && c.csrf().length() >= 40);

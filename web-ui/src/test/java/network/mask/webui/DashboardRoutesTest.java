@@ -115,7 +115,7 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         TestClient.Response r = owner.post("/actions/identify", Map.of());
         assertEquals(303, r.status());
         assertEquals(1, admin.node.identifies.get());
-        assertTrue(owner.get("/dashboard").body().contains("The lights on the box are blinking"));
+        assertTrue(owner.get("/dashboard").body().contains("The lights on the box blink for 30 seconds"));
         r = owner.post("/actions/restart", Map.of());
         assertEquals(200, r.status());
         assertTrue(r.body().contains("The node is restarting."));

@@ -49,6 +49,7 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
             new AtomicReference<>(network.mask.webui.spi.StatusReport.UNKNOWN);
     public final AtomicInteger restarts = new AtomicInteger();
     public final AtomicInteger identifies = new AtomicInteger();
+    public final AtomicInteger identifyStops = new AtomicInteger();
     public final AtomicInteger factoryResets = new AtomicInteger();
     public final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     public final List<Map<String, byte[]>> imports = new CopyOnWriteArrayList<>();
@@ -166,6 +167,15 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     }
 
     // ReachabilityChecker
+    /** What {@link #routerRule()} answers; empty: the node could not tell. */
+    public final java.util.concurrent.atomic.AtomicReference<Optional<RouterRule>> routerRule =
+            new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+
+    @Override
+    public Optional<RouterRule> routerRule() {
+        return routerRule.get();
+    }
+
     @Override
     public Verdict check(String host, int port) {
         reachabilityChecks.add(host + ":" + port);
@@ -208,6 +218,11 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public void restart() {
         restarts.incrementAndGet();
         running.set(settings.get());
+    }
+
+    @Override
+    public void stopIdentifying() {
+        identifyStops.incrementAndGet();
     }
 
     @Override

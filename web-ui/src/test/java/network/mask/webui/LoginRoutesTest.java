@@ -120,8 +120,9 @@ class LoginRoutesTest extends OwnerRoutesTest {
         assertEquals(200, c.get("/dashboard").status());
         TestClient.Response r = c.post("/logout", Map.of());
         assertEquals(303, r.status());
-        assertEquals("/login", r.location());
+        assertEquals("/login?loggedOut", r.location());
         assertTrue(r.header("Set-Cookie").orElseThrow().contains("Max-Age=0"));
+        assertTrue(c.get("/login?loggedOut").body().contains("You are logged out."), "the owner is told");
         TestClient old = admin.client();
         old.useCookie(cookie);
         assertEquals("/login", old.get("/dashboard").location(), "the old cookie is dead on the server too");

@@ -31,6 +31,13 @@ public final class ApiService implements NodeService {
     }
 
     private Runnable refusals = () -> { };
+    private System.Logger.Level blockerLevel = System.Logger.Level.WARNING;
+
+    /** On a developer PC nothing is announced to the network: why it would not be selected is a detail, not a warning. */
+    public ApiService selectionBlockersAsDetail() {
+        this.blockerLevel = System.Logger.Level.INFO;
+        return this;
+    }
 
     /** Counts connections closed at the API's per-source-network cap (before {@link #start}). */
     public ApiService countRefusals(Runnable counter) {
@@ -52,7 +59,7 @@ public final class ApiService implements NodeService {
                 .witnessDescribeRequests(describeWitness).start();
         // Once, at start: the owner must know why a running node earns nothing.
         for (String blocker : NetworkSelection.blockers(profile, build)) {
-            LOG.log(System.Logger.Level.WARNING, "The Nym network will not select this node: {0}", blocker);
+            LOG.log(blockerLevel, "The Nym network will not select this node: {0}", blocker);
         }
     }
 

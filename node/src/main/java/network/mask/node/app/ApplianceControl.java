@@ -41,6 +41,11 @@ public final class ApplianceControl implements NodeControl, NodeActions {
         board.identify(IDENTIFY_FOR);
     }
 
+    @Override
+    public void stopIdentifying() {
+        board.identify(Duration.ZERO);
+    }
+
     /** Stops the node, erases (see {@link FactoryReset}) and starts again unclaimed with new keys. */
     @Override
     public void factoryReset() {

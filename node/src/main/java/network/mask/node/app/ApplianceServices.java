@@ -20,6 +20,8 @@ import network.mask.node.boardlink.TrafficRates;
 import network.mask.node.claim.ClaimNotice;
 import network.mask.node.claim.ClaimNoticeWithdrawal;
 import network.mask.node.claim.ConsoleClaim;
+import network.mask.node.claimfile.ClaimFile;
+import network.mask.node.claimfile.ClaimFileOutcome;
 import network.mask.node.cli.Main;
 import network.mask.node.config.ConfigSchema;
 import network.mask.node.config.ConfigStore;
@@ -51,6 +53,8 @@ import network.mask.node.setuppage.NodeBondingKeys;
 import network.mask.node.setuppage.StatusReports;
 import network.mask.node.setuppage.TcpReachability;
 import network.mask.node.status.LiveStatus;
+import network.mask.node.portforward.LanAddress;
+import network.mask.node.portforward.RouterRuleReachability;
 import network.mask.node.storage.LeftoverTemps;
 import network.mask.node.telemetry.DeviceInfo;
 import network.mask.node.telemetrylink.TelemetryService;
@@ -58,6 +62,7 @@ import network.mask.node.telemetrylink.TelemetryNetwork;
 import network.mask.node.telemetrylink.TelemetrySettings;
 import network.mask.webui.AdminBackend;
 import network.mask.webui.AdminConfig;
+import network.mask.webui.security.PasswordHasher;
 import network.mask.webui.spi.ClaimAuthority;
 
 /**
@@ -119,19 +124,25 @@ public final class ApplianceServices {
                 new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
                 .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT))
                 .witnessDescribeRequests(source -> reachability.record(Witness.DIRECTORY, source));
+        if (config.dev()) api.selectionBlockersAsDetail();
 
         // Without a button (always on a PC) the console's code is the only way to claim.
         boolean buttonWired = BoardOpener.hasButton(config);
         ClaimNotice notice = ClaimNotice.fromEnvironment(System.getenv());
+        // A headless Pi's claim: the admin password the owner put on the SD card, taken once and removed.
+        ClaimFileOutcome claimFile = new ClaimFile(ClaimFile.candidates(System.getenv(), config.dev()), credentials,
+                new PasswordHasher()).consume();
+        claimFile.notice().ifPresent(n -> appliance.console().println("masknode: " + n));
         if (credentials.claimed()) notice.withdraw();   // e.g. claimed through a restored backup
         ClaimAuthority claim = new ConsoleClaim(buttonWired ? appliance.buttonPresses()::takeRecentPress : () -> false,
-                appliance.console(), notice);
+                appliance.console(), notice, buttonWired, claimFile.notice());
         ConfigSettingsStore settings = new ConfigSettingsStore(store, telemetry, board);
         LiveDashboard dashboard = new LiveDashboard(daemon.metrics(), rates, board, () -> store.current().led().enabled(),
                 appliance.log(), version, () -> StatusReports.of(status));
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
+                new RouterRuleReachability(new TcpReachability(REACHABILITY_TIMEOUT), () -> LanAddress.forBindHost(config.mixnet().bindHost()),
+                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
                 new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
                 updates);

@@ -1,6 +1,7 @@
 package network.mask.node.claim;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import network.mask.webui.claim.OneTimeClaimCode;
 import network.mask.webui.spi.ClaimAuthority;
@@ -15,11 +16,34 @@ public final class ConsoleClaim implements ClaimAuthority {
     private final OneTimeClaimCode code;
     private final PrintStream console;
     private final ClaimNotice notice;
+    private final boolean buttonWired;
+    private final Optional<String> pageNotice;
 
     public ConsoleClaim(BooleanSupplier takeButtonPress, PrintStream console, ClaimNotice notice) {
+        this(takeButtonPress, console, notice, true, Optional.empty());
+    }
+
+    /**
+     * @param buttonWired whether the board config names a button (the page offers the press only then)
+     * @param pageNotice  what became of masknode-claim.txt at this start, for the claim and login pages
+     */
+    public ConsoleClaim(BooleanSupplier takeButtonPress, PrintStream console, ClaimNotice notice, boolean buttonWired,
+                        Optional<String> pageNotice) {
         this.code = OneTimeClaimCode.generate(takeButtonPress);
         this.console = console;
         this.notice = notice;
+        this.buttonWired = buttonWired;
+        this.pageNotice = pageNotice;
+    }
+
+    @Override
+    public boolean hasButton() {
+        return buttonWired;
+    }
+
+    @Override
+    public Optional<String> notice() {
+        return pageNotice;
     }
 
     @Override

@@ -18,11 +18,19 @@ public final class Main {
 
     /** Runs a command and returns its exit code; separated from {@link #main} for tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            out.print(usage());
+        if (args.length == 0 || CommandHelp.isHelpFlag(args[0]) || args[0].equals("help")) {
+            String one = args.length > 1 ? CommandHelp.of(args[1], Arrays.asList(args).subList(2, args.length)) : null;
+            out.print(one != null ? one : usage());   // `masknode help keys` as well as `masknode keys --help`
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (CommandHelp.asked(Arrays.asList(rest))) {
+            String help = CommandHelp.of(args[0], Arrays.asList(rest));
+            if (help != null) {
+                out.print(help);
+                return 0;
+            }
+        }
         network.mask.node.daemon.LogFormat.install();   // one line per log record, in every command
         return switch (args[0]) {
             case "--version", "version" -> {
@@ -61,6 +69,7 @@ public final class Main {
               soak [--jvm FLAGS] [--seconds S] [--connections N]
                                         flood one node on loopback (docs/memory-budget.md); scripts/soak.sh
               --version                 print the version
+              help COMMAND              usage of one command (or: masknode COMMAND --help, -h)
             """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n"
             + "  " + network.mask.node.update.UpdateCommand.USAGE + "\n"
             + "  " + network.mask.node.update.release.ReleaseCommand.USAGE + "\n"

@@ -24,6 +24,11 @@ public final class ConfigCommand {
                         return 2;
                     }
                     NodeConfig c = ConfigLoader.check(Path.of(args[1]));
+                    java.util.List<String> pageRules = network.mask.node.configcheck.SetupPageRules.check(c);
+                    if (!pageRules.isEmpty()) {   // what the setup page would refuse, in its words
+                        pageRules.forEach(pr -> err.println(args[1] + ": " + pr));
+                        return 1;
+                    }
                     out.println(args[1] + ": OK (" + c.node().name() + ", mix port " + c.mixnet().port()
                             + ", data " + c.node().dataDir() + ")");
                     return 0;

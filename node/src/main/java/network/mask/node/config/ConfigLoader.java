@@ -57,14 +57,14 @@ public final class ConfigLoader {
             file = candidate;
             if (!Files.isRegularFile(candidate)) return finish(new LinkedHashMap<>(), Set.of(), o, candidate);
         }
-        Map<ConfigKey<?>, Object> fileValues = parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        Map<ConfigKey<?>, Object> fileValues = parse(ConfigText.read(file), file.toString());
         return finish(fileValues, fileValues.keySet(), o, file);
     }
 
     /** Reads and checks one file on its own, as {@code masknode config check FILE} does. */
     public static NodeConfig check(Path file) throws ConfigException, IOException {
         if (!Files.isRegularFile(file)) throw new ConfigException(file + ": config file does not exist");
-        Map<ConfigKey<?>, Object> fileValues = parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        Map<ConfigKey<?>, Object> fileValues = parse(ConfigText.read(file), file.toString());
         return finish(fileValues, fileValues.keySet(), Overrides.none(), file);
     }
 

@@ -39,9 +39,9 @@ public interface ValueType<T> {
     static ValueType<String> pattern(String description, Pattern pattern, int maxLength) {
         return new ValueType<>() {
             public String convert(Object raw) {
-                String s = text(maxLength).convert(raw);
-                if (!s.isEmpty() && !pattern.matcher(s).matches()) throw new IllegalArgumentException(describe());
-                return s;
+                // The shape first: "a two-letter country code" says more about "Germany" than "at most 2 characters".
+                if (raw instanceof String t && !t.isEmpty() && !pattern.matcher(t).matches()) throw new IllegalArgumentException(describe());
+                return text(maxLength).convert(raw);
             }
             public String render(String v) { return TomlReader.quote(v); }
             public String describe() { return description + " in quotes, or \"\""; }

@@ -3,11 +3,14 @@ package network.mask.node.daemon;
 import java.io.PrintStream;
 import java.util.List;
 import network.mask.node.app.Appliance;
+import network.mask.node.cli.ConsoleDetail;
 import network.mask.node.config.ConfigException;
 import network.mask.node.config.ConfigFlags;
 import network.mask.node.config.ConfigLoader;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.keys.KeyFileException;
+import network.mask.node.runguard.DataDirLock;
+import network.mask.node.runguard.PortInUse;
 
 /**
  * {@code masknode run [flags]}: runs the node until SIGTERM/SIGINT, then stops gracefully. A
@@ -21,8 +24,10 @@ public final class RunCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ConfigLoader.Overrides overrides;
         NodeConfig config;
+        List<String> flags = new java.util.ArrayList<>(List.of(args));
+        boolean verbose = flags.removeAll(ConsoleDetail.VERBOSE_FLAGS);
         try {
-            ConfigFlags.Parsed p = ConfigFlags.parse(List.of(args));
+            ConfigFlags.Parsed p = ConfigFlags.parse(flags);
             if (!p.rest().isEmpty()) {
                 err.println("masknode run: unknown option " + p.rest().getFirst());
                 err.print("Usage: masknode run [flags]\n" + ConfigFlags.HELP);
@@ -36,7 +41,28 @@ public final class RunCommand {
         }
         if (config == null) return 1;
         LogFormat.install();
+        if (ConsoleDetail.brief(verbose, ConsoleDetail.onTerminal(), System.getenv())) ConsoleDetail.applyBrief();
         network.mask.node.net.ClientDisconnectLogFilter.install();   // clients dropping mid-request are not log lines
+        DataDirLock dataLock;
+        try {
+            dataLock = DataDirLock.acquire(config.node().dataDir(), "pid " + ProcessHandle.current().pid()
+                    + ", mix port " + config.mixnet().port() + ", setup page port " + config.admin().port());
+        } catch (DataDirLock.HeldElsewhere e) {
+            err.println("masknode run: " + e.getMessage() + ". Already running? Stop that one first (Ctrl-C, or "
+                    + "`systemctl stop masknode`), or give this one its own --data DIR.");
+            return 1;
+        } catch (java.io.IOException e) {
+            err.println("masknode run: cannot use the data directory " + config.node().dataDir() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            return runLocked(config, overrides, out, err);
+        } finally {
+            dataLock.close();
+        }
+    }
+
+    private static int runLocked(NodeConfig config, ConfigLoader.Overrides overrides, PrintStream out, PrintStream err) {
         Appliance appliance = Composition.open(config, out);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(appliance::shutdown));
         try {
@@ -50,7 +76,8 @@ public final class RunCommand {
                     err.println("masknode run: key file unusable: " + e.getMessage());
                     return 1;
                 } catch (Exception e) {
-                    err.println("masknode run: could not start: " + e);
+                    String plain = PortInUse.isBindFailure(e) ? PortInUse.explain(listeningPorts(config)).orElse(null) : null;
+                    err.println("masknode run: could not start: " + (plain != null ? plain : e));
                     return 1;
                 }
                 appliance.running(daemon);
@@ -71,6 +98,12 @@ public final class RunCommand {
         } finally {
             appliance.close();
         }
+    }
+
+    private static List<PortInUse.Port> listeningPorts(NodeConfig c) {
+        return List.of(new PortInUse.Port("mix port", "--mix-port", c.mixnet().bindHost(), c.mixnet().port()),
+                new PortInUse.Port("public API", "--api-port", c.api().bindHost(), c.api().port()),
+                new PortInUse.Port("setup page", "--admin-port", c.admin().bindHost(), c.admin().port()));
     }
 
     /** The last word on stdout: java.util.logging may already be shut down by the JVM's own hook. */

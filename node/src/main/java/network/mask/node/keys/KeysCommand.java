@@ -19,8 +19,9 @@ public final class KeysCommand {
             err.print(usage());
             return 2;
         }
+        ConfigFlags.Parsed p = null;
         try {
-            ConfigFlags.Parsed p = ConfigFlags.parse(List.of(args).subList(1, args.length));
+            p = ConfigFlags.parse(List.of(args).subList(1, args.length));
             if (!p.rest().isEmpty()) {
                 err.println("masknode keys: unknown option " + p.rest().getFirst());
                 return 2;
@@ -39,6 +40,7 @@ public final class KeysCommand {
             return 1;
         } catch (KeyFileException | IOException e) {
             err.println("masknode keys: " + e.getMessage());
+            if (p != null) DevKeysHint.forMissingKeys(p.overrides(), java.nio.file.Path.of("")).ifPresent(err::println);
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("masknode keys: " + e.getMessage());

@@ -53,6 +53,9 @@ public final class LocalnetCommand {
     static final Duration LOCAL_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("network.mask.node");
 
+    /** The usage text, for {@code masknode localnet --help}. */
+    public static final String HELP = LocalnetOptions.HELP;
+
     private LocalnetCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -25,7 +25,7 @@ public final class TcpReachability implements ReachabilityChecker {
         if (address.isUnresolved()) return new Verdict(false, "the name " + host + " does not resolve");
         try (Socket s = new Socket()) {
             s.connect(address, (int) timeout.toMillis());
-            return new Verdict(true, "connected to " + host + ":" + port);
+            return new Verdict(true, "");   // the page already says "connected to host:port"
         } catch (SocketTimeoutException e) {
             return new Verdict(false, "no answer from " + host + ":" + port + " within " + timeout.toSeconds()
                     + " s (a firewall or the router's port forwarding?)");

@@ -149,7 +149,7 @@ class RunDevBrowserJourneyTest {
                     "the backup holds the node's identity key file; it has " + files.keySet());
 
             page.click("logout");
-            page.waitForPath("/login");
+            page.waitForPath("/login?loggedOut");
             shot("06-login");
             page.type("password", PASSWORD);
             page.click("login-submit");

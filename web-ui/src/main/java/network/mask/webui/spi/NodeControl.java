@@ -9,6 +9,10 @@ public interface NodeControl {
     /** Blink the LEDs for a few seconds so the owner can find the box. */
     void identify();
 
+    /** Stops the identify blinking before its time is up. */
+    default void stopIdentifying() {
+    }
+
     /** Erase keys, settings and the admin password, then restart unclaimed. */
     void factoryReset();
 }

@@ -82,7 +82,7 @@ public final class HostNames {
             if (!(a instanceof Inet6Address)) {
                 return new Bad("Write IPv4 addresses in the usual dotted form, e.g. 203.0.113.7.");
             }
-            return new Ok(new Host(Optional.of(a), a.getHostAddress().replaceAll("%.*$", "")));
+            return new Ok(new Host(Optional.of(a), compressed(a.getAddress())));
         } catch (UnknownHostException e) {
             return new Bad("'" + s + "' is not a valid IPv6 address. To give a port, use the port field.");
         }
@@ -109,5 +109,33 @@ public final class HostNames {
             }
         }
         return new Ok(new Host(Optional.empty(), lower));
+    }
+
+    /** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as "::". */
+    static String compressed(byte[] v6) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((v6[2 * i] & 0xff) << 8) | (v6[2 * i + 1] & 0xff);
+        int bestStart = -1;
+        int bestLength = 1;   // a single zero group stays "0"
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
     }
 }

@@ -113,6 +113,7 @@ public final class SettingsValidator {
 
     public NodeSettings led(NodeSettings current, Function<String, String> form, FieldErrors errors) {
         String raw = strip(form.apply("ledBrightness"));
+        if (raw.endsWith("%")) raw = strip(raw.substring(0, raw.length() - 1));   // "50%" means 50
         int brightness = -1;
         if (raw.isEmpty()) {
             errors.add("ledBrightness", "Enter a brightness from 0 to 100.");
@@ -187,7 +188,8 @@ public final class SettingsValidator {
         String s = strip(raw);
         int p = parseInt(s);
         if (s.isEmpty()) {
-            errors.add(field, "Enter the " + label.toLowerCase(Locale.ROOT) + ".");
+            // "API" stays in capitals: "Enter the API port."
+            errors.add(field, "Enter the " + (label.startsWith("API") ? label : label.toLowerCase(Locale.ROOT)) + ".");
             return -1;
         }
         if (p < 1 || p > 65535) {

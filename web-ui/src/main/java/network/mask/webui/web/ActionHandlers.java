@@ -28,6 +28,7 @@ final class ActionHandlers {
 
     void register(HttpRules rules) {
         rules.post("/actions/identify", Posts.csrfChecked(ctx, this::identify))
+                .post("/actions/identify/stop", Posts.csrfChecked(ctx, this::stopIdentifying))
                 .post("/actions/restart", Posts.csrfChecked(ctx, this::restart))
                 .post("/actions/factory-reset", Posts.csrfChecked(ctx, this::factoryReset))
                 .get("/alive", (req, res) -> {
@@ -39,7 +40,13 @@ final class ActionHandlers {
 
     private void identify(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
         ctx.backend.control().identify();
-        session.flash("The lights on the box are blinking so you can find it.");
+        session.flash("The lights on the box blink for 30 seconds so you can find it. \"Stop blinking\" ends it sooner.");
+        Respond.redirect(res, "/dashboard");
+    }
+
+    private void stopIdentifying(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
+        ctx.backend.control().stopIdentifying();
+        session.flash("The lights are back to normal.");
         Respond.redirect(res, "/dashboard");
     }
 

@@ -42,6 +42,12 @@ public final class AdminRouting {
                     return;
                 }
                 // Helidon's own answers (404, 400 for a malformed request): keep the status, no stack trace.
+                java.util.Optional<Visit> visit = req.context().get(Visit.class);
+                if (http.status().code() == Status.NOT_FOUND_404.code() && visit.isPresent()) {
+                    Respond.html(res, Status.NOT_FOUND_404, Layout.message("Page not found", visit.get(),
+                            "There is no page at this address on the box.", "/", "Go to the start page"));
+                    return;
+                }
                 Respond.plain(res, http.status(), http.status().reasonPhrase() + "\n");
                 return;
             }

@@ -82,8 +82,7 @@ final class BackupPages {
     }
 
     private String fileName() {
-        String name = FileNames.transliterate(ctx.backend.settings().read().name()).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-|-$", "");
+        String name = AsciiFileName.of(ctx.backend.settings().read().name());
         return "masknode-" + (name.isEmpty() ? "backup" : name) + "-" + LocalDate.ofInstant(ctx.config.clock().instant(),
                 ZoneOffset.UTC) + ".mnbackup";
     }

@@ -49,21 +49,21 @@ final class ClaimPages {
         boolean proven;
         if (code.isEmpty()) {
             // The press is used up by this claim: a second visitor needs a second press.
-            proven = !ctx.config.devMode() && ctx.backend.claim().takeButtonPress();
+            proven = buttonOffered() && ctx.backend.claim().takeButtonPress();
             if (!proven) {
                 ctx.counters.refusedClaim();
                 ctx.attackLog.note(AttackLog.Kind.CLAIM_WITHOUT_PROOF, visit.client());
                 errors.add("code", ctx.config.devMode()
                         ? "Enter the one-time code printed in the node's log."
-                        : "Enter the one-time code, or press the button on the box briefly and then press Continue.");
+                        : buttonOffered() ? "Enter the one-time code, or press the button on the box briefly and then press Continue."
+                        : "Enter the one-time code. Below: where to find it.");
             }
         } else {
             proven = ctx.backend.claim().acceptCode(code);
             if (!proven) {
                 ctx.counters.wrongClaimCode();
                 ctx.attackLog.note(AttackLog.Kind.WRONG_CLAIM_CODE, visit.client());
-                errors.add("code", "That code is not right. Use the latest code from the log: a new one is printed "
-                        + "each time the node starts.");
+                errors.add("code", "That code is not right. Use the latest code: the box makes a new one each time it starts.");
             }
         }
         if (!proven) {
@@ -114,21 +114,44 @@ final class ClaimPages {
         Respond.redirect(res, "/setup/node");
     }
 
+    /** The press is offered only on a box that has a button, and never on a developer PC. */
+    private boolean buttonOffered() {
+        return !ctx.config.devMode() && ctx.backend.claim().hasButton();
+    }
+
     private String presencePage(Visit visit, Session session, String code, FieldErrors errors) {
-        String hint = "Printed in the node's log when it starts: look for \"one-time claim code\" "
-                + "(journalctl -u masknode, or the console).";
+        String hint = ctx.config.devMode() ? "Printed in the terminal where you started masknode run --dev."
+                : "A new code is made each time the box starts. Below: where to find it.";
         StringBuilder body = new StringBuilder();
+        ctx.backend.claim().notice().ifPresent(n ->
+                body.append("<div class=\"notice error\" role=\"status\" id=\"claim-file-notice\"><p>").append(Html.esc(n)).append("</p></div>"));
         body.append("<p>This box has no owner yet. First show that you are next to it.</p>")
                 .append(Fields.errorSummary(errors))
                 .append("<form method=\"post\" action=\"/claim\" accept-charset=\"utf-8\">").append(Fields.csrf(session.csrfToken()))
                 .append(Fields.input("code", "text", "One-time code", code, hint, errors,
                         "autocomplete=\"one-time-code\" autocapitalize=\"characters\" spellcheck=\"false\" maxlength=\"40\""))
                 .append("<button type=\"submit\" id=\"claim-continue\">Continue</button></form>");
-        if (!ctx.config.devMode()) {
-            body.append("<p class=\"hint\">No code at hand? Press the button on the box briefly, leave the code empty, "
-                    + "and press Continue within a minute.</p>");
-        }
+        if (!ctx.config.devMode()) body.append(whereIsTheCode());
         return Layout.page("Claim this Mask Node", visit, body.toString());
+    }
+
+    /** Every way an owner without a terminal can reach the code, the button only where there is one. */
+    private String whereIsTheCode() {
+        StringBuilder list = new StringBuilder("<h2>Where to find the code</h2><ul id=\"claim-ways\">")
+                .append("<li><strong>On a screen:</strong> plug a monitor or TV into the box's HDMI port. "
+                        + "The code and the box's address appear on it.</li>");
+        if (buttonOffered()) {
+            list.append("<li><strong>The button:</strong> press the button on the box briefly, leave the code empty, "
+                    + "and press Continue within a minute.</li>");
+        }
+        list.append("<li><strong>Boxes bought ready-made</strong> come claimed, with the password on their sticker. "
+                        + "If you see this page, the box was reset: use one of the other ways.</li>")
+                .append("<li><strong>No screen?</strong> Switch the box off and put its SD card in a computer. On the card's "
+                        + "small partition, make a text file named <code>masknode-claim.txt</code> that holds only the admin "
+                        + "password you want (at least 10 characters). Put the card back and start the box: it takes that "
+                        + "password and deletes the file. Then log in here.</li>")
+                .append("<li><strong>Over SSH:</strong> <code>journalctl -u masknode | grep -i claim</code>.</li></ul>");
+        return list.toString();
     }
 
     private String passwordPage(Visit visit, Session session, FieldErrors errors) {

@@ -75,6 +75,8 @@ final class DashboardPage {
         b.append("<section class=\"card\" aria-labelledby=\"actions-title\"><h2 id=\"actions-title\">Actions</h2>")
                 .append("<div class=\"buttons\"><form method=\"post\" action=\"/actions/identify\">").append(csrf)
                 .append("<button type=\"submit\" id=\"identify\" class=\"secondary\">Identify (blink the lights)</button></form>")
+                .append("<form method=\"post\" action=\"/actions/identify/stop\">").append(csrf)
+                .append("<button type=\"submit\" id=\"identify-stop\" class=\"secondary\">Stop blinking</button></form>")
                 .append("<form method=\"post\" action=\"/actions/restart\">").append(csrf)
                 .append("<button type=\"submit\" id=\"restart\" class=\"secondary\">Restart the node</button></form></div>");
         b.append("<p>Backup, restore and factory reset are on the <a href=\"/maintenance\" id=\"maintenance-link\">Maintenance</a> page.</p>")

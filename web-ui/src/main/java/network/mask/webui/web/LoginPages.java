@@ -37,7 +37,7 @@ final class LoginPages {
             return;
         }
         Session session = Sessions.ensure(ctx, visit, res);
-        Respond.html(res, Status.OK_200, page(visit, session, new FieldErrors()));
+        Respond.html(res, Status.OK_200, page(visit, session, new FieldErrors(), req.query().contains("loggedOut")));
     }
 
     private void login(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) throws IOException {
@@ -63,7 +63,7 @@ final class LoginPages {
     private void logout(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
         ctx.sessions.invalidate(session);
         ctx.cookie.clear(res);
-        Respond.redirect(res, "/login");
+        Respond.redirect(res, "/login?loggedOut");
     }
 
     /** Shared with the factory-reset confirmation, which asks for the password again. */
@@ -86,7 +86,14 @@ final class LoginPages {
     }
 
     private String page(Visit visit, Session session, FieldErrors errors) {
-        String body = Fields.errorSummary(errors)
+        return page(visit, session, errors, false);
+    }
+
+    private String page(Visit visit, Session session, FieldErrors errors, boolean loggedOut) {
+        String body = (loggedOut ? "<div class=\"notice ok\" role=\"status\" id=\"logged-out\">You are logged out.</div>" : "")
+                + ctx.backend.claim().notice().map(n -> "<div class=\"notice ok\" role=\"status\" id=\"claim-file-notice\"><p>"
+                        + Html.esc(n) + "</p></div>").orElse("")
+                + Fields.errorSummary(errors)
                 + "<form method=\"post\" action=\"/login\" accept-charset=\"utf-8\">" + Fields.csrf(session.csrfToken())
                 + Fields.input("password", "password", "Password", null, null, errors,
                         "autocomplete=\"current-password\" required autofocus")

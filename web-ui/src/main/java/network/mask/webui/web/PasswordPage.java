@@ -45,6 +45,10 @@ final class PasswordPage {
         }
         String chosen = PasswordRules.validateNew("password", "newPassword", form.get("newPassword"),
                 "confirmPassword", form.get("confirmPassword"), errors);
+        if (chosen != null && chosen.equals(form.get("currentPassword"))) {
+            errors.add("newPassword", "This is the current password. Choose a new one.");
+            chosen = null;
+        }
         if (chosen == null) {
             Respond.invalid(ctx, res, page(visit, session, errors, ""));
             return;

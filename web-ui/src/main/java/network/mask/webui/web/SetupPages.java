@@ -114,7 +114,9 @@ final class SetupPages {
         box.append(verdictLine("API port", host, candidate.apiPort(), api));
         box.append("</ul>");
         if (!ok) {
-            box.append("<p>On your router, forward the TCP ports above to this box, then check again. Some routers cannot "
+            box.append("<p>On your router, ").append(ctx.backend.reachability().routerRule()
+                            .map(r -> esc(r.sentence()) + " (this box)").orElse("forward the TCP ports above to this box"))
+                    .append(", then check again. Some routers cannot "
                     + "connect to their own public address from inside; if yours is one, the node may still be reachable "
                     + "from the internet.</p>");
         }
@@ -126,8 +128,12 @@ final class SetupPages {
     }
 
     private static String verdictLine(String label, String host, int port, ReachabilityChecker.Verdict v) {
-        return "<li>" + esc(label) + " " + port + ": " + (v.reachable() ? "the box connected to " : "could not connect to ")
-                + esc(host) + ":" + port + (v.detail().isEmpty() ? "" : " (" + esc(v.detail()) + ")") + "</li>";
+        // The detail already names host and port when there is one: say them once.
+        String target = host + ":" + port;
+        String detail = v.detail().isEmpty() || v.detail().startsWith("connected to") ? "" : v.detail();
+        return "<li>" + esc(label) + " " + port + ": " + (v.reachable() ? "the box connected to " + esc(target)
+                : detail.contains(target) ? esc(detail)
+                : "could not connect to " + esc(target) + (detail.isEmpty() ? "" : " (" + esc(detail) + ")")) + "</li>";
     }
 
     private void testMqtt(ServerRequest req, ServerResponse res, Visit visit, Session session, Form form) {
@@ -173,8 +179,9 @@ final class SetupPages {
                                     + " characters, one paragraph (line breaks become spaces).",
                             errors, "rows=\"3\" maxlength=\"" + SettingsValidator.DESCRIPTION_MAX + "\""));
             case NETWORK -> {
-                body.append("<p>Other nodes connect to your box from the internet. Enter the address that reaches your home "
-                                + "and forward both ports on your router to this box.</p>")
+                body.append("<p>Other nodes connect to your box from the internet. Enter the address that reaches your home, "
+                                + "and set up port forwarding on your router.</p>")
+                        .append(PortForwardingHelp.html(ctx.backend.reachability().routerRule()))
                         .append(Fields.input("publicHost", "text", "Public IP address or DNS name", v.get("publicHost"),
                                 "For example 203.0.113.7 or mynode.example.net.", errors,
                                 "autocapitalize=\"off\" spellcheck=\"false\" required maxlength=\"" + SettingsValidator.HOST_MAX + "\""))

@@ -202,7 +202,7 @@ class SetupJourneyBrowserTest {
         assertTrue(page.text("flash").startsWith("Password changed."), page.text("flash"));
 
         page.click("logout");
-        page.waitForPath("/login");
+        page.waitForPath("/login?loggedOut");
         checkPage("14-login");
         page.type("password", "the owner's new password");
         page.click("login-submit");
