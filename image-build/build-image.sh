@@ -2,6 +2,7 @@
 # Builds the Mask Node SD-card image for a Raspberry Pi 4/5 (arm64, Debian trixie). Run as root:
 #
 #   sudo image-build/build-image.sh [--out DIR] [--pin-from MANIFEST] [--jar-dir DIR]
+#                                   [--update-key release.pub] [--update-feed URL]
 #                                   [--kernel-from-backports] [--rebuild-base] [--keep-work]
 #
 # Writes DIR/masknode-arm64.img (flash it with dd or Raspberry Pi Imager), its package manifest
@@ -16,6 +17,8 @@ set -euo pipefail
 OUT="$IMAGE_BUILD_DIR/out"
 PINS=""
 JAR_DIR=""
+UPDATE_KEY=""
+UPDATE_FEED=""
 KERNEL_SUITE="$SUITE"
 REBUILD_BASE=0
 KEEP_WORK=0
@@ -24,12 +27,14 @@ MIX_PORT="${MIX_PORT:-1789}"
 API_PORT="${API_PORT:-8080}"
 ADMIN_PORT="${ADMIN_PORT:-8443}"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) OUT="$2"; shift 2 ;;
     --pin-from) PINS="$(realpath "$2")"; [ -s "$PINS" ] || die "no manifest at $2"; shift 2 ;;
     --jar-dir) JAR_DIR="$(realpath "$2")"; shift 2 ;;
+    --update-key) UPDATE_KEY="$(realpath "$2")"; [ -s "$UPDATE_KEY" ] || die "no key at $2"; shift 2 ;;
+    --update-feed) UPDATE_FEED="$2"; shift 2 ;;
     --kernel-from-backports) KERNEL_SUITE="$SUITE-backports"; shift ;;
     --rebuild-base) REBUILD_BASE=1; shift ;;
     --keep-work) KEEP_WORK=1; shift ;;

@@ -5,7 +5,10 @@
 # `run` is started, its API and setup page are requested, and SIGTERM makes the JVM write the
 # cache on exit. A jar without `run` (early development) is trained on `--version` only.
 
-AOT_CACHE=/usr/lib/masknode/masknode.aot
+# The JVM sees the path masknode.service uses (current -> /usr/lib/masknode, docs/updates.md):
+# the cache records the class path as given. Host-side file operations use the real file.
+AOT_CACHE=/var/lib/masknode-updates/current/masknode.aot
+AOT_CACHE_FILE=/usr/lib/masknode/masknode.aot
 
 # The unit's JVM flags minus the AOT ones, read from the unit so training and service match.
 unit_jvm_flags() {
@@ -26,10 +29,10 @@ free_port() {
 http_code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "$1" 2>/dev/null || true; }
 
 train_aot() {
-  local flags log="$WORK/aot-training.log" jar=/usr/lib/masknode/masknode.jar
+  local flags log="$WORK/aot-training.log" jar=/var/lib/masknode-updates/current/masknode.jar
   flags=$(unit_jvm_flags)
   [ -n "$flags" ] || die "could not read the JVM flags from masknode.service"
-  rm -f "$ROOTFS$AOT_CACHE"
+  rm -f "$ROOTFS$AOT_CACHE_FILE"
   if in_root /usr/bin/java $flags -jar "$jar" --help 2>&1 | grep -qE '^[[:space:]]+run([[:space:]]|$)'; then
     local mix api admin pid code_api="" code_admin="" waited=0
     mix=$(free_port); api=$(free_port); admin=$(free_port)
@@ -62,11 +65,11 @@ train_aot() {
     in_root /usr/bin/java $flags -XX:AOTCacheOutput="$AOT_CACHE" -jar "$jar" --version >"$log" 2>&1 \
       || { cat "$log" >&2; die "AOT training run failed"; }
   fi
-  [ -s "$ROOTFS$AOT_CACHE" ] || { tail -30 "$log" >&2; die "no AOT cache written"; }
+  [ -s "$ROOTFS$AOT_CACHE_FILE" ] || { tail -30 "$log" >&2; die "no AOT cache written"; }
   # AOTMode=on refuses to start with an unusable cache: proof the service will use it.
   # shellcheck disable=SC2086
   in_root /usr/bin/java $flags -XX:AOTMode=on -XX:AOTCache="$AOT_CACHE" -jar "$jar" --version >>"$log" 2>&1 \
     || { tail -30 "$log" >&2; die "the trained AOT cache is not usable"; }
-  chmod 0644 "$ROOTFS$AOT_CACHE"
-  log "AOT: cache $(du -h "$ROOTFS$AOT_CACHE" | cut -f1)"
+  chmod 0644 "$ROOTFS$AOT_CACHE_FILE"
+  log "AOT: cache $(du -h "$ROOTFS$AOT_CACHE_FILE" | cut -f1)"
 }

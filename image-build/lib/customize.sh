@@ -31,7 +31,26 @@ install_node() {
   install -m 0644 "$REPO_ROOT/systemd/masknode.service" "$ROOTFS/usr/lib/systemd/system/masknode.service"
   install -d -m 0755 "$ROOTFS/usr/lib/systemd/system/masknode.service.d"
   install -m 0644 "$REPO_ROOT"/systemd/masknode.service.d/*.conf "$ROOTFS/usr/lib/systemd/system/masknode.service.d/"
+  install_update_root
   log "node: $(du -sh "$ROOTFS/usr/lib/masknode" | cut -f1) in /usr/lib/masknode ($(ls "$jar_dir/lib" | wc -l) libraries)"
+}
+
+# Updates (docs/updates.md): the install root, with current and good naming the image's own
+# version; the release key the feed must be signed with, and the feed's address.
+install_update_root() {
+  install -m 0644 "$REPO_ROOT"/systemd/masknode-update.service "$REPO_ROOT"/systemd/masknode-update.timer \
+    "$REPO_ROOT"/systemd/masknode-update.path "$ROOTFS/usr/lib/systemd/system/"
+  install -d -m 0755 "$ROOTFS/var/lib/masknode-updates" "$ROOTFS/var/lib/masknode-updates/versions"
+  ln -sfn /usr/lib/masknode "$ROOTFS/var/lib/masknode-updates/current"
+  ln -sfn /usr/lib/masknode "$ROOTFS/var/lib/masknode-updates/good"
+  if [ -n "${UPDATE_KEY:-}" ]; then
+    install -m 0644 "$UPDATE_KEY" "$ROOTFS/usr/lib/masknode/update-key.pub"
+  else
+    log "updates: no --update-key given; this image will refuse every update (status says so)"
+  fi
+  printf '# Image defaults; override in /etc/masknode/update.properties (docs/updates.md).\nfeed_url=%s\n' \
+    "${UPDATE_FEED:-}" >"$ROOTFS/usr/lib/masknode/update.properties"
+  chmod 0644 "$ROOTFS/usr/lib/masknode/update.properties"
 }
 
 install_overlay() {
@@ -81,6 +100,7 @@ EOF
   # The gpio group of the board drop-in, now rather than at first boot (udev needs it early).
   in_root systemd-sysusers masknode-board.conf
   in_root systemctl enable --quiet masknode.service masknode-console.path masknode-firstboot.service masknode-ssh-enable.service \
+    masknode-update.service masknode-update.timer masknode-update.path masknode-os-update.timer \
     systemd-networkd.service systemd-resolved.service systemd-timesyncd.service avahi-daemon.service nftables.service
   in_root systemctl disable --quiet ssh.service ssh.socket 2>/dev/null || true
   # systemd 257's ssh generator probes AF_VSOCK, which a Pi lacks, and logs an error every boot;
@@ -89,7 +109,8 @@ EOF
   ln -sf /dev/null "$ROOTFS/etc/systemd/system-generators/systemd-ssh-generator"
   # systemd's interactive first-boot wizard would wait forever on a console nobody watches.
   in_root systemctl mask --quiet systemd-firstboot.service
-  # Daily apt list downloads and dpkg database backups only wear the card on an appliance.
+  # Debian's updates run once a day from masknode-os-update.timer (image-build/README.md); apt's
+  # own twice-daily list downloads and the dpkg database backups would only wear the card more.
   in_root systemctl mask --quiet apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer 2>/dev/null || true
   in_root systemctl set-default multi-user.target >/dev/null
 }

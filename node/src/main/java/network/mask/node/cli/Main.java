@@ -36,6 +36,8 @@ public final class Main {
             case "soak" -> network.mask.node.localnet.SoakCommand.run(rest, out, err);
             case "vectors" -> VectorsCommand.run(rest, out, err);
             case "bench" -> BenchCommand.run(rest, out, err);
+            case "update" -> network.mask.node.update.UpdateCommand.run(rest, out, err);
+            case "release" -> network.mask.node.update.release.ReleaseCommand.run(rest, out, err);
             default -> {
                 err.println("masknode: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -60,6 +62,8 @@ public final class Main {
                                         flood one node on loopback (docs/memory-budget.md); scripts/soak.sh
               --version                 print the version
             """ + "  " + VectorsCommand.USAGE + "\n" + "  " + BenchCommand.USAGE + "\n"
+            + "  " + network.mask.node.update.UpdateCommand.USAGE + "\n"
+            + "  " + network.mask.node.update.release.ReleaseCommand.USAGE + "\n"
             + "\nFlags of run, keys and config show:\n" + network.mask.node.config.ConfigFlags.HELP;
     }
 

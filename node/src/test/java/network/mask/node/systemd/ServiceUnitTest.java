@@ -112,7 +112,7 @@ class ServiceUnitTest {
         assertTrue(unitText.contains("\nRestart=on-failure\n"), "Restart=on-failure");
         assertTrue(unitText.contains("\nStateDirectory=masknode\n"), "StateDirectory");
         assertTrue(unitText.contains("\nRuntimeDirectory=masknode\n"), "RuntimeDirectory: ClaimNotice's $RUNTIME_DIRECTORY");
-        assertTrue(unitText.contains("-jar /usr/lib/masknode/masknode.jar run --data /var/lib/masknode"), "ExecStart");
+        assertTrue(unitText.contains("-jar /var/lib/masknode-updates/current/masknode.jar run --data /var/lib/masknode"), "ExecStart: the installed version (docs/updates.md)");
         // The JVM fails at start-up under it (W+X pages for the JIT and interpreter).
         assertFalse(Pattern.compile("(?m)^MemoryDenyWriteExecute=").matcher(unitText).find(),
                 "MemoryDenyWriteExecute must stay off");
