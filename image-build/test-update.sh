@@ -3,7 +3,8 @@
 #
 #   sudo image-build/test-update.sh [--image IMG] [--jar-dir DIR] [--gate-seconds N] [--keep]
 #
-# Without --image it first runs build-image.sh (cached Debian base); the image's node is release N.
+# Without --image it first builds release N: build-image.sh (cached Debian base) with the node of
+# --jar-dir stamped as version MAJOR.MINOR.0 (0.1.0-SNAPSHOT -> 0.1.0), as scripts/release.sh would.
 # On the host, with the release tool of the node in --jar-dir (default node/target) and a
 # throw-away minisign key, it makes bundles N+1, a broken N+2 (its lib/ lacks netty-transport, so
 # it starts and never reaches ready), N+3 and N+4 (N+k = the same code, stamped with a higher
@@ -42,14 +43,7 @@ require_root "$@"
 require_tools qemu-system-aarch64 mcopy mdir sfdisk ssh ssh-keygen curl python3
 
 t_start=$(date +%s)
-build_seconds=0
-if [ -z "$IMAGE" ]; then
-  IMAGE=$("$IMAGE_BUILD_DIR/build-image.sh" | tail -1) || failed "image build failed"
-  build_seconds=$(( $(date +%s) - t_start ))
-fi
-[ -f "$IMAGE" ] || failed "no image at $IMAGE"
 [ -f "$JAR_DIR/masknode.jar" ] || failed "no $JAR_DIR/masknode.jar (./mvnw -pl node -am package)"
-
 WORK=$(mktemp -d /var/tmp/masknode-update.XXXXXX)
 FEED_PID=""
 cleanup() {
@@ -84,7 +78,6 @@ RESULTS=()
 passed() { RESULTS+=("$*"); log "PASS $*"; }
 
 # ---- Releases, keys and feeds, all on the host -------------------------------------------------
-t=$(date +%s)
 host_masknode release keygen --out "$WORK/key" >/dev/null || failed "release keygen failed"
 host_masknode release keygen --out "$WORK/other-key" >/dev/null || failed "release keygen (second key) failed"
 BASE_VERSION=$(unzip -p "$JAR_DIR/masknode.jar" network/mask/node/build.properties | sed -n 's/^version=//p' | tr -d '\r')
@@ -114,7 +107,7 @@ FEEDS="$WORK/feeds"; BUILD="$WORK/release"
 mkdir -p "$FEEDS" "$BUILD"
 release() {   # release VERSION JAR_DIR NOTES: bundle + feed entry in $BUILD, then a snapshot of the feed
   host_masknode release bundle --jar-dir "$2" --version "$1" --out "$BUILD" >/dev/null || failed "release bundle $1 failed"
-  host_masknode release feed --bundle "$BUILD/masknode-$1.zip" --version "$1" --minimum-previous "$(echo "$BASE_VERSION" | sed -E 's/-.*//')" \
+  host_masknode release feed --bundle "$BUILD/masknode-$1.zip" --version "$1" --minimum-previous "$N_BUILT" \
     --notes "$3" --key "$WORK/key/release.key" --out "$BUILD" >/dev/null || failed "release feed $1 failed"
 }
 snapshot() { rm -rf "${FEEDS:?}/$1"; cp -r "$BUILD" "$FEEDS/$1"; }
@@ -130,6 +123,18 @@ EOF
   host_masknode release sign --key "$key" "$dir/feed.json" >/dev/null || failed "release sign failed"
 }
 
+# Release N: the image, built from the same code stamped with N (MAJOR.MINOR.0 of the jar's version).
+N_BUILT=$(echo "$BASE_VERSION" | sed -E 's/-.*//')
+build_seconds=0
+if [ -z "$IMAGE" ]; then
+  stamp "$N_BUILT" "$WORK/jar-$N_BUILT"
+  t=$(date +%s)
+  IMAGE=$("$IMAGE_BUILD_DIR/build-image.sh" --jar-dir "$WORK/jar-$N_BUILT" --out "$WORK/image" | tail -1) || failed "image build failed"
+  build_seconds=$(( $(date +%s) - t ))
+fi
+[ -f "$IMAGE" ] || failed "no image at $IMAGE"
+
+t=$(date +%s)
 stamp "$V1" "$WORK/jar-$V1"; release "$V1" "$WORK/jar-$V1" "N+1: the same node, a newer version."; snapshot A
 stamp "$V2" "$WORK/jar-$V2"; rm -f "$WORK/jar-$V2"/lib/netty-transport-4*.jar
 ls "$WORK/jar-$V2"/lib/netty-transport-4*.jar >/dev/null 2>&1 && failed "could not break $V2"
@@ -166,7 +171,9 @@ N=$(vm_ssh /usr/bin/masknode --version | awk '{print $2}')
 api_version_is "$N" || failed "the API does not report $N: $(vm_api /api/v1/build-information)"
 [ "$(current)" = /usr/lib/masknode ] || failed "a fresh box's current is $(current), not the image's version"
 log "box up in ${boot1}s running $N (the image's version)"
-# The test's feed, key and a short gate; everything else as shipped.
+# The test's feed, key and a short gate; everything else as shipped. Debian's own daily update
+# (masknode-os-update.timer) would reach Debian's archive through QEMU's network: stopped.
+vm_ssh systemctl stop masknode-os-update.timer
 vm_ssh "mkdir -p /etc/masknode && cat >/etc/masknode/update-key.pub && chmod 0644 /etc/masknode/update-key.pub" <"$WORK/key/release.pub"
 vm_ssh "cat >/etc/masknode/update.properties" <<EOF
 feed_url=http://10.0.2.2:$FEED_PORT/feed.json
