@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import network.mask.node.sphinx.crypto.CpuFeatures;
+import network.mask.node.sphinx.crypto.CryptoProviders;
 import network.mask.node.sphinx.crypto.CryptoSelector;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
 import network.mask.node.sphinx.crypto.Suites;
@@ -50,6 +52,8 @@ final class BenchCommand {
 
         out.println("java " + System.getProperty("java.vm.version") + ", " + System.getProperty("os.arch")
                 + ", load " + loadAverage());
+        out.println(CpuFeatures.detect().describe());
+        CryptoProviders.availability().forEach(out::println);
         OptionalDouble openssl = opensslSeconds == 0 ? OptionalDouble.empty() : OpensslSpeed.x25519OpsPerSecond(opensslSeconds);
         if (openssl.isPresent()) {
             out.printf(Locale.ROOT, "openssl speed ecdhx25519: %.0f op/s -> native limit %.0f hops/s (2 X25519 per hop)%n",
@@ -62,6 +66,7 @@ final class BenchCommand {
         selection.opsPerSecond().forEach((primitive, rates) -> out.println("  selection " + primitive.key() + ": " + rates
                 .entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue()) + "/s").toList()));
         SphinxCrypto selected = selection.crypto();
+        out.println("chosen backends: " + selected.describe());
 
         // The selection first: a daemon only ever runs one suite, so it should not pay for the
         // call-site profiles the other suites leave behind.

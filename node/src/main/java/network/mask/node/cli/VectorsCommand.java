@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.mask.node.sphinx.crypto.CpuFeatures;
 import network.mask.node.sphinx.crypto.CryptoProvider;
 import network.mask.node.sphinx.crypto.CryptoProviders;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
@@ -16,23 +17,28 @@ import network.mask.node.vectors.VectorFileChecker;
 import network.mask.node.vectors.VectorFormatException;
 
 /**
- * {@code masknode vectors [--backend NAME|all] FILE...}: checks Sphinx vector files. One line per
- * case, then {@code N passed, M failed}; exit 0 only when nothing failed. An unreadable or
- * malformed file counts as one failure with a one-line reason.
+ * {@code masknode vectors [--backend NAME|all] [--require NAME,...] FILE...}: checks Sphinx vector
+ * files. One line per case, then {@code N passed, M failed}; exit 0 only when nothing failed. An
+ * unreadable or malformed file counts as one failure with a one-line reason, and so does a
+ * {@code --require}d backend that did not load. With {@code all} or {@code --require}, lines
+ * starting with {@code #} first name the CPU features and which backends loaded.
  */
 final class VectorsCommand {
 
-    static final String USAGE = "vectors [--backend NAME|all] FILE...  check Sphinx test-vector files"
-            + " (NAME: preferred, bc, jca, sodium, openssl)";
+    static final String USAGE = "vectors [--backend NAME|all] [--require NAME,...] FILE...  check Sphinx test-vector"
+            + " files (NAME: preferred, bc, jca, sodium, openssl; --require fails unless those backends load)";
 
     private VectorsCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String backend = "preferred";
+        List<String> required = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--backend") && i + 1 < args.length) {
                 backend = args[++i];
+            } else if (args[i].equals("--require") && i + 1 < args.length) {
+                required.addAll(List.of(args[++i].split(",")));
             } else if (args[i].startsWith("--")) {
                 err.println("masknode vectors: unknown option " + args[i]);
                 err.println("usage: masknode " + USAGE);
@@ -53,6 +59,24 @@ final class VectorsCommand {
         }
         int passed = 0;
         int failed = 0;
+        // What the node found on this machine: an arm64 board and a PC differ here, and a
+        // backend that did not load would otherwise just be absent from the results.
+        if (backend.equals("all") || !required.isEmpty()) {
+            out.println("# " + CpuFeatures.detect().describe());
+            CryptoProviders.availability().forEach(line -> out.println("# " + line));
+        }
+        for (String name : required) {
+            CryptoProvider provider = CryptoProviders.byName(name);
+            if (provider == null) {
+                err.println("masknode vectors: unknown backend '" + name + "' in --require; known: " + CryptoProviders.names());
+                return 2;
+            }
+            Optional<String> reason = provider.unavailableReason();
+            if (reason.isPresent()) {
+                out.println("FAIL required backend " + provider.name() + " did not load: " + reason.get());
+                failed++;
+            }
+        }
         for (Map.Entry<String, SphinxCrypto> suite : suites.entrySet()) {
             String tag = suites.size() > 1 ? "[" + suite.getKey() + "] " : "";
             VectorFileChecker checker = new VectorFileChecker(suite.getValue());

@@ -47,6 +47,19 @@ class NativeFallbackTest {
         assertTrue(run.output().contains("masknode vectors: libsodium unavailable"), run.output());
     }
 
+    /** The arm64 image check relies on this: a native backend that did not load fails the run. */
+    @Test
+    void aRequiredBackendThatDidNotLoadFailsTheRun() throws Exception {
+        Result run = masknode("vectors", "--backend", "all", "--require", "sodium,openssl",
+                SharedVectors.file("primitives.json").toString());
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("FAIL required backend sodium did not load: libsodium unavailable: disabled"), run.output());
+        assertTrue(run.output().contains("FAIL required backend openssl did not load: libcrypto unavailable: disabled"), run.output());
+        assertTrue(run.output().contains("# backend sodium: NOT loaded"), run.output());
+        // bc and jca still ran every case.
+        assertTrue(run.output().contains("24 passed, 2 failed"), run.output());
+    }
+
     private static int count(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;

@@ -26,8 +26,28 @@ class VectorsCommandTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         // 5 suites x (7 + 3 + 13 + 8 cases)
         assertEquals("155 passed, 0 failed", run.lastLine());
-        assertTrue(run.lines().stream().limit(run.lines().size() - 1).allMatch(line -> line.startsWith("PASS ")), run.out());
+        assertTrue(run.lines().stream().limit(run.lines().size() - 1).filter(line -> !line.startsWith("# "))
+                .allMatch(line -> line.startsWith("PASS ")), run.out());
         assertTrue(run.out().contains("zero_alpha_forged_final_hop: rejected BAD_GROUP_ELEMENT"), run.out());
+        // What was found on this machine comes first: the CPU, then every backend (this PC has both libraries).
+        assertTrue(run.lines().getFirst().startsWith("# cpu: " + System.getProperty("os.arch") + ", "), run.out());
+        assertTrue(run.out().contains("# backend sodium: loaded (native, libsodium "), run.out());
+        assertTrue(run.out().contains("# backend openssl: loaded (native, "), run.out());
+    }
+
+    @Test
+    void requiredBackendsThatLoadAddNoFailure() {
+        CliRun run = CliRun.of("vectors", "--require", "sodium,openssl", "--backend", "sodium", shared("primitives.json"));
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("8 passed, 0 failed", run.lastLine());
+        assertTrue(run.out().contains("# backend bc: loaded (java)"), run.out());
+    }
+
+    @Test
+    void anUnknownRequiredBackendIsAUsageError() {
+        CliRun run = CliRun.of("vectors", "--require", "sodium,gmp", shared("primitives.json"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("unknown backend 'gmp' in --require"), run.err());
     }
 
     /** Files the command has never seen: other sizes, versions, routes and message lengths. */

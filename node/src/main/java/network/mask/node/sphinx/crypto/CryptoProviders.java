@@ -33,6 +33,18 @@ public final class CryptoProviders {
         return provider.primitives().contains(primitive) && KnownAnswers.check(provider, primitive).isEmpty();
     }
 
+    /**
+     * One line per provider for reports, e.g. {@code backend sodium: loaded (native, libsodium 1.0.18)}
+     * or {@code backend openssl: NOT loaded: libcrypto unavailable: ...}.
+     */
+    public static List<String> availability() {
+        return ALL.stream().map(provider -> "backend " + provider.name() + ": " + provider.unavailableReason()
+                .map(reason -> "NOT loaded: " + reason)
+                .orElseGet(() -> "loaded (" + (provider.nativeCode() ? "native" : "java")
+                        + (provider.versionInfo().isEmpty() ? "" : ", " + provider.versionInfo()) + ")"))
+                .toList();
+    }
+
     /** {@code bc, jca, sodium, openssl}: for error messages. */
     public static String names() {
         return String.join(", ", ALL.stream().map(CryptoProvider::name).toList());

@@ -29,7 +29,7 @@ final class JitIntrinsics {
         };
     }
 
-    private static String option(String flag) {
+    static String option(String flag) {
         try {
             HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return bean == null ? null : bean.getVMOption(flag).getValue();
