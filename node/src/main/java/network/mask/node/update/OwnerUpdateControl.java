@@ -72,8 +72,7 @@ public final class OwnerUpdateControl implements UpdateControl, FirmwareUpdates 
             throw new UncheckedIOException(e);
         }
         Optional<Available> available = s.available().map(r -> new Available(r.version().toString(), r.notes(), r.notesUrl()));
-        String lastCheck = s.lastCheck == null ? "never"
-                : s.lastCheck.at() + ": " + (s.lastCheck.ok() ? s.lastCheck.message() : s.lastCheck.message());
+        String lastCheck = s.lastCheck == null ? "never" : s.lastCheck.at() + ": " + s.lastCheck.message();
         Optional<String> outcome = Optional.ofNullable(s.lastOutcome).map(o -> switch (o.result()) {
             case "installed" -> o.version() + " installed at " + o.at() + " (it passed its health trial).";
             case "rolled_back" -> o.version() + " was rolled back at " + o.at() + " to " + s.installed + ": " + o.reason() + ".";

@@ -102,7 +102,8 @@ public final class Updater {
 
         UpdateRequest request = UpdateRequest.read(settings.requestFile());
         boolean newRequest = !request.written().isEmpty() && !request.written().equals(state.requestHandled);
-        boolean due = state.lastCheck == null || isOlderThan(state.lastCheck.at(), settings.checkInterval());
+        // Less the timer's jitter (RandomizedDelaySec=1h), so a timer run never just misses being due.
+        boolean due = state.lastCheck == null || isOlderThan(state.lastCheck.at(), settings.checkInterval().minusHours(1));
         Optional<Feed> feed = Optional.empty();
         if (due || (newRequest && (request.check() || !request.install().isEmpty()))) {
             feed = check(state);
@@ -129,6 +130,12 @@ public final class Updater {
     private void refreshVersions(UpdateState state) throws IOException {
         state.installed = versionAt(layout.current());
         state.good = versionAt(layout.good());
+        // Once installed, the offer is no longer one (the page would show it as available).
+        UpdateState.Check c = state.lastCheck;
+        if (c != null && c.available() != null && !state.installed.isEmpty()
+                && !c.available().version().isNewerThan(SemVer.parse(state.installed))) {
+            state.lastCheck = new UpdateState.Check(c.at(), c.ok(), c.error(), "up to date", null);
+        }
     }
 
     private String versionAt(Path link) throws IOException {

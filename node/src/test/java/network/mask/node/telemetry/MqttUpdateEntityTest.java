@@ -65,13 +65,23 @@ class MqttUpdateEntityTest {
         telemetry.reconfigure(MqttSettings.of(broker.tcpUrl(), NODE).withInterval(Duration.ofSeconds(1)));
     }
 
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what);
+            Thread.sleep(20);
+        }
+    }
+
     static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
     @Test
     void theUpdateEntityFollowsHomeAssistantsRulesAndInstallRecordsTheWish() throws Exception {
+        String install = "masknode/" + NODE + "/command/install_update";
         try (TopicRecorder ha = new TopicRecorder(broker.tcpUrl(), "homeassistant/#", "masknode/#")) {
+            ha.publish(install, "PRESS", true);   // a stale retained press, delivered again on every subscribe
             start();
             JsonObject config = json(ha.awaitOn(CONFIG_TOPIC, WAIT).payload());
             JsonObject state = json(ha.awaitOn(STATE_TOPIC, WAIT).payload());
@@ -85,12 +95,13 @@ class MqttUpdateEntityTest {
             assertEquals("https://example.org/r/0.2.0", fields.getString("release_url"));
             assertEquals("Faster start.", fields.getString("release_summary"));
 
-            ha.publish(firmware.getString("cmd_t"), "PRESS", true);   // retained: must never install
-            ha.publish(firmware.getString("cmd_t"), "", true);
-            ha.publish(firmware.getString("cmd_t"), "PRESS", false);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (installs.get() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
-            assertEquals(1, installs.get(), "one live press, one install wish");
+            assertEquals(install, firmware.getString("cmd_t"));
+            awaitTrue(() -> telemetry.rejectedCommands() == 1, "the retained press is rejected");
+            assertEquals(0, installs.get(), "a retained press must never install");
+            ha.publish(install, "", true);   // clear it (the empty payload is rejected too)
+            ha.publish(install, "PRESS", false);
+            awaitTrue(() -> installs.get() == 1, "one live press, one install wish");
+            assertEquals(1, installs.get());
         }
     }
 

@@ -32,6 +32,7 @@ class UpdaterTest {
             assertEquals(List.of("0.1.0", "0.2.0"), box.systemd.started);
             assertEquals(box.layout.versionDir(SemVer.parse("0.2.0")).toRealPath(), box.layout.target(box.layout.current()).orElseThrow());
             assertEquals(s.installed, box.state().installed, "what the node reads is what was done");
+            assertTrue(s.available().isEmpty(), "the installed version is no longer on offer");
             assertTrue(Files.readString(box.layout.versionDir(SemVer.parse("0.2.0")).resolve("release.json")).contains("\"notes\":\"Notes for 0.2.0\""));
             try (var staging = Files.list(box.layout.staging())) {
                 assertEquals(0, staging.count(), "the download is removed once unpacked");
