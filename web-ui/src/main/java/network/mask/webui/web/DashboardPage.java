@@ -61,7 +61,7 @@ final class DashboardPage {
                 .append(figure("Packets in", "rate-in", v.in())).append(figure("Packets out", "rate-out", v.out()))
                 .append(figure("Dropped", "rate-dropped", v.dropped())).append(figure("Queue", "queue", v.queue()))
                 .append(figure("Peers", "peers", v.peers())).append("</dl></section>");
-        b.append(HistoryRoute.section()).append(PublicViewCard.section(ctx.backend.dashboard().publicView()));
+        b.append(HistoryRoute.section(ctx.backend.dashboard())).append(PublicViewCard.section(ctx.backend.dashboard().publicView()));
         b.append("<section class=\"card\" aria-labelledby=\"system-title\"><h2 id=\"system-title\">System</h2><dl class=\"figures\">")
                 .append(figure("Uptime", "uptime", v.uptime())).append(figure("Version", "version", v.version()))
                 .append(figure("CPU temperature", "cpu-temperature", v.cpuTemperature()))

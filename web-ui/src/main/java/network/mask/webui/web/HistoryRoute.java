@@ -31,8 +31,12 @@ final class HistoryRoute {
         res.send(history.get().toString());
     }
 
-    /** The dashboard's history card: filled by history.js; without script it says where the figures are. */
-    static String section() {
+    /**
+     * The dashboard's history card, filled by history.js; none where the node keeps no history
+     * (then history.js finds no card and does nothing).
+     */
+    static String section(network.mask.webui.spi.DashboardSource source) {
+        if (source.history().isEmpty()) return "";
         return "<section class=\"card\" aria-labelledby=\"history-title\" id=\"history\"><h2 id=\"history-title\">History</h2>"
                 + "<dl class=\"figures\"><div><dt>Packets today</dt><dd id=\"packets-today\">…</dd></div>"
                 + "<div><dt>Since first start</dt><dd id=\"packets-total\">…</dd></div>"
