@@ -106,7 +106,10 @@ class ForgottenPasswordBrowserJourneyTest {
 
             // 3. The first page offers the restore.
             page.waitForPath("/setup/node");
+            assertTrue(page.text("restore-offer").contains("the password you just chose stays"), page.text("restore-offer"));
             shot("02-first-page-offers-restore");
+            driver.findElement(By.cssSelector("#restore-offer a")).click();
+            page.await().until(d -> d.getCurrentUrl().endsWith("#restore-backup"));
             driver.findElement(By.id("restoreFile")).sendKeys(backup.toString());
             page.type("restorePassphrase", PASSPHRASE);
             page.click("restore");

@@ -109,11 +109,16 @@ class ApplianceIntegrationTest {
         assertTrue(Files.readString(hash).startsWith("$argon2id$"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(hash)));
 
-        // The keys page with the node's real key list: one Host row and one HTTP port row, no repeats.
+        // Bonding waits for its checklist: no public address in use and no terms yet, so no details to copy.
         String keysPage = owner.get("/setup/keys").body();
-        assertEquals(1, Pattern.compile("<label for=\"[^\"]+\">Host\\b").matcher(keysPage).results().count(), keysPage);
-        assertEquals(1, Pattern.compile("<label for=\"[^\"]+\">[^<]*HTTP[^<]*port").matcher(keysPage).results().count(), keysPage);
-        assertTrue(keysPage.contains(daemon.identity().publicKeyBase58()), "the identity key is listed");
+        assertTrue(keysPage.contains("id=\"check-host\" class=\"todo\""), keysPage);
+        assertTrue(keysPage.contains("id=\"check-terms\" class=\"todo\""), keysPage);
+        assertFalse(keysPage.contains(daemon.identity().publicKeyBase58()), "no bonding details before the checklist passes");
+        // The terms and location, from the Settings page, go into the real config file and tick the checklist.
+        assertEquals(303, owner.post("/settings/terms", Map.of("acceptTerms", "on", "location", "de")).status());
+        String file = Files.readString(dir.resolve("data").resolve("masknode.toml"));
+        assertTrue(file.contains("accepted_operator_terms_and_conditions = true") && file.contains("location = \"DE\""), file);
+        assertTrue(owner.get("/bonding").body().contains("id=\"check-terms\" class=\"done\""));
 
         TestClient stranger = new TestClient(URI.create("http://127.0.0.1:" + adminPort + "/"), Optional.empty());
         stranger.get("/login");

@@ -166,7 +166,13 @@ final class SetupPages {
 
     private String page(SetupStep step, Visit visit, Session session, Map<String, String> v, FieldErrors errors, String result) {
         StringBuilder body = new StringBuilder();
-        body.append(progress(step)).append(stepList(step)).append(Fields.errorSummary(errors))
+        body.append(progress(step)).append(stepList(step));
+        if (step == SetupStep.NODE && !SettingsForm.complete(ctx.backend.settings().read())) {
+            body.append("<p class=\"notice info\" id=\"restore-offer\">Rebuilding a node you had before? "
+                    + "<a href=\"#restore-backup\">Restore its backup</a> instead of starting afresh: its keys, name and "
+                    + "settings come back, and the password you just chose stays.</p>");
+        }
+        body.append(Fields.errorSummary(errors))
                 .append("<form method=\"post\" action=\"").append(step.path()).append("\" accept-charset=\"utf-8\" novalidate>")
                 .append(Fields.csrf(session.csrfToken()));
         String extraButton = "";
@@ -230,8 +236,7 @@ final class SetupPages {
         body.append("</div></form>");
         if (step == SetupStep.NODE && !SettingsForm.complete(ctx.backend.settings().read())) {
             // Someone rebuilding a box looks for this first.
-            body.append("<p>Rebuilding a node you had before? Restore its backup instead of starting afresh.</p>")
-                    .append(MaintenancePage.restoreForm(Fields.csrf(session.csrfToken()), new FieldErrors()));
+            body.append(MaintenancePage.restoreForm(Fields.csrf(session.csrfToken()), new FieldErrors()));
         }
         if (step != SetupStep.NODE) {
             body.append("<p><a href=\"").append(step.previous().path()).append("\">Back</a></p>");
