@@ -143,7 +143,8 @@ public final class ApplianceServices {
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new RouterRuleReachability(new TcpReachability(REACHABILITY_TIMEOUT), () -> LanAddress.forBindHost(config.mixnet().bindHost()),
                         () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
-                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus),
+                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus,
+                        () -> reachability.lastReached().map(ReachabilityLog.Seen::at)),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
                 updates);
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())

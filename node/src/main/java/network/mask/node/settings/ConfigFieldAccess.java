@@ -23,7 +23,7 @@ public final class ConfigFieldAccess {
     static final List<String> OWNER_KEYS = List.of(
             "node.website", "node.security_contact", "node.location", "node.accepted_operator_terms_and_conditions",
             "mqtt.topic_prefix", "mqtt.discovery_prefix", "mqtt.interval",
-            "mqtt.tls_ca_file", "mqtt.tls_client_cert_file", "mqtt.tls_client_key_file",
+            "mqtt.ca_file", "mqtt.client_certificate", "mqtt.client_key",
             "admin.tls", "api.metrics_token", "api.expose_system_info");
 
     private final ConfigStore store;

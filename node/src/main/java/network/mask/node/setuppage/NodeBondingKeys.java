@@ -20,6 +20,7 @@ public final class NodeBondingKeys implements BondingKeys {
     private final Supplier<NodeKeys> liveKeys;
     private final ConfigStore config;
     private final Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> networkStatus;
+    private final Supplier<java.util.Optional<java.time.Instant>> lastReachedFromOutside;
 
     /** @param liveKeys the daemon's current keys: the Sphinx key changes with every network rotation */
     public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config) {
@@ -29,6 +30,17 @@ public final class NodeBondingKeys implements BondingKeys {
     /** @param network what nym-api says of this node, when the node asks nym-api */
     public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config,
                            Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> network) {
+        this(liveKeys, config, network, java.util.Optional::empty);
+    }
+
+    /**
+     * @param lastReachedFromOutside when something outside the home last reached the node (reachability evidence:
+     *                               a valid mix frame or a describe request from a public address)
+     */
+    public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config,
+                           Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> network,
+                           Supplier<java.util.Optional<java.time.Instant>> lastReachedFromOutside) {
+        this.lastReachedFromOutside = lastReachedFromOutside;
         this.liveKeys = liveKeys;
         this.config = config;
         this.networkStatus = network;
@@ -44,6 +56,12 @@ public final class NodeBondingKeys implements BondingKeys {
     public java.util.Optional<Long> bondedNodeId() {
         return networkStatus.get().map(network.mask.node.nymapi.NetworkStatus::view)
                 .filter(v -> v.listed() && v.nodeId().isPresent()).map(v -> v.nodeId().getAsLong());
+    }
+
+    /** Evidence only: reached from outside once means the router forwards; no evidence stays unknown, never "no". */
+    @Override
+    public java.util.Optional<Boolean> reachableFromOutside() {
+        return lastReachedFromOutside.get().isPresent() ? java.util.Optional.of(true) : java.util.Optional.empty();
     }
 
     @Override

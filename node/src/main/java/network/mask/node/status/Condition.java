@@ -8,11 +8,11 @@ package network.mask.node.status;
  */
 public enum Condition {
     SETUP_NOT_FINISHED("setup-not-finished", Light.BLUE, "/setup/network", "Enter the internet address"),
-    TERMS_NOT_ACCEPTED("terms-not-accepted", Light.AMBER, "/setup/node", "Accept the operator terms"),
+    TERMS_NOT_ACCEPTED("terms-not-accepted", Light.AMBER, "/settings#section-terms", "Accept the operator terms"),
     NETWORK_NOT_ASKED("network-not-asked", Light.AMBER, "/setup/network", "See the network settings"),
     NETWORK_UNREACHABLE("network-unreachable", Light.AMBER, "/setup/network", "Check the box's internet connection"),
     NOT_DESCRIBED("not-described", Light.AMBER, "/setup/network", "Check the port forwarding"),
-    NOT_BONDED("not-bonded", Light.AMBER, "/setup/keys", "Bond your node"),
+    NOT_BONDED("not-bonded", Light.AMBER, "/bonding", "Bond your node"),
     NOT_ACTIVE("not-active", Light.AMBER, "/dashboard#network", "See the network's view"),
     NOT_REACHED("not-reached", Light.AMBER, "/setup/network", "Check the port forwarding"),
     WORKING("working", Light.GREEN, "/dashboard#network", "See the network's view"),

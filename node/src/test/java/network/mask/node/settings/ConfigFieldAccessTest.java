@@ -25,7 +25,7 @@ class ConfigFieldAccessTest {
     void readsTheKeysThePageMayChangeAndNoOthers() {
         ConfigFieldAccess fields = new ConfigFieldAccess(new ConfigStore(dir.resolve("masknode.toml"), NodeConfig.defaults()));
         Map<String, String> read = fields.read(List.of("node.location", "node.accepted_operator_terms_and_conditions",
-                "mqtt.interval", "api.metrics_token", "node.data_dir", "mqtt.tls_ca_file_if_unknown"));
+                "mqtt.interval", "api.metrics_token", "node.data_dir", "mqtt.ca_file_if_unknown"));
         assertEquals(Map.of("node.location", "", "node.accepted_operator_terms_and_conditions", "false",
                 "mqtt.interval", "30s", "api.metrics_token", ""), read, "data_dir and unknown keys are not the page's");
     }

@@ -59,11 +59,11 @@ final class SettingsPage {
         HOME_ASSISTANT("home-assistant", "Home Assistant", "Publish the node's status to your MQTT broker (for example the "
                 + "Mosquitto add-on of Home Assistant). Leave the address empty to turn this off.",
                 List.of("mqttUrl", "mqttUser", "mqttPassword", "mqttTls"), List.of(
-                new ConfigField("mqtt.tls_ca_file", "mqttCaFile", "CA certificate file (optional)",
+                new ConfigField("mqtt.ca_file", "mqttCaFile", "CA certificate file (optional)",
                         "Path on the box of the PEM file that signed the broker's certificate; empty = the system's CAs.", Kind.TEXT),
-                new ConfigField("mqtt.tls_client_cert_file", "mqttClientCertFile", "Client certificate file (optional)",
+                new ConfigField("mqtt.client_certificate", "mqttClientCertFile", "Client certificate file (optional)",
                         "Path on the box of a PEM certificate, if the broker asks for one.", Kind.TEXT),
-                new ConfigField("mqtt.tls_client_key_file", "mqttClientKeyFile", "Client key file (optional)",
+                new ConfigField("mqtt.client_key", "mqttClientKeyFile", "Client key file (optional)",
                         "Path on the box of the PEM private key that goes with the client certificate.", Kind.TEXT),
                 new ConfigField("mqtt.discovery_prefix", "mqttDiscoveryPrefix", "Discovery prefix",
                         "Home Assistant listens on \"homeassistant\" unless you changed it.", Kind.TEXT),
