@@ -2,7 +2,6 @@ package network.mask.node.app;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import network.mask.board.Board;
 import network.mask.node.announce.AnnouncedAddresses;
@@ -15,11 +14,9 @@ import network.mask.node.config.NodeConfig;
 import network.mask.node.daemon.KeysIdentity;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.daemon.NodeService;
-import network.mask.node.history.HistoryDashboard;
 import network.mask.node.history.HistoryRecorder;
 import network.mask.node.history.HistoryWiring;
 import network.mask.node.metrics.Event;
-import network.mask.node.publicview.PublicViewDashboard;
 import network.mask.node.publicview.PublicViewReader;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
@@ -91,8 +88,8 @@ public final class ApplianceServices {
                 appliance.log(), version);
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
-                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
-                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
+                new TcpReachability(REACHABILITY_TIMEOUT), new BrokerProbe(nodeId), new OwnerDashboard(dashboard, history,
+                new PublicViewReader(config.api().bindHost(), api::port), telemetry), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()));
         AdminConfig adminConfig = AdminConfig.of(InetAddress.ofLiteral(config.admin().bindHost()), config.admin().port())
                 .withDevMode(config.dev())
