@@ -3,7 +3,6 @@ package network.mask.node.app;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import network.mask.board.Board;
@@ -32,11 +31,9 @@ import network.mask.node.daemon.NodeService;
 import network.mask.node.maintenance.BackupFileSet;
 import network.mask.node.maintenance.DataFiles;
 import network.mask.node.maintenance.FactoryReset;
-import network.mask.node.history.HistoryDashboard;
 import network.mask.node.history.HistoryRecorder;
 import network.mask.node.history.HistoryWiring;
 import network.mask.node.metrics.Event;
-import network.mask.node.publicview.PublicViewDashboard;
 import network.mask.node.publicview.PublicViewReader;
 import network.mask.node.net.PerSourceHttpConnections;
 import network.mask.node.net.SourceNetwork;
@@ -50,6 +47,7 @@ import network.mask.node.setuppage.FileCredentialStore;
 import network.mask.node.setuppage.FileTlsMaterialStore;
 import network.mask.node.setuppage.LiveDashboard;
 import network.mask.node.setuppage.NodeBondingKeys;
+import network.mask.node.setuppage.OwnerDashboard;
 import network.mask.node.setuppage.StatusReports;
 import network.mask.node.setuppage.TcpReachability;
 import network.mask.node.status.LiveStatus;
@@ -142,8 +140,9 @@ public final class ApplianceServices {
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new RouterRuleReachability(new TcpReachability(REACHABILITY_TIMEOUT), () -> LanAddress.forBindHost(config.mixnet().bindHost()),
-                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId), new PublicViewDashboard(new HistoryDashboard(dashboard, history, ZoneId.systemDefault()),
-                new PublicViewReader(config.api().bindHost(), api::port)), control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus,
+                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId),
+                new OwnerDashboard(dashboard, history, new PublicViewReader(config.api().bindHost(), api::port), telemetry),
+                control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus,
                         () -> reachability.lastReached().map(ReachabilityLog.Seen::at)),
                 new FileTlsMaterialStore(files.tlsKey(), files.tlsCertificate()),
                 updates);

@@ -54,13 +54,18 @@ public final class HistoryRecorder implements NodeService {
 
     @Override
     public void start() {
+        open();
+        sample();
+        ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history").daemon().factory());
+        ticker.scheduleWithFixedDelay(this::sample, SAMPLE_INTERVAL.toMillis(), SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads the file (or starts a fresh history); package-visible so tests can drive samples without the ticker. */
+    void open() {
         synchronized (lock) {
             ring = store.open(clock.instant());
             lastWrittenMinute = Math.floorDiv(clock.instant().getEpochSecond(), 60);   // the file just read is this minute's
         }
-        sample();
-        ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history").daemon().factory());
-        ticker.scheduleWithFixedDelay(this::sample, SAMPLE_INTERVAL.toMillis(), SAMPLE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One sample; writes the file when the sample is in a later minute than the last write. */

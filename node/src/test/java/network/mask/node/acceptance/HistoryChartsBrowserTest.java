@@ -111,6 +111,7 @@ class HistoryChartsBrowserTest {
             String tier = "(unknown|negligible|low|medium|high|very high|at capacity)";
             assertTrue(page.text("public-load").matches("total " + tier + ", machine " + tier + ", network " + tier), page.text("public-load"));
             assertEquals("not shared", page.text("public-system-info"));
+            assertEquals("Home Assistant (MQTT) is off.", page.text("home-assistant"), "MQTT's state in words, not a code");
 
             Chromium.screenshot(driver, SHOTS.resolve("history-dashboard.png"));
             for (String[] c : new String[][] {{"chart-minutes", "packets-48h"}, {"chart-strip", "on-and-seen-48h"},

@@ -26,4 +26,9 @@ public interface DashboardSource {
     default Optional<PublicView> publicView() {
         return Optional.empty();
     }
+
+    /** Home Assistant's (MQTT's) connection in the owner's words, e.g. "Home Assistant (MQTT) is off."; empty where unknown. */
+    default Optional<String> homeAssistant() {
+        return Optional.empty();
+    }
 }

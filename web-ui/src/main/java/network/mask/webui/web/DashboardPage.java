@@ -65,7 +65,9 @@ final class DashboardPage {
         b.append("<section class=\"card\" aria-labelledby=\"system-title\"><h2 id=\"system-title\">System</h2><dl class=\"figures\">")
                 .append(figure("Uptime", "uptime", v.uptime())).append(figure("Version", "version", v.version()))
                 .append(figure("CPU temperature", "cpu-temperature", v.cpuTemperature()))
-                .append(figure("Memory", "memory", v.memory())).append(figure("Disk", "disk", v.disk())).append("</dl>");
+                .append(figure("Memory", "memory", v.memory())).append(figure("Disk", "disk", v.disk()))
+                .append(ctx.backend.dashboard().homeAssistant().map(words -> figure("Home Assistant", "home-assistant", words)).orElse(""))
+                .append("</dl>");
         ctx.tlsFingerprint.ifPresent(fp -> b.append("<p class=\"hint\">This page's certificate fingerprint (SHA-256): ")
                 .append("<code id=\"tls-fingerprint\" class=\"wrap\">").append(esc(fp)).append("</code>. Compare it with the one "
                         + "your browser shows and with the node's log.</p>"));
