@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Erases what makes the box someone's: the admin password hash, the setup page's TLS key, the
- * node's keys, its replay state and its config file (back to defaults). Runs between a stop and
+ * node's keys, its replay state, its config file (back to defaults), and the traces of the previous
+ * owner's running: the traffic history and the reachability evidence. Runs between a stop and
  * the next start, so the keys are generated anew and a fresh claim code is printed at that start.
  * The measured crypto selection (a property of the hardware) is kept.
  */
@@ -31,6 +32,9 @@ public final class FactoryReset implements Runnable {
             for (Path p : List.of(files.adminHash(), files.tlsKey(), files.tlsCertificate())) Files.deleteIfExists(p);
             deleteFilesIn(files.keysDir());
             deleteFilesIn(files.replayDir());
+            // The previous owner's traffic timeline is theirs, not the next owner's.
+            Files.deleteIfExists(files.dataDir().resolve(network.mask.node.history.HistoryWiring.FILE_NAME));
+            Files.deleteIfExists(files.dataDir().resolve(network.mask.node.reachability.ReachabilityLog.FILE_NAME));
             Path dataDir = files.dataDir().toAbsolutePath().normalize();
             if (configFile.toAbsolutePath().normalize().startsWith(dataDir)) {
                 Files.deleteIfExists(configFile);

@@ -1,5 +1,8 @@
 package network.mask.node.app;
 
+import network.mask.node.history.HistoryWiring;
+import network.mask.node.reachability.ReachabilityLog;
+
 import network.mask.node.maintenance.BackupFileSet;
 import network.mask.node.maintenance.DataFiles;
 import network.mask.node.setuppage.FileCredentialStore;
@@ -100,6 +103,8 @@ class RestartAndResetTest {
         new FileCredentialStore(new DataFiles(data).adminHash()).store("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         composed.settings().apply(composed.settings().read().withIdentity("Attic", ""));
         String identity = daemon.identity().publicKeyBase58();
+        Files.writeString(data.resolve(ReachabilityLog.FILE_NAME), "{}");
+        Files.write(data.resolve(HistoryWiring.FILE_NAME), new byte[] {1, 2, 3});
 
         composed.control().factoryReset();
         awaitStopped(daemon);
@@ -108,6 +113,8 @@ class RestartAndResetTest {
 
         assertFalse(Files.exists(new DataFiles(data).adminHash()));
         assertFalse(Files.exists(data.resolve(ConfigLoader.FILE_NAME)));
+        assertFalse(Files.exists(data.resolve(HistoryWiring.FILE_NAME)), "the previous owner's traffic history is erased");
+        assertFalse(Files.exists(data.resolve(ReachabilityLog.FILE_NAME)), "and the reachability evidence");
         try (var keys = Files.list(data.resolve("keys"))) {
             assertEquals(0, keys.count());
         }
