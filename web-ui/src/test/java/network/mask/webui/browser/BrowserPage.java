@@ -39,7 +39,11 @@ public final class BrowserPage {
     }
 
     public void click(String id) {
-        driver.findElement(By.id(id)).click();
+        WebElement e = driver.findElement(By.id(id));
+        // A link cut by the viewport's bottom edge counts as "in view" for WebDriver, which then
+        // clicks its centre below the edge and nothing happens (seen at phone height): centre it first.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        e.click();
     }
 
     public String text(String id) {
