@@ -58,9 +58,15 @@ vm_boot() {
     -display none -serial "file:$VM_SERIAL" -monitor none -no-reboot &
   VM_PID=$!
   t0=$(date +%s)
+  local hooked=0
   while :; do
     now=$(( $(date +%s) - t0 ))
     kill -0 "$VM_PID" 2>/dev/null || { tail -30 "$VM_SERIAL" >&2; die "qemu exited after ${now}s (boot $VM_BOOTS)"; }
+    # Once SSH answers (before the node is up), the caller's hook may adjust the guest.
+    if [ "$hooked" = 0 ] && [ -n "${VM_ON_SSH:-}" ] && vm_ssh true 2>/dev/null; then
+      vm_ssh "$VM_ON_SSH" || die "boot $VM_BOOTS: the on-ssh hook failed"
+      hooked=1
+    fi
     code=$(vm_api_code /api/v1/health)
     [ "$code" = 200 ] && break
     [ "$now" -ge "$timeout" ] && { tail -30 "$VM_SERIAL" >&2; die "boot $VM_BOOTS: no /api/v1/health 200 after ${now}s"; }
