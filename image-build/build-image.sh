@@ -59,7 +59,9 @@ stage_start=$(date +%s)
 stage_done() { local now; now=$(date +%s); printf '%-10s %4ds\n' "$1" $((now - stage_start)) >>"$TIMES"; stage_start=$now; }
 
 node_version() {
-  local v; v=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO_ROOT/pom.xml" | head -1)
+  # The version the installed jar carries (a stamped release's), else the pom's.
+  local v; v=$(unzip -p "$JAR_DIR/masknode.jar" network/mask/node/build.properties 2>/dev/null | sed -n 's/^version=//p')
+  [ -n "$v" ] || v=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$REPO_ROOT/pom.xml" | head -1)
   echo "$v+$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 }
 

@@ -14,7 +14,7 @@ AOT_CACHE_FILE=/usr/lib/masknode/masknode.aot
 unit_jvm_flags() {
   sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$ROOTFS/usr/lib/systemd/system/masknode.service" |
     sed -n 's/^ExecStart=\/usr\/bin\/java //p' | sed 's/ -jar .*//' | tr -s ' ' '\n' |
-    grep -v -e '^$' -e '^\$' -e '^-XX:AOTMode=' -e '^-XX:AOTCache=' | paste -sd' ' -
+    grep -v -e '^$' -e '^\$' -e '^-XX:AOTMode=' -e '^-XX:AOTCache=' -e '^-Xlog:aot=' | paste -sd' ' -
 }
 
 free_port() {

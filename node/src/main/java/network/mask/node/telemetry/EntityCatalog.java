@@ -27,7 +27,6 @@ final class EntityCatalog {
 
     static final String STARTED = "started";
     static final String VERSION = "version";
-    static final String NETWORK_STATUS = "network_status";
     static final String DESCRIBED = "described";
     static final String ROLE = "role";
     static final String PERFORMANCE = "performance";
@@ -92,11 +91,10 @@ final class EntityCatalog {
 
         all.add(new Entity("running", Entity.BINARY_SENSOR, "Mixing", "running", null, null, null, null, null, null));
         // The status model's condition: working, not-bonded, not-active, ... (network.mask.node.status.Condition codes)
-        all.add(new Entity("state", Entity.SENSOR, "Status", null, null, null, null, "mdi:lan-check", null, null));
+        all.add(new Entity("state", Entity.SENSOR, "Network status", null, null, null, null, "mdi:lan-check", null, null));
         all.add(new Entity(STARTED, Entity.SENSOR, "Started", "timestamp", null, null, "diagnostic", "mdi:clock-start", null, null));
         all.add(new Entity(VERSION, Entity.SENSOR, "Version", null, null, null, "diagnostic", "mdi:tag", null, null));
         if (network) {
-            all.add(new Entity(NETWORK_STATUS, Entity.SENSOR, "Network status", null, null, null, null, "mdi:earth", null, null));
             all.add(new Entity(DESCRIBED, Entity.BINARY_SENSOR, "Known to the network", null, null, null, null, "mdi:earth-plus", null, null));
             all.add(new Entity(ROLE, Entity.SENSOR, "Role this epoch", null, null, null, null, "mdi:layers-triple", null, null));
             all.add(Entity.gauge(PERFORMANCE, "Performance", "%", "mdi:gauge", 0));

@@ -65,8 +65,6 @@ final class StateDocument {
     }
 
     private static void addNetwork(JsonObjectBuilder state, NetworkReading n) {
-        if (n.status().isPresent()) state.add(EntityCatalog.NETWORK_STATUS, n.status().get());
-        else state.addNull(EntityCatalog.NETWORK_STATUS);
         if (n.described().isPresent()) state.add(EntityCatalog.DESCRIBED, n.described().get() ? "ON" : "OFF");
         else state.addNull(EntityCatalog.DESCRIBED);
         if (n.role().isPresent()) state.add(EntityCatalog.ROLE, n.role().get());

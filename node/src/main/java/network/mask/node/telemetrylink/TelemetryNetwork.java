@@ -11,8 +11,8 @@ import network.mask.node.telemetry.NetworkSource;
 
 /**
  * The node's network view as Home Assistant's network entities read it. Until nym-api has
- * answered once, everything is unknown (never "not described" by guess). The status sentence and
- * the rewards come from the status model and the network view when they are wired in.
+ * answered once, everything is unknown (never "not described" by guess). The owner's status is the
+ * separate {@code state} sensor; rewards stay unknown until the node estimates them.
  */
 public final class TelemetryNetwork implements NetworkSource {
 
@@ -29,7 +29,7 @@ public final class TelemetryNetwork implements NetworkSource {
         if (directory.isEmpty()) return NetworkReading.UNKNOWN;
         NetworkView v = directory.get().view();
         if (v.lastSuccess().isEmpty()) return NetworkReading.UNKNOWN;
-        return new NetworkReading(Optional.empty(), Optional.of(v.listed()), v.role().map(TelemetryNetwork::words),
+        return new NetworkReading(Optional.of(v.listed()), v.role().map(TelemetryNetwork::words),
                 v.performance().isPresent() ? OptionalDouble.of(100 * v.performance().getAsDouble()) : OptionalDouble.empty(),
                 OptionalDouble.empty());
     }

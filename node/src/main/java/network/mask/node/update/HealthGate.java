@@ -28,6 +28,11 @@ public final class HealthGate {
     private long candidateRestarts;
     private boolean everRunning;
     private boolean everPinged;
+    /** systemd's restart count at the first look; -1 before it. A version that crashes before READY shows as restarts. */
+    private long restartsAtStart = -1;
+
+    /** Crashes before READY that prove the version broken, without waiting out the whole timeout. */
+    static final int CRASHES_BEFORE_READY = 3;
 
     /** @param pidBefore the node's process before the restart (0 if none); it does not count */
     public HealthGate(Duration stable, Duration timeout, long pidBefore) {
@@ -39,6 +44,11 @@ public final class HealthGate {
     /** @param elapsed time since the restart was asked for */
     public Verdict observe(ServiceObservation o, Duration elapsed) {
         if (o.failed()) return new Fail("the new version failed to start (systemd: " + o + ")");
+        if (restartsAtStart < 0) restartsAtStart = o.restarts();
+        if (candidatePid == 0 && o.restarts() - restartsAtStart >= CRASHES_BEFORE_READY) {
+            return new Fail("the new version stopped " + (o.restarts() - restartsAtStart)
+                    + " times before it reported ready (systemd restarted it each time)");
+        }
         boolean fresh = o.running() && o.mainPid() != pidBefore;
         if (candidatePid != 0 && (o.mainPid() != candidatePid || o.restarts() != candidateRestarts)) {
             return new Fail("the new version stopped " + (elapsed.minus(candidateSince)).toSeconds()

@@ -16,7 +16,7 @@ class LedMirrorWordsTest {
     void mqttProblemsAreNamedInWords() {
         String meaning = LedMirror.of(new LedView(NodeState.DEGRADED, "amber", java.util.Map.of()), new LinkedHashSet<>(List.of(BoardFeed.MQTT_AUTH, BoardFeed.NO_NEXT_HOP)),
                 true).meaning();
-        assertEquals("Running with a problem: the MQTT broker refused the user name or password (Settings, Home Assistant); "
+        assertEquals("Running, not (yet) working on the network or with a problem: the MQTT broker refused the user name or password (Settings, Home Assistant); "
                 + "no other node of the network can be reached from here", meaning);
         assertFalse(meaning.contains("mqtt-"), meaning);
     }

@@ -280,7 +280,7 @@ class MqttDiscoveryTest {
                     r -> r.topic().endsWith("/state") && json(r.payload()).containsKey("described")).payload());
             HomeAssistantRules.assertDeviceDiscovery(config, unknown, NODE, TestDoubles.device());
             assertEquals(jakarta.json.JsonValue.NULL, unknown.get("described"), "unknown is unknown, not 'not described'");
-            reading.set(new NetworkReading(java.util.Optional.of("Working on the network"), java.util.Optional.of(true),
+            reading.set(new NetworkReading(java.util.Optional.of(true),
                     java.util.Optional.of("mixing, layer 2"), java.util.OptionalDouble.of(97.4), java.util.OptionalDouble.of(1.234)));
             JsonObject known = json(ha.await(WAIT, "a state with the network known",
                     r -> r.topic().endsWith("/state") && "ON".equals(json(r.payload()).getString("described", ""))).payload());
@@ -288,7 +288,7 @@ class MqttDiscoveryTest {
             assertEquals("mixing, layer 2", known.getString("role"));
             assertEquals(97, known.getJsonNumber("performance").intValue());
             assertEquals(1.23, known.getJsonNumber("rewards_per_day").doubleValue(), 1e-9);
-            assertEquals("Working on the network", known.getString("network_status"));
+            assertFalse(known.containsKey("network_status"), "the status model's 'state' is the one status entity");
             JsonObject cmps = config.getJsonObject("cmps");
             assertEquals("%", cmps.getJsonObject("performance").getString("unit_of_meas"));
             assertEquals("NYM", cmps.getJsonObject("rewards_per_day").getString("unit_of_meas"));

@@ -58,6 +58,17 @@ class HealthGateTest {
     }
 
     @Test
+    void aVersionThatCrashesBeforeReadyFailsAfterThreeRestartsNotAtTheTimeout() {
+        HealthGate gate = new HealthGate(Duration.ofSeconds(20), Duration.ofSeconds(600), 7);
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "start", 8, 4, 1, 0), s(1)));
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "auto-restart", 0, 5, 1, 0), s(10)));
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "start", 9, 6, 1, 0), s(20)));
+        HealthGate.Verdict v = gate.observe(new ServiceObservation("activating", "auto-restart", 0, 7, 1, 0), s(30));
+        assertInstanceOf(HealthGate.Fail.class, v, "three crashes since the switch, long before the 600 s timeout");
+        assertTrue(((HealthGate.Fail) v).reason().contains("3 times before it reported ready"), v.toString());
+    }
+
+    @Test
     void aFailedUnitFailsTheGate() {
         HealthGate gate = new HealthGate(STABLE, TIMEOUT, 7);
         assertInstanceOf(HealthGate.Fail.class, gate.observe(new ServiceObservation("failed", "failed", 0, 5, 0, 0), s(30)));
