@@ -144,8 +144,8 @@ public final class ClaimFile {
 
     private static void syncDirectory(Path dir) {
         if (dir == null) return;
-        try (var ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
-            ch.force(true);
+        try {
+            network.mask.node.storage.AtomicFiles.fsync(dir);
         } catch (IOException | RuntimeException e) {
             // best effort: some file systems (FAT through some drivers) refuse to sync a directory
         }

@@ -66,7 +66,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("filesystem of " + dir + " cannot rename atomically", e);
             }
-            fsyncDirectory(dir);
+            fsync(dir);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -103,12 +103,12 @@ public final class AtomicFiles {
     /** Makes a deletion (or rename) of {@code file} durable: fsyncs its directory. */
     public static void fsyncDirectoryOf(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(dir)) fsyncDirectory(dir);
+        if (Files.isDirectory(dir)) fsync(dir);
     }
 
-    /** Makes a completed rename durable. */
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+    /** Forces a file's content, or a directory's entries (a completed rename or deletion), to the disk. */
+    public static void fsync(Path fileOrDirectory) throws IOException {
+        try (FileChannel channel = FileChannel.open(fileOrDirectory, StandardOpenOption.READ)) {
             channel.force(true);
         }
     }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import network.mask.node.storage.AtomicFiles;
 
 /**
  * Gets a release onto the card without touching anything the node runs: download into
@@ -138,9 +139,9 @@ public final class BundleInstaller {
         }
         if (!InstallLayout.isComplete(tmp)) throw malformed("a library the jar needs is missing");
         Files.writeString(tmp.resolve("release.json"), release.toJson().toString() + "\n", StandardCharsets.UTF_8);
-        InstallLayout.fsync(tmp.resolve("release.json"));
-        InstallLayout.fsync(tmp.resolve("lib"));
-        InstallLayout.fsync(tmp);
+        AtomicFiles.fsync(tmp.resolve("release.json"));
+        AtomicFiles.fsync(tmp.resolve("lib"));
+        AtomicFiles.fsync(tmp);
         steps.reached(Step.UNPACKED);
         Path dir = layout.versionDir(release.version());
         if (Files.exists(dir)) {
@@ -150,7 +151,7 @@ public final class BundleInstaller {
             InstallLayout.deleteTree(trash);
         }
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        InstallLayout.fsync(layout.versions());
+        AtomicFiles.fsync(layout.versions());
         steps.reached(Step.RENAMED_INTO_PLACE);
         return dir;
     }

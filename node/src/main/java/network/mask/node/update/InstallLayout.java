@@ -2,14 +2,12 @@ package network.mask.node.update;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import network.mask.node.storage.AtomicFiles;
 
 /**
  * The install root (docs/updates.md, "On-box layout"): {@code versions/<v>/}, the {@code current}
@@ -84,7 +83,7 @@ public final class InstallLayout {
         } finally {
             Files.deleteIfExists(fresh);
         }
-        fsync(root);
+        AtomicFiles.fsync(root);
     }
 
     /** The version a folder holds, read from its jar ({@code build.properties}). */
@@ -157,7 +156,7 @@ public final class InstallLayout {
         for (Path p : candidates.subList(Math.min(extra, candidates.size()), candidates.size())) {
             Path trash = versions().resolve(".trash-" + p.getFileName());
             Files.move(p, trash, StandardCopyOption.ATOMIC_MOVE);
-            fsync(versions());
+            AtomicFiles.fsync(versions());
             deleteTree(trash);
             removed.add(p);
         }
@@ -180,11 +179,5 @@ public final class InstallLayout {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    static void fsync(Path path) throws IOException {
-        try (FileChannel c = FileChannel.open(path, StandardOpenOption.READ)) {
-            c.force(true);
-        }
     }
 }
