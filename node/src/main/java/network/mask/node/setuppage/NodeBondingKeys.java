@@ -24,16 +24,11 @@ public final class NodeBondingKeys implements BondingKeys {
 
     /** @param liveKeys the daemon's current keys: the Sphinx key changes with every network rotation */
     public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config) {
-        this(liveKeys, config, java.util.Optional::empty);
-    }
-
-    /** @param network what nym-api says of this node, when the node asks nym-api */
-    public NodeBondingKeys(Supplier<NodeKeys> liveKeys, ConfigStore config,
-                           Supplier<java.util.Optional<network.mask.node.nymapi.NetworkStatus>> network) {
-        this(liveKeys, config, network, java.util.Optional::empty);
+        this(liveKeys, config, java.util.Optional::empty, java.util.Optional::empty);
     }
 
     /**
+     * @param network                what nym-api says of this node, when the node asks nym-api
      * @param lastReachedFromOutside when something outside the home last reached the node (reachability evidence:
      *                               a valid mix frame or a describe request from a public address)
      */
