@@ -23,9 +23,16 @@ import java.time.Duration;
 public record HttpServerLimits(int maxConnections, Duration readTimeout, Duration idleTimeout, Duration idleCheck,
                                long maxPayload, int maxPerNetwork) {
 
-    /** The public API: nym-api and explorers poll it a few times a minute; bodies are never read. */
+    /**
+     * The public API: nym-api and explorers poll it a few times a minute; bodies are never read.
+     * One nym-api opens up to ten connections at once to describe a node (health and host-information,
+     * then nine routes concurrently: {@code query_for_described_data} in
+     * {@code nym-api/src/node_describe_cache/query_helpers.rs}), and a reused connection the node closed
+     * meanwhile costs another; 32 per source network lets two such describers share a network (nym-api
+     * instances in one data centre) and still leaves three quarters of the slots to everyone else.
+     */
     public static final HttpServerLimits PUBLIC_API = new HttpServerLimits(128, Duration.ofSeconds(10),
-            Duration.ofSeconds(20), Duration.ofSeconds(5), 64 * 1024, 16);
+            Duration.ofSeconds(20), Duration.ofSeconds(5), 64 * 1024, 32);
 
     /** Heap one open connection can hold at most: Helidon's buffers, thread and a full header. */
     public static final int BYTES_PER_CONNECTION = 64 * 1024;
