@@ -18,7 +18,9 @@ public final class BlockingNoiseLink {
 
     private final SocketChannel channel;
     private final NoiseTransport transport;
-    private final ByteBuffer out = ByteBuffer.allocateDirect(NoiseFrameHeader.SIZE + NoiseProtocol.MAX_MESSAGE);
+    // Heap buffers: the JDK's AES-GCM is much faster on arrays than on direct buffers (see NoiseLinkHandler).
+    private final ByteBuffer out = ByteBuffer.allocate(NoiseFrameHeader.SIZE + NoiseProtocol.MAX_MESSAGE);
+    private final ByteBuffer plainCopy = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
 
     private BlockingNoiseLink(SocketChannel channel, NoiseTransport transport) {
@@ -69,6 +71,7 @@ public final class BlockingNoiseLink {
         while (plaintext.hasRemaining()) {
             int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plaintext.remaining());
             ByteBuffer chunk = plaintext.slice(plaintext.position(), n);
+            if (!chunk.hasArray()) chunk = plainCopy.clear().put(chunk).flip();
             out.clear();
             NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, n + NoiseProtocol.TAG_LENGTH, header, 0);
             out.put(header);

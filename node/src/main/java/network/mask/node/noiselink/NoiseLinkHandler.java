@@ -9,8 +9,11 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.PromiseCombiner;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
@@ -24,9 +27,16 @@ import network.mask.node.noise.NoiseTransport;
 /**
  * One Noise link in a Netty pipeline, between the socket and the Sphinx framing: runs the XKpsk3
  * handshake within its deadline, then decrypts each incoming data frame into a plaintext buffer for the
- * frame decoder and encrypts each outgoing buffer into one data frame (nym's layout, at most 65519
- * plaintext bytes a frame; {@code common/nymnoise/src/stream/mod.rs}). Each buffer is read and written
- * once, by the cipher itself. Any violation closes this link only, counted; nothing is resynchronised.
+ * frame decoder, and gathers what is written between two flushes into as few data frames as fit (nym's
+ * layout, at most 65519 plaintext bytes a frame; {@code common/nymnoise/src/stream/mod.rs}). A nym-node
+ * does the same: its framed writer hands the Noise stream everything buffered, so one Noise message may
+ * carry several packets, and a reader may not assume one packet per message.
+ * <p>Why gather and why heap arrays: the JDK's AES-GCM is about two and a half times faster on heap
+ * arrays than on direct buffers (2.4 KB: 1.0 us against 2.7 us here), and one message per flush pays
+ * the cipher's per-message set-up once for up to 27 packets. The cost is one copy of each packet into
+ * the gathering buffer and of each received message out of the socket's direct buffer; both are memory
+ * copies, far cheaper than the cipher work they save. Any violation closes this link only, counted;
+ * nothing is resynchronised.
  */
 public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
@@ -40,6 +50,11 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private final long timeoutNanos;
     private final MixMetrics metrics;
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
+    /** A received message copied out of a direct buffer, for the cipher's array path (made on first use). */
+    private ByteBuffer sealedIn;
+    /** Plaintext written since the last flush, sealed as one message at the flush (made on first use). */
+    private ByteBuffer gathered;
+    private final List<ChannelPromise> gatheredPromises = new ArrayList<>();
     private NoiseHandshake handshake;
     private NoiseTransport transport;
     private ByteBuf cumulation;
@@ -183,7 +198,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         int plain = h.length() - NoiseProtocol.TAG_LENGTH;
         ByteBuf out = ctx.alloc().heapBuffer(plain);   // the frame decoder copies packets out into arrays: heap is cheapest
         try {
-            int n = transport.decrypt(cumulation.nioBuffer(body, h.length()), out.nioBuffer(0, plain));
+            int n = transport.decrypt(onHeap(body, h.length()), out.nioBuffer(0, plain));
             out.writerIndex(n);
         } catch (NoiseException | RuntimeException e) {
             out.release();
@@ -194,6 +209,15 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         else out.release();
     }
 
+    /** The message at {@code index}, as a heap buffer: the cumulation's own array, or a copy of a direct buffer's bytes. */
+    private ByteBuffer onHeap(int index, int length) {
+        if (cumulation.hasArray()) return cumulation.nioBuffer(index, length);
+        if (sealedIn == null) sealedIn = ByteBuffer.allocate(NoiseProtocol.MAX_MESSAGE);
+        sealedIn.clear().limit(length);
+        cumulation.getBytes(index, sealedIn);
+        return sealedIn.flip();
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.fireChannelReadComplete();
@@ -202,7 +226,10 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof ByteBuf plain) || !plain.isReadable()) {
-            ctx.write(msg, promise);   // an empty buffer (a flush marker) stays empty: nym's reader needs no empty frames
+            // An empty buffer (a flush marker, or the last write before a close) stays empty, as nym's reader
+            // needs no empty frames; what was gathered goes first so that nothing overtakes it.
+            sealGathered(ctx);
+            ctx.write(msg, promise);
             return;
         }
         if (transport == null || failed) {
@@ -211,16 +238,15 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
             return;
         }
         try {
-            if (plain.readableBytes() <= NoiseProtocol.MAX_PLAINTEXT) {
-                ctx.write(encrypt(ctx, plain, plain.readerIndex(), plain.readableBytes()), promise);
-            } else {
-                PromiseCombiner combiner = new PromiseCombiner(ctx.executor());
-                for (int at = plain.readerIndex(); at < plain.writerIndex(); at += NoiseProtocol.MAX_PLAINTEXT) {
-                    int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plain.writerIndex() - at);
-                    combiner.add(ctx.write(encrypt(ctx, plain, at, n)));
-                }
-                combiner.finish(promise);
+            if (plain.readableBytes() > NoiseProtocol.MAX_PLAINTEXT) {
+                writeLarge(ctx, plain, promise);
+                return;
             }
+            if (gathered == null) gathered = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
+            if (gathered.remaining() < plain.readableBytes()) sealGathered(ctx);
+            plain.readBytes(gathered.limit(gathered.position() + plain.readableBytes()));
+            gathered.limit(gathered.capacity());
+            gatheredPromises.add(promise);
         } catch (NoiseException e) {
             promise.tryFailure(e);
             fail(ctx, e);
@@ -229,13 +255,57 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         }
     }
 
-    private ByteBuf encrypt(ChannelHandlerContext ctx, ByteBuf plain, int index, int length) throws NoiseException {
-        int sealed = length + NoiseProtocol.TAG_LENGTH;
-        ByteBuf out = ctx.alloc().ioBuffer(NoiseFrameHeader.SIZE + sealed);
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        sealGathered(ctx);
+        ctx.flush();
+    }
+
+    /** Seals what was gathered into one data frame and writes it; each gathered write completes with it. */
+    private void sealGathered(ChannelHandlerContext ctx) {
+        if (gathered == null || gathered.position() == 0) return;
+        ChannelPromise[] waiting = gatheredPromises.toArray(new ChannelPromise[0]);
+        gatheredPromises.clear();
+        gathered.flip();
+        ByteBuf frame;
+        try {
+            frame = encrypt(ctx, gathered);
+        } catch (NoiseException e) {
+            for (ChannelPromise p : waiting) p.tryFailure(e);
+            fail(ctx, e);
+            return;
+        } finally {
+            gathered.clear();
+        }
+        ctx.write(frame).addListener(f -> {
+            for (ChannelPromise p : waiting) {
+                if (f.isSuccess()) p.trySuccess();
+                else p.tryFailure(f.cause());
+            }
+        });
+    }
+
+    /** A buffer larger than one message (never a packet; kept for completeness): gathered first, then in 65519-byte frames. */
+    private void writeLarge(ChannelHandlerContext ctx, ByteBuf plain, ChannelPromise promise) throws NoiseException {
+        sealGathered(ctx);
+        PromiseCombiner combiner = new PromiseCombiner(ctx.executor());
+        ByteBuffer chunk = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
+        while (plain.isReadable()) {
+            int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plain.readableBytes());
+            plain.readBytes(chunk.clear().limit(n));
+            combiner.add(ctx.write(encrypt(ctx, chunk.flip())));
+        }
+        combiner.finish(promise);
+    }
+
+    /** One data frame holding all of {@code plain} (a heap buffer, at most 65519 bytes), in a heap buffer. */
+    private ByteBuf encrypt(ChannelHandlerContext ctx, ByteBuffer plain) throws NoiseException {
+        int sealed = plain.remaining() + NoiseProtocol.TAG_LENGTH;
+        ByteBuf out = ctx.alloc().heapBuffer(NoiseFrameHeader.SIZE + sealed);
         try {
             NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, sealed, header, 0);
             out.writeBytes(header);
-            int n = transport.encrypt(plain.nioBuffer(index, length), out.nioBuffer(NoiseFrameHeader.SIZE, sealed));
+            int n = transport.encrypt(plain, out.nioBuffer(NoiseFrameHeader.SIZE, sealed));
             out.writerIndex(NoiseFrameHeader.SIZE + n);
             return out;
         } catch (NoiseException | RuntimeException e) {
@@ -262,6 +332,12 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     private void cleanUp() {
         if (deadline != null) deadline.cancel(false);
+        if (!gatheredPromises.isEmpty()) {
+            IllegalStateException closed = new IllegalStateException("the Noise link closed before these bytes were sent");
+            for (ChannelPromise p : gatheredPromises) p.tryFailure(closed);
+            gatheredPromises.clear();
+        }
+        if (gathered != null) gathered.clear();
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
