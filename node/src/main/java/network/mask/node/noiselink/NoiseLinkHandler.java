@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.PromiseCombiner;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -42,6 +43,8 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     private static final System.Logger LOG = System.getLogger(NoiseLinkHandler.class.getName());
     private static final byte[] EMPTY = new byte[0];
+    /** First size of a gathering buffer: four regular packets; it grows to one whole message. */
+    private static final int GATHER_START = 4 * 2432;
 
     private final boolean initiator;
     private final NoiseKeyPair localKey;
@@ -50,10 +53,18 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private final long timeoutNanos;
     private final MixMetrics metrics;
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
-    /** A received message copied out of a direct buffer, for the cipher's array path (made on first use). */
-    private ByteBuffer sealedIn;
-    /** Plaintext written since the last flush, sealed as one message at the flush (made on first use). */
-    private ByteBuffer gathered;
+    /**
+     * A received message copied out of a direct buffer, for the cipher's array path: one per event-loop
+     * thread, not one per link (a node may hold a thousand inbound links), used and done within one read.
+     */
+    private static final FastThreadLocal<ByteBuffer> SEALED_IN = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuffer initialValue() {
+            return ByteBuffer.allocate(NoiseProtocol.MAX_MESSAGE);
+        }
+    };
+    /** Plaintext written since the last flush, sealed as one message at the flush; pooled, held only until then. */
+    private ByteBuf gathered;
     private final List<ChannelPromise> gatheredPromises = new ArrayList<>();
     private NoiseHandshake handshake;
     private NoiseTransport transport;
@@ -212,7 +223,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     /** The message at {@code index}, as a heap buffer: the cumulation's own array, or a copy of a direct buffer's bytes. */
     private ByteBuffer onHeap(int index, int length) {
         if (cumulation.hasArray()) return cumulation.nioBuffer(index, length);
-        if (sealedIn == null) sealedIn = ByteBuffer.allocate(NoiseProtocol.MAX_MESSAGE);
+        ByteBuffer sealedIn = SEALED_IN.get();
         sealedIn.clear().limit(length);
         cumulation.getBytes(index, sealedIn);
         return sealedIn.flip();
@@ -242,10 +253,9 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
                 writeLarge(ctx, plain, promise);
                 return;
             }
-            if (gathered == null) gathered = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
-            if (gathered.remaining() < plain.readableBytes()) sealGathered(ctx);
-            plain.readBytes(gathered.limit(gathered.position() + plain.readableBytes()));
-            gathered.limit(gathered.capacity());
+            if (gathered != null && gathered.maxWritableBytes() < plain.readableBytes()) sealGathered(ctx);
+            if (gathered == null) gathered = ctx.alloc().heapBuffer(GATHER_START, NoiseProtocol.MAX_PLAINTEXT);
+            gathered.writeBytes(plain);
             gatheredPromises.add(promise);
         } catch (NoiseException e) {
             promise.tryFailure(e);
@@ -263,19 +273,19 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     /** Seals what was gathered into one data frame and writes it; each gathered write completes with it. */
     private void sealGathered(ChannelHandlerContext ctx) {
-        if (gathered == null || gathered.position() == 0) return;
+        if (gathered == null) return;
         ChannelPromise[] waiting = gatheredPromises.toArray(new ChannelPromise[0]);
         gatheredPromises.clear();
-        gathered.flip();
         ByteBuf frame;
         try {
-            frame = encrypt(ctx, gathered);
+            frame = encrypt(ctx, gathered.nioBuffer());
         } catch (NoiseException e) {
             for (ChannelPromise p : waiting) p.tryFailure(e);
             fail(ctx, e);
             return;
         } finally {
-            gathered.clear();
+            gathered.release();
+            gathered = null;
         }
         ctx.write(frame).addListener(f -> {
             for (ChannelPromise p : waiting) {
@@ -337,7 +347,10 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
             for (ChannelPromise p : gatheredPromises) p.tryFailure(closed);
             gatheredPromises.clear();
         }
-        if (gathered != null) gathered.clear();
+        if (gathered != null) {
+            gathered.release();
+            gathered = null;
+        }
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
