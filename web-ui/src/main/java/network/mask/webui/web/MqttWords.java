@@ -32,10 +32,10 @@ final class MqttWords {
         return "This address is not encrypted. For TLS, start it with mqtts:// and use the broker's TLS port (usually 8883).";
     }
 
-    /** {@link #encryption} as a line under the address field, or nothing. */
-    static String encryptionLine(String address) {
+    /** The address field's hint: the examples, then whether the address in the field is encrypted. */
+    static String addressHint(String address) {
         String words = encryption(address);
-        return words.isEmpty() ? "" : "<p class=\"hint\" id=\"mqtt-encryption\">" + words + "</p>";
+        return words.isEmpty() ? ADDRESS_HINT : ADDRESS_HINT + " " + words;
     }
 
     /** The connection test's verdict: what happened and what to change, naming the broker once. */

@@ -268,8 +268,7 @@ final class SettingsPage {
             case WALLET -> Fields.input("wallet", "text", "Nyx wallet address (optional)", v.get("wallet"), "Starts with n1.", e,
                     "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\"");
             case HOME_ASSISTANT -> Fields.input("mqttUrl", "text", "Broker address", v.get("mqttUrl"),
-                    MqttWords.ADDRESS_HINT, e, "autocapitalize=\"off\" spellcheck=\"false\"")
-                    + MqttWords.encryptionLine(v.get("mqttUrl"))
+                    MqttWords.addressHint(v.get("mqttUrl")), e, "autocapitalize=\"off\" spellcheck=\"false\"")
                     + Fields.input("mqttUser", "text", "User name", v.get("mqttUser"), null, e,
                     "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" maxlength=\"" + SettingsValidator.MQTT_USER_MAX + "\"")
                     + Fields.input("mqttPassword", "password", "Password", v.get("mqttPassword"),

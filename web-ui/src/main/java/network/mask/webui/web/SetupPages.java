@@ -219,8 +219,7 @@ final class SetupPages {
                 body.append("<p>Optional: publish the node's status to your home automation (for example Home Assistant). "
                                 + "Leave the address empty to turn this off.</p>")
                         .append(Fields.input("mqttUrl", "text", "Broker address", v.get("mqttUrl"),
-                                MqttWords.ADDRESS_HINT, errors, "autocapitalize=\"off\" spellcheck=\"false\""))
-                        .append(MqttWords.encryptionLine(v.get("mqttUrl")))
+                                MqttWords.addressHint(v.get("mqttUrl")), errors, "autocapitalize=\"off\" spellcheck=\"false\""))
                         .append(Fields.input("mqttUser", "text", "User name", v.get("mqttUser"), null, errors,
                                 "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" maxlength=\""
                                         + SettingsValidator.MQTT_USER_MAX + "\""))
