@@ -184,7 +184,7 @@ class SetupRoutesTest extends OwnerRoutesTest {
         TestClient.Response r = owner.post("/setup/node", valid("node"));
         assertEquals(303, r.status(), r.body());
         assertEquals("/setup/network", r.location());
-        assertTrue(owner.get("/setup/network").body().contains("Saved."), "a flash after saving");
+        assertTrue(owner.get("/setup/network").body().contains("Name your node: saved."), "a flash naming the step saved");
         assertEquals("/setup/wallet", owner.post("/setup/network", valid("network")).location());
         assertEquals("/setup/mqtt", owner.post("/setup/wallet", Map.of("wallet", "  " + WALLET.toUpperCase() + " ")).location());
         assertEquals("/setup/led", owner.post("/setup/mqtt", valid("mqtt")).location());

@@ -90,7 +90,8 @@ final class SetupPages {
             Respond.html(res, Status.INTERNAL_SERVER_ERROR_500, page(step, visit, session, posted(step, form), errors, notice));
             return;
         }
-        session.flash("Saved.");
+        // Shown on the next step, so it names the step it is about.
+        session.flash(step.title.replace(" (optional)", "") + ": saved.");
         Respond.redirect(res, step.next().path());
     }
 
