@@ -28,6 +28,21 @@ class PolishTest {
     }
 
     @Test
+    void everyPasswordFieldHasAShowToggle() {
+        TestClient owner = admin.claimed();
+        String page = owner.get("/password").body();
+        for (String field : new String[] {"currentPassword", "newPassword"}) {
+            assertTrue(page.contains("<button type=\"button\" class=\"show-password secondary\" id=\"" + field + "-show\" data-show=\""
+                    + field + "\" aria-controls=\"" + field + "\" aria-pressed=\"false\""), page);
+        }
+        assertTrue(page.contains("aria-label=\"Show current password\" hidden>Show</button>"), "hidden until app.js wires it: " + page);
+        assertTrue(owner.get("/setup/mqtt").body().contains("id=\"mqttPassword-show\""));
+        assertTrue(owner.get("/maintenance").body().contains("id=\"backupPassphrase-show\""));
+        assertTrue(admin.client().get("/login").body().contains("id=\"password-show\""));
+        assertFalse(owner.get("/setup/led").body().contains("show-password"), "only password fields get one");
+    }
+
+    @Test
     void theCurrentPasswordIsNotANewOne() {
         TestClient owner = admin.claimed();
         owner.get("/password");

@@ -1,5 +1,6 @@
 package network.mask.webui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,9 @@ class PortForwardingHelpTest {
 
         TestClient.Response check = owner.post("/setup/network/check", Map.of("publicHost", "node.example.net", "mixPort", "1789",
                 "apiPort", "8080"));
-        assertTrue(check.body().contains("On your router, forward TCP 1790 and 8081 to 192.168.1.23 (this box), then check again."),
-                check.body());
+        assertEquals(303, check.status(), "post/redirect/get");
+        String result = owner.get(check.location()).body();
+        assertTrue(result.contains("On your router, forward TCP 1790 and 8081 to 192.168.1.23 (this box), then check again."), result);
     }
 
     @Test

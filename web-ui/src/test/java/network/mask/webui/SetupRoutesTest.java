@@ -126,26 +126,22 @@ class SetupRoutesTest extends OwnerRoutesTest {
                         "The address contains a space or invisible character at position 3."),
                 // mqtt
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "ftp://broker"), "mqttUrl",
-                        "Use tcp:// (plain) or ssl:// (TLS), for example tcp://192.168.1.10:1883."),
-                Arguments.of("mqtt", with("mqtt", "mqttUrl", "ws://broker:9001"), "mqttUrl", "WebSocket brokers are not supported; use tcp:// or ssl://."),
+                        "Start with mqtt:// (unencrypted) or mqtts:// (TLS), for example mqtt://homeassistant.local:1883."),
+                Arguments.of("mqtt", with("mqtt", "mqttUrl", "ws://broker:9001"), "mqttUrl", "WebSocket brokers are not supported; use mqtt:// or mqtts://."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://ha:pw@broker"), "mqttUrl",
                         "Put the user name and password in their own fields, not in the address."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://broker/topic"), "mqttUrl",
-                        "The broker address is just host and port, for example tcp://192.168.1.10:1883."),
+                        "The broker address is just host and port, for example mqtt://192.168.1.10:1883."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://broker:0"), "mqttUrl", "The broker port must be a whole number from 1 to 65535."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://fd00::5:1883"), "mqttUrl",
-                        "Put an IPv6 address in brackets, like tcp://[fd00::5]:1883."),
+                        "Put an IPv6 address in brackets, like mqtt://[fd00::5]:1883."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://[fd00::5"), "mqttUrl", "An IPv6 address needs a closing ]."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://[fd00::5]1883"), "mqttUrl", "Write the port after the ], like [fd00::5]:1883."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://:1883"), "mqttUrl",
-                        "The broker address needs a host, for example tcp://192.168.1.10:1883."),
+                        "The broker address needs a host, for example mqtt://192.168.1.10:1883."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://my_broker"), "mqttUrl",
                         "'my_broker' is not a valid host name: use letters, digits and hyphens, with dots between the parts and "
                                 + "no hyphen at the start or end of a part."),
-                Arguments.of("mqtt", with("mqtt", "mqttUrl", "ssl://broker"), "mqttTls",
-                        "The address uses TLS (ssl://): tick \"Use TLS\", or use tcp://."),
-                Arguments.of("mqtt", with("mqtt", "mqttUrl", "tcp://broker", "mqttTls", "on"), "mqttTls",
-                        "\"Use TLS\" is ticked but tcp:// is unencrypted: use ssl://, or untick TLS."),
                 Arguments.of("mqtt", with("mqtt", "mqttUrl", "", "mqttUser", "ha", "mqttPassword", ""), "mqttUrl",
                         "Enter the broker address, or clear the user and password to turn MQTT off."),
                 Arguments.of("mqtt", with("mqtt", "mqttUser", "", "mqttPassword", "pw"), "mqttUser", "A password needs a user name."),
@@ -188,7 +184,7 @@ class SetupRoutesTest extends OwnerRoutesTest {
         TestClient.Response r = owner.post("/setup/node", valid("node"));
         assertEquals(303, r.status(), r.body());
         assertEquals("/setup/network", r.location());
-        assertTrue(owner.get("/setup/network").body().contains("Saved."), "a flash after saving");
+        assertTrue(owner.get("/setup/network").body().contains("Name your node: saved."), "a flash naming the step saved");
         assertEquals("/setup/wallet", owner.post("/setup/network", valid("network")).location());
         assertEquals("/setup/mqtt", owner.post("/setup/wallet", Map.of("wallet", "  " + WALLET.toUpperCase() + " ")).location());
         assertEquals("/setup/led", owner.post("/setup/mqtt", valid("mqtt")).location());
@@ -222,7 +218,8 @@ class SetupRoutesTest extends OwnerRoutesTest {
         assertTrue(owner.get("/setup/node").body().contains("value=\"Attic &lt;node&gt;\""));
         String mqtt = owner.get("/setup/mqtt").body();
         assertTrue(mqtt.contains("value=\"ssl://broker.local:8883\""));
-        assertTrue(mqtt.contains("id=\"mqttTls\" name=\"mqttTls\" type=\"checkbox\" value=\"on\" checked"));
+        assertFalse(mqtt.contains("mqttTls"), "no TLS checkbox to contradict the address");
+        assertTrue(mqtt.contains("This address is encrypted with TLS."), mqtt);
         assertFalse(mqtt.contains("topsecret"));
         assertTrue(mqtt.contains("Leave empty to keep the saved password."));
     }
@@ -231,7 +228,7 @@ class SetupRoutesTest extends OwnerRoutesTest {
     void mqttKeepsTheSavedPasswordWhenLeftEmptyAndAcceptsIpv6AndTls() {
         admin.node.settings.set(FakeNode.FRESH.withMqtt(new MqttSettings("ssl://broker.local:8883", "ha", "topsecret", true)));
         assertEquals(303, owner.post("/setup/mqtt", Map.of("mqttUrl", "mqtts://[fd00::5]:8884", "mqttUser", "ha",
-                "mqttPassword", "", "mqttTls", "on")).status());
+                "mqttPassword", "")).status());
         assertEquals(new MqttSettings("ssl://[fd00::5]:8884", "ha", "topsecret", true), admin.node.settings.get().mqtt());
         assertEquals(303, owner.post("/setup/mqtt", Map.of("mqttUrl", "broker.local", "mqttUser", "other", "mqttPassword", "")).status());
         assertEquals(new MqttSettings("tcp://broker.local:1883", "other", "", false), admin.node.settings.get().mqtt(),
@@ -243,14 +240,13 @@ class SetupRoutesTest extends OwnerRoutesTest {
     @Test
     void reachabilityCheckSaysPlainlyAndSavesNothing() {
         admin.node.reachable.put(1789, new ReachabilityChecker.Verdict(true, ""));
-        TestClient.Response r = owner.post("/setup/network/check", valid("network"));
-        assertEquals(200, r.status());
+        TestClient.Response r = checked("/setup/network/check", valid("network"), "/setup/network");
         assertTrue(r.body().contains("<strong>The box could not reach its own address.</strong>"), r.body());
         assertTrue(r.body().contains("Mix port 1789: the box connected to node.example.net:1789"));
         assertTrue(r.body().contains("API port 8080: could not connect to node.example.net:8080 (connection refused)"));
         assertTrue(r.body().contains("value=\"Node.Example.NET\""), "the form keeps what was typed");
         admin.node.reachable.put(8080, new ReachabilityChecker.Verdict(true, ""));
-        r = owner.post("/setup/network/check", valid("network"));
+        r = checked("/setup/network/check", valid("network"), "/setup/network");
         assertTrue(r.body().contains("<strong>The box reached its own address.</strong>"));
         assertFalse(r.body().contains("Reachable"), "a connect from inside is never shown as reachable from the internet");
         assertEquals(List.of("node.example.net:1789", "node.example.net:8080", "node.example.net:1789", "node.example.net:8080"),
@@ -261,14 +257,42 @@ class SetupRoutesTest extends OwnerRoutesTest {
         assertEquals(4, admin.node.reachabilityChecks.size(), "invalid input is not checked");
     }
 
+    /** Posts a check, asserts the post/redirect/get, and returns the page the redirect leads to. */
+    private TestClient.Response checked(String action, Map<String, String> form, String step) {
+        TestClient.Response posted = owner.post(action, form);
+        assertEquals(303, posted.status(), posted.body());
+        assertTrue(posted.location().startsWith(step + "?checked="), posted.location());
+        return owner.get(posted.location());
+    }
+
+    @Test
+    void aReloadAfterACheckShowsTheResultWithoutCheckingAgain() {
+        admin.node.reachable.put(1789, new ReachabilityChecker.Verdict(true, ""));
+        TestClient.Response posted = owner.post("/setup/network/check", valid("network"));
+        String location = posted.location();
+        assertTrue(owner.get(location).body().contains("id=\"reachability\""));
+        TestClient.Response reload = owner.get(location);
+        assertEquals(200, reload.status());
+        assertTrue(reload.body().contains("The box could not reach its own address."), reload.body());
+        assertTrue(reload.body().contains("value=\"Node.Example.NET\""), "the checked values, not yet saved");
+        assertEquals(2, admin.node.reachabilityChecks.size(), "one check: the reload fetched the result, it did not post");
+        String fresh = owner.get("/setup/network").body();
+        assertFalse(fresh.contains("id=\"reachability\""), "opening the step afresh shows the saved values only");
+        assertFalse(owner.get("/setup/network?checked=0123456789abcdef").body().contains("id=\"reachability\""),
+                "another id shows nothing");
+        assertFalse(owner.get(location.replace("/setup/network", "/setup/mqtt")).body().contains("id=\"reachability\""),
+                "the result belongs to its own step");
+    }
+
     @Test
     void mqttTestUsesTheNormalisedSettingsAndSavesNothing() {
-        TestClient.Response r = owner.post("/setup/mqtt/test", valid("mqtt"));
-        assertEquals(200, r.status());
-        assertTrue(r.body().contains("Connected to tcp://192.168.1.10:1883."), r.body());
-        admin.node.mqttResult.set(new MqttTester.Result(false, "not authorised"));
-        r = owner.post("/setup/mqtt/test", valid("mqtt"));
-        assertTrue(r.body().contains("Could not connect to tcp://192.168.1.10:1883: not authorised"));
+        TestClient.Response r = checked("/setup/mqtt/test", valid("mqtt"), "/setup/mqtt");
+        assertTrue(r.body().contains("Connected to 192.168.1.10:1883 as homeassistant, not encrypted."), r.body());
+        admin.node.mqttResult.set(new MqttTester.Result(false, MqttTester.Problem.LOGIN_REFUSED, ""));
+        r = checked("/setup/mqtt/test", valid("mqtt"), "/setup/mqtt");
+        assertTrue(r.body().contains("The broker at 192.168.1.10:1883 refused the login: check the user name and password"), r.body());
+        String box = r.body().substring(r.body().indexOf("id=\"mqtt-result\""));
+        assertFalse(box.substring(0, box.indexOf("</div>")).contains("tcp://"), "the broker is named once, without Paho's scheme");
         assertTrue(r.body().contains("value=\"s3cret\""), "the password just typed stays in the field for saving");
         assertEquals(new MqttSettings("tcp://192.168.1.10:1883", "homeassistant", "s3cret", false), admin.node.mqttTests.get(0));
         r = owner.post("/setup/mqtt/test", Map.of("mqttUrl", ""));
@@ -276,6 +300,29 @@ class SetupRoutesTest extends OwnerRoutesTest {
         assertTrue(r.body().contains("Enter the broker address to test."));
         assertEquals(2, admin.node.mqttTests.size());
         assertTrue(admin.node.applied.isEmpty());
+    }
+
+    @Test
+    void tlsOnAPlainPortNamesTheFix() {
+        admin.node.mqttResult.set(new MqttTester.Result(false, MqttTester.Problem.PORT_WITHOUT_TLS, "Connection reset"));
+        TestClient.Response r = checked("/setup/mqtt/test", Map.of("mqttUrl", "mqtts://192.168.1.10:1883"), "/setup/mqtt");
+        assertTrue(r.body().contains("Port 1883 does not speak TLS: try port 8883, or start the address with mqtt:// for an "
+                + "unencrypted connection."), r.body());
+        assertFalse(r.body().contains("Connection reset"), "no client-library jargon");
+        assertEquals(new MqttSettings("ssl://192.168.1.10:1883", "", "", true), admin.node.mqttTests.getLast());
+    }
+
+    @Test
+    void theAddressAloneDecidesTls() {
+        // A leftover "mqttTls" field (an old form) can no longer contradict the address.
+        assertEquals(303, owner.post("/setup/mqtt", Map.of("mqttUrl", "mqtt://broker.local", "mqttTls", "on")).status());
+        assertEquals(new MqttSettings("tcp://broker.local:1883", "", "", false), admin.node.settings.get().mqtt());
+        assertEquals(303, owner.post("/setup/mqtt", Map.of("mqttUrl", "mqtts://broker.local")).status());
+        assertEquals(new MqttSettings("ssl://broker.local:8883", "", "", true), admin.node.settings.get().mqtt());
+        String page = owner.get("/setup/mqtt").body();
+        assertTrue(page.contains("This address is encrypted with TLS."), page);
+        admin.node.settings.set(FakeNode.FRESH.withMqtt(new MqttSettings("tcp://broker.local:1883", "", "", false)));
+        assertTrue(owner.get("/settings").body().contains("This address is not encrypted. For TLS, start it with mqtts://"));
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class ApplianceServices {
         HistoryRecorder history = HistoryWiring.recorder(daemon, board);
         AdminBackend backend = new AdminBackend(new ClaimNoticeWithdrawal(credentials, notice), claim, settings,
                 new RouterRuleReachability(new TcpReachability(REACHABILITY_TIMEOUT), () -> LanAddress.forBindHost(config.mixnet().bindHost()),
-                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId),
+                        () -> daemon.mixAddress() == null ? -1 : daemon.mixAddress().getPort(), api::port), new BrokerProbe(nodeId, () -> store.current().mqtt()),
                 new OwnerDashboard(dashboard, history, new PublicViewReader(config.api().bindHost(), api::port), telemetry),
                 control, new BackupFileSet(files, store.file()), new NodeBondingKeys(daemon::keys, store, daemon::networkStatus,
                         () -> reachability.lastReached().map(ReachabilityLog.Seen::at)),

@@ -32,6 +32,11 @@ public final class TelemetrySettings {
         return file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 
+    /** {@code form} with the TLS files of the config (CA file, client certificate and key), as the telemetry uses them. */
+    public static MqttSettings withSavedTlsFiles(MqttSettings form, NodeConfig.Mqtt saved) {
+        return form.withTls(path(saved.caFile()), path(saved.clientCertificate()), path(saved.clientKey()));
+    }
+
     /** The setup page's form (already validated by the web-ui). */
     public static MqttSettings fromForm(network.mask.webui.spi.MqttSettings form, String nodeId) {
         return MqttSettings.of(form.url(), nodeId).withCredentials(form.user(), form.password());

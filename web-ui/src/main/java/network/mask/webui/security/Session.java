@@ -27,6 +27,7 @@ public final class Session {
     private volatile Instant lastSeen;
     private volatile String flash;
     private volatile Object pending;
+    private volatile Object checkResult;
 
     Session(String id, String csrfToken, Level level, Instant now, String client) {
         this.id = id;
@@ -88,6 +89,20 @@ public final class Session {
     public <T> Optional<T> pending(Class<T> type) {
         Object p = pending;
         return type.isInstance(p) ? Optional.of(type.cast(p)) : Optional.empty();
+    }
+
+    /**
+     * The outcome of a check (reachability, broker test) shown after post/redirect/get; kept until the
+     * next check replaces it, so reloading the result page shows it again instead of posting again.
+     */
+    public void holdCheckResult(Object result) {
+        checkResult = result;
+    }
+
+    /** The held check result if it is of {@code type}. */
+    public <T> Optional<T> checkResult(Class<T> type) {
+        Object r = checkResult;
+        return type.isInstance(r) ? Optional.of(type.cast(r)) : Optional.empty();
     }
 
     public Optional<String> takeFlash() {

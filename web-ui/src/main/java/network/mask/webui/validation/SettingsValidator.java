@@ -84,7 +84,6 @@ public final class SettingsValidator {
         String url = strip(form.apply("mqttUrl"));
         String user = strip(form.apply("mqttUser"));
         String password = orEmpty(form.apply("mqttPassword"));
-        boolean tlsTicked = checkbox(form.apply("mqttTls"));
         if (user.length() > MQTT_USER_MAX) {
             errors.add("mqttUser", "The user name is at most " + MQTT_USER_MAX + " characters.");
         } else if (TextRules.firstControl(user, false) >= 0) {
@@ -104,11 +103,12 @@ public final class SettingsValidator {
         if (user.isEmpty() && !password.isEmpty()) {
             errors.add("mqttUser", "A password needs a user name.");
         }
-        String normalisedUrl = mqttUrl(url, tlsTicked, errors);
+        String normalisedUrl = mqttUrl(url, errors);
         if (password.isEmpty() && !user.isEmpty() && user.equals(saved.user())) {
             password = saved.password();
         }
-        return errors.isEmpty() ? new MqttSettings(normalisedUrl, user, password, tlsTicked) : null;
+        // The address alone decides TLS (one control, no contradicting checkbox): ssl:// after normalising.
+        return errors.isEmpty() ? new MqttSettings(normalisedUrl, user, password, normalisedUrl.startsWith("ssl://")) : null;
     }
 
     public NodeSettings led(NodeSettings current, Function<String, String> form, FieldErrors errors) {
@@ -203,22 +203,23 @@ public final class SettingsValidator {
         return p;
     }
 
-    private static String mqttUrl(String url, boolean tlsTicked, FieldErrors errors) {
+    /** {@code tcp://host:port} or {@code ssl://host:port}; an address without a scheme is unencrypted. */
+    private static String mqttUrl(String url, FieldErrors errors) {
         String rest = url;
-        Boolean schemeTls = null;
+        boolean tls = false;
         int sep = url.indexOf("://");
         if (sep >= 0) {
             String scheme = url.substring(0, sep).toLowerCase(Locale.ROOT);
             rest = url.substring(sep + 3);
             switch (scheme) {
-                case "tcp", "mqtt" -> schemeTls = false;
-                case "ssl", "tls", "mqtts" -> schemeTls = true;
+                case "tcp", "mqtt" -> tls = false;
+                case "ssl", "tls", "mqtts" -> tls = true;
                 case "ws", "wss" -> {
-                    errors.add("mqttUrl", "WebSocket brokers are not supported; use tcp:// or ssl://.");
+                    errors.add("mqttUrl", "WebSocket brokers are not supported; use mqtt:// or mqtts://.");
                     return null;
                 }
                 default -> {
-                    errors.add("mqttUrl", "Use tcp:// (plain) or ssl:// (TLS), for example tcp://192.168.1.10:1883.");
+                    errors.add("mqttUrl", "Start with mqtt:// (unencrypted) or mqtts:// (TLS), for example mqtt://homeassistant.local:1883.");
                     return null;
                 }
             }
@@ -231,7 +232,7 @@ public final class SettingsValidator {
             return null;
         }
         if (rest.contains("/") || rest.contains("?") || rest.contains("#")) {
-            errors.add("mqttUrl", "The broker address is just host and port, for example tcp://192.168.1.10:1883.");
+            errors.add("mqttUrl", "The broker address is just host and port, for example mqtt://192.168.1.10:1883.");
             return null;
         }
         String hostPart = rest;
@@ -252,14 +253,14 @@ public final class SettingsValidator {
             }
         } else if (rest.indexOf(':') >= 0) {
             if (rest.indexOf(':') != rest.lastIndexOf(':')) {
-                errors.add("mqttUrl", "Put an IPv6 address in brackets, like tcp://[fd00::5]:1883.");
+                errors.add("mqttUrl", "Put an IPv6 address in brackets, like mqtt://[fd00::5]:1883.");
                 return null;
             }
             hostPart = rest.substring(0, rest.indexOf(':'));
             portPart = rest.substring(rest.indexOf(':') + 1);
         }
         if (hostPart.isEmpty()) {
-            errors.add("mqttUrl", "The broker address needs a host, for example tcp://192.168.1.10:1883.");
+            errors.add("mqttUrl", "The broker address needs a host, for example mqtt://192.168.1.10:1883.");
             return null;
         }
         HostNames.Host host = switch (HostNames.parse(hostPart)) {
@@ -272,7 +273,7 @@ public final class SettingsValidator {
         if (host == null) {
             return null;
         }
-        int port = tlsTicked ? 8883 : 1883;
+        int port = tls ? 8883 : 1883;
         if (portPart != null) {
             port = parseInt(portPart);
             if (port < 1 || port > 65535) {
@@ -280,15 +281,7 @@ public final class SettingsValidator {
                 return null;
             }
         }
-        if (schemeTls != null && schemeTls && !tlsTicked) {
-            errors.add("mqttTls", "The address uses TLS (ssl://): tick \"Use TLS\", or use tcp://.");
-            return null;
-        }
-        if (schemeTls != null && !schemeTls && tlsTicked) {
-            errors.add("mqttTls", "\"Use TLS\" is ticked but tcp:// is unencrypted: use ssl://, or untick TLS.");
-            return null;
-        }
-        String normalised = (tlsTicked ? "ssl://" : "tcp://") + host.forUrl() + ":" + port;
+        String normalised = (tls ? "ssl://" : "tcp://") + host.forUrl() + ":" + port;
         if (!urlHasHost(normalised)) {
             // e.g. a last label starting with a digit: valid DNS, but no host to Java's URI (and so to the config).
             errors.add("mqttUrl", "This broker name cannot be used in an address; use its IP address instead.");

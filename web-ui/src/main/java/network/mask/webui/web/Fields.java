@@ -19,6 +19,10 @@ final class Fields {
         String error = errors.get(name).orElse(null);
         StringBuilder sb = new StringBuilder("<div class=\"field\">");
         sb.append("<label for=\"").append(name).append("\">").append(esc(label)).append("</label>");
+        boolean password = type.equals("password");
+        if (password) {
+            sb.append("<div class=\"password-row\">");
+        }
         sb.append("<input id=\"").append(name).append("\" name=\"").append(name).append("\" type=\"").append(type).append('"');
         if (value != null && !value.isEmpty()) {
             // For password fields this is only ever what the visitor just typed, never a stored secret.
@@ -32,8 +36,26 @@ final class Fields {
             sb.append(' ').append(extra);
         }
         sb.append('>');
+        if (password) {
+            sb.append(showToggle(name, label)).append("</div>");
+        }
         appendHintAndError(sb, name, hint, error);
         return sb.append("</div>").toString();
+    }
+
+    /**
+     * A toggle that shows what was typed in a password field. Hidden until app.js wires it, so
+     * without script there is no button that does nothing; its name stays the same and
+     * {@code aria-pressed} says whether the password is shown.
+     */
+    private static String showToggle(String name, String label) {
+        return "<button type=\"button\" class=\"show-password secondary\" id=\"" + name + "-show\" data-show=\"" + name
+                + "\" aria-controls=\"" + name + "\" aria-pressed=\"false\" aria-label=\"Show " + esc(lowerFirst(label))
+                + "\" hidden>Show</button>";
+    }
+
+    private static String lowerFirst(String label) {
+        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** A new admin password and its repeat, with the rule as a hint (claim and change-password pages). */

@@ -22,7 +22,6 @@ final class SettingsForm {
         v.put("mqttUrl", s.mqtt().url());
         v.put("mqttUser", s.mqtt().user());
         v.put("mqttPassword", "");
-        v.put("mqttTls", s.mqtt().tls() ? "on" : "");
         v.put("ledBrightness", Integer.toString(s.led().brightnessPercent()));
         v.put("ledOn", s.led().on() ? "on" : "");
         return v;

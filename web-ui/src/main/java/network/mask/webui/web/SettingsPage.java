@@ -58,7 +58,7 @@ final class SettingsPage {
                 + "receives the rewards. Leave it empty if you have no Nym wallet yet.", List.of("wallet"), List.of()),
         HOME_ASSISTANT("home-assistant", "Home Assistant", "Publish the node's status to your MQTT broker (for example the "
                 + "Mosquitto add-on of Home Assistant). Leave the address empty to turn this off.",
-                List.of("mqttUrl", "mqttUser", "mqttPassword", "mqttTls"), List.of(
+                List.of("mqttUrl", "mqttUser", "mqttPassword"), List.of(
                 new ConfigField("mqtt.ca_file", "mqttCaFile", "CA certificate file (optional)",
                         "Path on the box of the PEM file that signed the broker's certificate; empty = the system's CAs.", Kind.TEXT),
                 new ConfigField("mqtt.client_certificate", "mqttClientCertFile", "Client certificate file (optional)",
@@ -268,14 +268,12 @@ final class SettingsPage {
             case WALLET -> Fields.input("wallet", "text", "Nyx wallet address (optional)", v.get("wallet"), "Starts with n1.", e,
                     "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\"");
             case HOME_ASSISTANT -> Fields.input("mqttUrl", "text", "Broker address", v.get("mqttUrl"),
-                    "For example mqtt://homeassistant.local:1883, or mqtts://broker.local:8883 with TLS.", e,
-                    "autocapitalize=\"off\" spellcheck=\"false\"")
+                    MqttWords.addressHint(v.get("mqttUrl")), e, "autocapitalize=\"off\" spellcheck=\"false\"")
                     + Fields.input("mqttUser", "text", "User name", v.get("mqttUser"), null, e,
                     "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" maxlength=\"" + SettingsValidator.MQTT_USER_MAX + "\"")
                     + Fields.input("mqttPassword", "password", "Password", v.get("mqttPassword"),
                     saved.mqtt().password().isEmpty() ? null : "Leave empty to keep the saved password.", e,
-                    "autocomplete=\"off\" maxlength=\"" + SettingsValidator.MQTT_PASSWORD_MAX + "\"")
-                    + Fields.checkbox("mqttTls", "Use TLS (encrypted connection)", !v.getOrDefault("mqttTls", "").isEmpty(), null, e);
+                    "autocomplete=\"off\" maxlength=\"" + SettingsValidator.MQTT_PASSWORD_MAX + "\"");
             case LIGHTS -> Fields.input("ledBrightness", "text", "Brightness (0 to 100 %)", v.get("ledBrightness"), null, e,
                     "inputmode=\"numeric\"")
                     + Fields.checkbox("ledOn", "Use the status lights", !v.getOrDefault("ledOn", "").isEmpty(), null, e);

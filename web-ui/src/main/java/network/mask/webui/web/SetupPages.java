@@ -4,6 +4,7 @@ import static network.mask.webui.web.Html.esc;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -49,8 +50,19 @@ final class SetupPages {
 
     private void show(ServerRequest req, ServerResponse res, SetupStep step) {
         Visit visit = Posts.visit(req);
-        Map<String, String> values = SettingsForm.values(ctx.backend.settings().read());
-        Respond.html(res, Status.OK_200, page(step, visit, visit.session().orElseThrow(), values, new FieldErrors(), ""));
+        Session session = visit.session().orElseThrow();
+        // After "Check reachability" or "Test connection": the result and the values it was run with.
+        String checked = req.query().first(CheckResult.PARAMETER).orElse("");
+        Optional<CheckResult> held = session.checkResult(CheckResult.class).filter(r -> r.shows(step, checked));
+        Map<String, String> values = held.map(CheckResult::values).orElseGet(() -> SettingsForm.values(ctx.backend.settings().read()));
+        Respond.html(res, Status.OK_200, page(step, visit, session, values, new FieldErrors(), held.map(CheckResult::box).orElse("")));
+    }
+
+    /** Post/redirect/get: the address bar shows a page a reload can fetch again without checking again. */
+    private static void showResult(ServerResponse res, Session session, SetupStep step, Map<String, String> values, String box) {
+        CheckResult result = CheckResult.of(step, values, box);
+        session.holdCheckResult(result);
+        Respond.redirect(res, result.path());
     }
 
     private void save(ServerResponse res, Visit visit, Session session, Form form, SetupStep step) {
@@ -78,7 +90,8 @@ final class SetupPages {
             Respond.html(res, Status.INTERNAL_SERVER_ERROR_500, page(step, visit, session, posted(step, form), errors, notice));
             return;
         }
-        session.flash("Saved.");
+        // Shown on the next step, so it names the step it is about.
+        session.flash(step.title.replace(" (optional)", "") + ": saved.");
         Respond.redirect(res, step.next().path());
     }
 
@@ -124,7 +137,7 @@ final class SetupPages {
         box.append("<p class=\"hint\">This is a check from inside your home network, not proof that the internet reaches "
                 + "the node: the dashboard shows that, once the network's directory or a mix node has connected from outside.</p>");
         box.append("<p class=\"hint\">Nothing is saved until you press Save and continue.</p></div>");
-        Respond.html(res, Status.OK_200, page(SetupStep.NETWORK, visit, session, posted(SetupStep.NETWORK, form), errors, box.toString()));
+        showResult(res, session, SetupStep.NETWORK, posted(SetupStep.NETWORK, form), box.toString());
     }
 
     private static String verdictLine(String label, String host, int port, ReachabilityChecker.Verdict v) {
@@ -148,9 +161,8 @@ final class SetupPages {
         }
         MqttTester.Result result = ctx.backend.mqtt().test(settings);
         String box = "<div class=\"notice " + (result.ok() ? "ok" : "error") + "\" role=\"status\" id=\"mqtt-result\"><p>"
-                + (result.ok() ? "Connected to " + esc(settings.url()) + "." : "Could not connect to " + esc(settings.url())
-                + ": " + esc(result.message())) + "</p><p class=\"hint\">Nothing is saved until you press Save and continue.</p></div>";
-        Respond.html(res, Status.OK_200, page(SetupStep.MQTT, visit, session, posted(SetupStep.MQTT, form), errors, box));
+                + esc(MqttWords.testResult(result, settings)) + "</p><p class=\"hint\">Nothing is saved until you press Save and continue.</p></div>";
+        showResult(res, session, SetupStep.MQTT, posted(SetupStep.MQTT, form), box);
     }
 
     private static Map<String, String> posted(SetupStep step, Form form) {
@@ -158,7 +170,7 @@ final class SetupPages {
             case NODE -> SettingsForm.values(form, "name", "description");
             case NETWORK -> SettingsForm.values(form, "publicHost", "mixPort", "apiPort");
             case WALLET -> SettingsForm.values(form, "wallet");
-            case MQTT -> SettingsForm.values(form, "mqttUrl", "mqttUser", "mqttPassword", "mqttTls");
+            case MQTT -> SettingsForm.values(form, "mqttUrl", "mqttUser", "mqttPassword");
             case LED -> SettingsForm.values(form, "ledBrightness", "ledOn");
             case KEYS -> Map.of();
         };
@@ -208,15 +220,13 @@ final class SetupPages {
                 body.append("<p>Optional: publish the node's status to your home automation (for example Home Assistant). "
                                 + "Leave the address empty to turn this off.</p>")
                         .append(Fields.input("mqttUrl", "text", "Broker address", v.get("mqttUrl"),
-                                "For example tcp://192.168.1.10:1883, or ssl://broker.local:8883 with TLS.", errors,
-                                "autocapitalize=\"off\" spellcheck=\"false\""))
+                                MqttWords.addressHint(v.get("mqttUrl")), errors, "autocapitalize=\"off\" spellcheck=\"false\""))
                         .append(Fields.input("mqttUser", "text", "User name", v.get("mqttUser"), null, errors,
                                 "autocapitalize=\"off\" autocomplete=\"off\" spellcheck=\"false\" maxlength=\""
                                         + SettingsValidator.MQTT_USER_MAX + "\""))
                         .append(Fields.input("mqttPassword", "password", "Password", v.get("mqttPassword"),
                                 savedPassword ? "Leave empty to keep the saved password." : null, errors,
-                                "autocomplete=\"off\" maxlength=\"" + SettingsValidator.MQTT_PASSWORD_MAX + "\""))
-                        .append(Fields.checkbox("mqttTls", "Use TLS (encrypted connection)", !v.get("mqttTls").isEmpty(), null, errors));
+                                "autocomplete=\"off\" maxlength=\"" + SettingsValidator.MQTT_PASSWORD_MAX + "\""));
                 extraButton = "<button type=\"submit\" class=\"secondary\" id=\"test-mqtt\" formaction=\"/setup/mqtt/test\">"
                         + "Test connection</button>";
             }

@@ -1,4 +1,4 @@
-// Mask Node setup page: copy buttons and reading a backup file for the restore form.
+// Mask Node setup page: copy buttons, show-password toggles and reading a backup file for the restore form.
 // Loaded from /static (CSP script-src 'self'); no inline handlers anywhere.
 "use strict";
 
@@ -29,6 +29,25 @@
       var input = document.getElementById(button.getAttribute("data-copy"));
       if (input) { copyFrom(input, button); }
     });
+  });
+
+  // Show-password toggles: the button keeps its name, aria-pressed says whether the password is shown.
+  document.querySelectorAll("button.show-password").forEach(function (button) {
+    var input = document.getElementById(button.getAttribute("data-show"));
+    if (!input) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var show = input.type === "password";
+      input.type = show ? "text" : "password";
+      button.setAttribute("aria-pressed", show ? "true" : "false");
+    });
+    // Sent as a password field again, so the browser does not keep it in its form history.
+    if (input.form) {
+      input.form.addEventListener("submit", function () {
+        input.type = "password";
+        button.setAttribute("aria-pressed", "false");
+      });
+    }
   });
 
   var file = document.getElementById("restoreFile");

@@ -84,6 +84,19 @@ class SetupJourneyBrowserTest {
         checkPage("02-password");
         page.type("password", AdminFixture.PASSWORD);
         page.type("confirm", AdminFixture.PASSWORD);
+        // The show-password toggle: a real button that reveals what was typed and says so in aria-pressed.
+        WebElement field = driver.findElement(By.id("password"));
+        WebElement show = driver.findElement(By.id("password-show"));
+        assertEquals("password", field.getDomAttribute("type"));
+        assertEquals("Show new password", show.getDomAttribute("aria-label"));
+        page.click("password-show");
+        assertEquals("text", field.getDomProperty("type"));
+        assertEquals("true", show.getDomAttribute("aria-pressed"));
+        assertEquals(AdminFixture.PASSWORD, field.getDomProperty("value"));
+        page.click("password-show");
+        assertEquals("password", field.getDomProperty("type"));
+        assertEquals("false", show.getDomAttribute("aria-pressed"));
+        page.click("password-show");
         page.click("claim-set-password");
 
         page.waitForPath("/setup/node");
@@ -98,6 +111,13 @@ class SetupJourneyBrowserTest {
         page.type("publicHost", "node.example.net");
         page.click("check-reachability");
         page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "The box reached its own address."));
+        // Post/redirect/get: the address bar holds a page, and reloading it shows the result without checking again.
+        assertTrue(driver.getCurrentUrl().contains("/setup/network?checked="), driver.getCurrentUrl());
+        int checks = admin.node.reachabilityChecks.size();
+        driver.navigate().refresh();
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("reachability"), "The box reached its own address."));
+        assertEquals(checks, admin.node.reachabilityChecks.size(), "the reload did not post the check again");
+        assertEquals("node.example.net", driver.findElement(By.id("publicHost")).getDomProperty("value"));
         checkPage("04-wizard-network-check");
         page.click("save");
 
@@ -114,7 +134,7 @@ class SetupJourneyBrowserTest {
         page.type("mqttUser", "homeassistant");
         page.type("mqttPassword", "broker secret");
         page.click("test-mqtt");
-        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-result"), "Connected to tcp://192.168.1.10:1883."));
+        page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("mqtt-result"), "Connected to 192.168.1.10:1883"));
         checkPage("06-wizard-mqtt-test");
         page.click("save");
 
