@@ -61,10 +61,11 @@ public final class HistoryRing {
 
     /**
      * One sample: packets since the previous sample, whether the network lists the node, the CPU
-     * temperature and today's rewards so far. The minute it falls in counts as "up".
+     * temperature and the rewards (unym) earned since the previous sample, added to today's; a
+     * present zero marks today's rewards as known. The minute it falls in counts as "up".
      */
     public void record(Instant at, long in, long out, long dropped, boolean seen, OptionalDouble temperatureCelsius,
-                       OptionalLong rewardsTodayUnym) {
+                       OptionalLong rewardsEarnedUnym) {
         long minute = Math.max(Math.floorDiv(at.getEpochSecond(), 60), lastMinute);   // a clock stepping back stays in the newest slot
         advanceTo(minute);
         int m = (int) Math.floorMod(minute, MINUTES);
@@ -86,8 +87,9 @@ public final class HistoryRing {
             minuteTemperature[(int) Math.floorMod(minute, TEMPERATURE_MINUTES)] =
                     (short) Math.max(Short.MIN_VALUE + 1, Math.min(Short.MAX_VALUE, tenths));
         }
-        if (rewardsTodayUnym.isPresent() && rewardsTodayUnym.getAsLong() >= 0) {
-            dayRewards[(int) Math.floorMod(lastDay, DAYS)] = rewardsTodayUnym.getAsLong();
+        if (rewardsEarnedUnym.isPresent() && rewardsEarnedUnym.getAsLong() >= 0) {
+            int d = (int) Math.floorMod(lastDay, DAYS);
+            dayRewards[d] = (dayRewards[d] == NO_REWARDS ? 0 : dayRewards[d]) + rewardsEarnedUnym.getAsLong();
         }
     }
 
