@@ -179,6 +179,24 @@ public final class HistoryRing {
         return new long[] {hourIn[i], hourOut[i], hourDropped[i], hourMinutesUp[i], hourMinutesSeen[i]};
     }
 
+    /**
+     * Rewards (unym) of the last {@code days} UTC days up to and including the day of {@code now};
+     * empty when none of them is known.
+     */
+    public OptionalLong rewardsOver(int days, Instant now) {
+        long today = Math.max(Math.floorDiv(now.getEpochSecond(), 86_400), lastDay);
+        long sum = 0;
+        boolean any = false;
+        for (long d = today - days + 1; d <= today; d++) {
+            OptionalLong r = rewards(d);
+            if (r.isPresent()) {
+                sum += r.getAsLong();
+                any = true;
+            }
+        }
+        return any ? OptionalLong.of(sum) : OptionalLong.empty();
+    }
+
     /** Rewards of one UTC epoch day in unym. */
     OptionalLong rewards(long epochDay) {
         if (lastDay < 0 || epochDay > lastDay || epochDay <= lastDay - DAYS) return OptionalLong.empty();
