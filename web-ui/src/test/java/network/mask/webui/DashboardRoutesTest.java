@@ -100,6 +100,38 @@ class DashboardRoutesTest extends OwnerRoutesTest {
         }
     }
 
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void homeAssistantsConnectionInWordsFollowsWithoutAReload() throws Exception {
+        admin.node.homeAssistant.set(Optional.of("Home Assistant (MQTT) is connected."));
+        assertTrue(owner.get("/dashboard").body().contains("<dd id=\"home-assistant\">Home Assistant (MQTT) is connected.</dd>"));
+        HttpRequest req = HttpRequest.newBuilder(admin.base.resolve("/events")).header("Cookie", owner.cookie()).GET().build();
+        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+            String first = nextData(lines);
+            assertTrue(first.contains("\"homeAssistant\":\"Home Assistant (MQTT) is connected.\""), first);
+            admin.node.homeAssistant.set(Optional.of("Home Assistant (MQTT) refused the user name or password."));
+            String changed;
+            do {
+                changed = nextData(lines);
+            } while (!changed.contains("refused the user name"));
+            assertFalse(changed.contains("is connected"), changed);
+            owner.post("/logout", Map.of());
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void withoutMqttWordsTheLiveFiguresCarryNone() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(admin.base.resolve("/events")).header("Cookie", owner.cookie()).GET().build();
+        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+            String first = nextData(lines);
+            assertFalse(first.contains("homeAssistant"), first);
+            owner.post("/logout", Map.of());
+        }
+    }
+
     private static String nextData(BufferedReader lines) throws Exception {
         String line;
         while ((line = lines.readLine()) != null) {

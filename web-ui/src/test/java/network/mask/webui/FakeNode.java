@@ -45,6 +45,8 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     public final AtomicReference<MqttTester.Result> mqttResult = new AtomicReference<>(new MqttTester.Result(true, ""));
     public final List<MqttSettings> mqttTests = new CopyOnWriteArrayList<>();
     public final AtomicReference<DashboardSnapshot> snapshot = new AtomicReference<>(snapshot(0, 0, 0, 0));
+    /** Home Assistant's connection in words; empty where the node reports none. */
+    public final AtomicReference<Optional<String>> homeAssistant = new AtomicReference<>(Optional.empty());
     public final AtomicReference<network.mask.webui.spi.StatusReport> status =
             new AtomicReference<>(network.mask.webui.spi.StatusReport.UNKNOWN);
     public final AtomicInteger restarts = new AtomicInteger();
@@ -198,6 +200,11 @@ public final class FakeNode implements AdminCredentialStore, NodeSettingsStore, 
     @Override
     public network.mask.webui.spi.StatusReport status() {
         return status.get();
+    }
+
+    @Override
+    public Optional<String> homeAssistant() {
+        return homeAssistant.get();
     }
 
     // NodeControl

@@ -30,6 +30,7 @@ final class NodeApiService implements HttpService {
     private final HostFiles host;
     private final RateWindow rates = new RateWindow(Duration.ofSeconds(5));
     private final AtomicLong unauthorized = new AtomicLong();
+    private volatile java.util.function.Supplier<java.util.Optional<PublicNetworkState>> networkState = java.util.Optional::empty;
 
     NodeApiService(NodeIdentity identity, NodeProfile profile, BuildInformation build, MetricsSource metrics,
                    String prometheusToken, HostFiles host) {
@@ -59,6 +60,10 @@ final class NodeApiService implements HttpService {
         if (prometheusToken != null) rules.get("/metrics/prometheus", this::prometheus);
     }
 
+    void reportNetworkState(java.util.function.Supplier<java.util.Optional<PublicNetworkState>> source) {
+        this.networkState = source;
+    }
+
     boolean servesPrometheus() {
         return prometheusToken != null;
     }
@@ -71,7 +76,18 @@ final class NodeApiService implements HttpService {
         MetricsSnapshot s = metrics.snapshot();
         long uptime = Math.max(0, Duration.between(s.startedAt(), s.at()).toSeconds());
         // nym-node-requests api/v1/health/models.rs: NodeStatus is serde camelCase, so Up is "up".
-        json(res, SerdeJson.object().string("status", "up").number("uptime", uptime).end());
+        SerdeJson body = SerdeJson.object().string("status", "up").number("uptime", uptime);
+        // Our own addition, from the one status model; nym-api ignores fields it does not know (NodeHealth
+        // has no deny_unknown_fields), so "status" stays nym's gate and this rides beside it.
+        java.util.Optional<PublicNetworkState> state;
+        try {
+            state = networkState.get();
+        } catch (RuntimeException e) {
+            state = java.util.Optional.empty();
+        }
+        state.ifPresent(s2 -> body.raw("mask_node", SerdeJson.object().string("network_state", s2.state())
+                .bool("on_the_network", s2.onTheNetwork()).end()));
+        json(res, body.end());
     }
 
     private void buildInformation(ServerRequest req, ServerResponse res) {

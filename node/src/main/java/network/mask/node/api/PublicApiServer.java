@@ -67,6 +67,16 @@ public final class PublicApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds the node's place on the network, from the status model, to {@code /api/v1/health} beside
+     * nym's {@code "status": "up"} (before {@link #start}).
+     */
+    public synchronized PublicApiServer reportNetworkState(java.util.function.Supplier<java.util.Optional<PublicNetworkState>> source) {
+        if (server != null) throw new IllegalStateException("already started");
+        service.reportNetworkState(Objects.requireNonNull(source));
+        return this;
+    }
+
     /** Connections closed because their source network held its share of the connections, since start. */
     public long refusedConnections() {
         return refused.get();

@@ -53,10 +53,19 @@ public final class ApiService implements NodeService {
         return this;
     }
 
+    private java.util.function.Supplier<java.util.Optional<network.mask.node.api.PublicNetworkState>> networkState =
+            java.util.Optional::empty;
+
+    /** The node's place on the network for {@code /api/v1/health} (before {@link #start}); see {@link PublicStatus}. */
+    public ApiService reportNetworkState(java.util.function.Supplier<java.util.Optional<network.mask.node.api.PublicNetworkState>> source) {
+        this.networkState = source;
+        return this;
+    }
+
     @Override
     public void start() {
         server = new PublicApiServer(settings, identity, profile, build, metrics).countRefusals(refusals)
-                .witnessDescribeRequests(describeWitness).start();
+                .witnessDescribeRequests(describeWitness).reportNetworkState(networkState).start();
         // Once, at start: the owner must know why a running node earns nothing.
         for (String blocker : NetworkSelection.blockers(profile, build)) {
             LOG.log(blockerLevel, "The Nym network will not select this node: {0}", blocker);

@@ -121,7 +121,8 @@ public final class ApplianceServices {
                 new ApiSettings(config.api().bindHost(), config.api().port(), config.api().metricsToken()),
                 new KeysIdentity(daemon::keys, daemon.noiseKeyBase58()), new ConfigProfile(store, addresses), BuildInformation.describing(version, config.node().describeAsNymNode()), daemon.metrics())
                 .countRefusals(() -> daemon.count(Event.API_REJECTED_PER_NETWORK_LIMIT))
-                .witnessDescribeRequests(source -> reachability.record(Witness.DIRECTORY, source));
+                .witnessDescribeRequests(source -> reachability.record(Witness.DIRECTORY, source))
+                .reportNetworkState(network.mask.node.apilink.PublicStatus.from(status));
         if (config.dev()) api.selectionBlockersAsDetail();
 
         // Without a button (always on a PC) the console's code is the only way to claim.

@@ -28,9 +28,12 @@ public final class HistoryRecorder implements NodeService {
     public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(5);
     public static final Duration WRITE_INTERVAL = Duration.ofMinutes(1);
 
-    /** Where the samples come from; each may be empty (the board has no sensor, the network view is not there yet). */
+    /**
+     * Where the samples come from; each may be empty (the board has no sensor, the network view is not there yet).
+     * {@code rewardsEarnedUnym} answers the unym earned since it was last asked (so a sample that fails loses none).
+     */
     public record Sources(MetricsSource metrics, BooleanSupplier seenByNetwork, Supplier<OptionalDouble> cpuTemperatureCelsius,
-                          Supplier<OptionalLong> rewardsTodayUnym) {}
+                          Supplier<OptionalLong> rewardsEarnedUnym) {}
 
     private final HistoryStore store;
     private final Sources sources;
@@ -75,7 +78,7 @@ public final class HistoryRecorder implements NodeService {
             Instant now = clock.instant();
             boolean seen = safely(sources.seenByNetwork()::getAsBoolean, false);
             OptionalDouble temperature = safely(s -> sources.cpuTemperatureCelsius().get(), OptionalDouble.empty());
-            OptionalLong rewards = safely(s -> sources.rewardsTodayUnym().get(), OptionalLong.empty());
+            OptionalLong rewards = safely(s -> sources.rewardsEarnedUnym().get(), OptionalLong.empty());
             boolean write;
             synchronized (lock) {
                 if (ring == null) return;

@@ -61,10 +61,11 @@ public final class HistoryRing {
 
     /**
      * One sample: packets since the previous sample, whether the network lists the node, the CPU
-     * temperature and today's rewards so far. The minute it falls in counts as "up".
+     * temperature and the rewards (unym) earned since the previous sample, added to today's; a
+     * present zero marks today's rewards as known. The minute it falls in counts as "up".
      */
     public void record(Instant at, long in, long out, long dropped, boolean seen, OptionalDouble temperatureCelsius,
-                       OptionalLong rewardsTodayUnym) {
+                       OptionalLong rewardsEarnedUnym) {
         long minute = Math.max(Math.floorDiv(at.getEpochSecond(), 60), lastMinute);   // a clock stepping back stays in the newest slot
         advanceTo(minute);
         int m = (int) Math.floorMod(minute, MINUTES);
@@ -86,8 +87,9 @@ public final class HistoryRing {
             minuteTemperature[(int) Math.floorMod(minute, TEMPERATURE_MINUTES)] =
                     (short) Math.max(Short.MIN_VALUE + 1, Math.min(Short.MAX_VALUE, tenths));
         }
-        if (rewardsTodayUnym.isPresent() && rewardsTodayUnym.getAsLong() >= 0) {
-            dayRewards[(int) Math.floorMod(lastDay, DAYS)] = rewardsTodayUnym.getAsLong();
+        if (rewardsEarnedUnym.isPresent() && rewardsEarnedUnym.getAsLong() >= 0) {
+            int d = (int) Math.floorMod(lastDay, DAYS);
+            dayRewards[d] = (dayRewards[d] == NO_REWARDS ? 0 : dayRewards[d]) + rewardsEarnedUnym.getAsLong();
         }
     }
 
@@ -175,6 +177,24 @@ public final class HistoryRing {
         if (lastHour < 0 || epochHour > lastHour || epochHour <= lastHour - HOURS) return new long[5];
         int i = (int) Math.floorMod(epochHour, HOURS);
         return new long[] {hourIn[i], hourOut[i], hourDropped[i], hourMinutesUp[i], hourMinutesSeen[i]};
+    }
+
+    /**
+     * Rewards (unym) of the last {@code days} UTC days up to and including the day of {@code now};
+     * empty when none of them is known.
+     */
+    public OptionalLong rewardsOver(int days, Instant now) {
+        long today = Math.max(Math.floorDiv(now.getEpochSecond(), 86_400), lastDay);
+        long sum = 0;
+        boolean any = false;
+        for (long d = today - days + 1; d <= today; d++) {
+            OptionalLong r = rewards(d);
+            if (r.isPresent()) {
+                sum += r.getAsLong();
+                any = true;
+            }
+        }
+        return any ? OptionalLong.of(sum) : OptionalLong.empty();
     }
 
     /** Rewards of one UTC epoch day in unym. */

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import network.mask.node.nymapi.NetworkView;
 import network.mask.node.nymapi.NodeRole;
+import network.mask.node.rewards.RewardEstimate;
+import network.mask.node.rewards.RewardEstimator;
 import network.mask.node.status.Ago;
 
 /**
  * The network's view of this node in the owner's words, from the nym-api client's
  * {@link NetworkView}: reached or not (with the age of the last known values when not), described,
- * bonded node id, role this epoch, performance and config score with the reason when it is low.
+ * bonded node id, role this epoch, performance, config score with the reason when it is low, and
+ * the operator's estimated rewards.
  */
 public final class NetworkViewReport {
 
@@ -52,10 +55,34 @@ public final class NetworkViewReport {
         out.add(new Line("Performance", v.performance().isPresent()
                 ? String.format(Locale.ROOT, "%.0f %%", 100 * v.performance().getAsDouble()) : "not known yet"));
         out.add(new Line("Config score", configScore(v, termsAccepted, describesAsNymNode)));
-        out.add(new Line("Rewards", v.nodeId().isPresent()
-                ? "not shown yet: this version does not read rewards from the network" : "none until the node is bonded"));
+        out.add(new Line("Rewards (estimated)", rewards(v, now)));
         out.add(new Line("Nodes known", Integer.toString(v.knownNodes())));
         return out;
+    }
+
+    /**
+     * The operator's estimated rewards, with what they are estimated from; the age of the inputs when
+     * nym-api cannot be reached now.
+     */
+    static String rewards(NetworkView v, Instant now) {
+        if (v.nodeId().isEmpty()) return "none until the node is bonded";
+        Optional<RewardEstimate> e = RewardEstimator.of(v);
+        if (e.isEmpty()) return "not known yet: the network has not given its reward parameters, the bond or the performance";
+        RewardEstimate r = e.get();
+        String figures = r.operatorUnym() <= 0
+                ? "0 NYM: " + (v.role().orElse(NodeRole.INACTIVE) == NodeRole.INACTIVE
+                        ? "the node is not in this epoch's rewarded set" : "the network gives it no performance this epoch")
+                : String.format(Locale.ROOT, "%s NYM this epoch, %s NYM a day, %s NYM in 30 days at this rate",
+                        nym(r.operatorNymPerEpoch()), nym(r.operatorNymPerDay()), nym(r.operatorNymPer30Days()));
+        return figures + " (estimated from the network's reward parameters, your stake and performance"
+                + (v.apiReachable() ? "" : "; as of " + Ago.of(r.asOf(), now)) + ")";
+    }
+
+    /** Amounts with enough digits to be useful and no false precision. */
+    static String nym(double amount) {
+        if (amount >= 100) return String.format(Locale.ROOT, "%.0f", amount);
+        if (amount >= 1) return String.format(Locale.ROOT, "%.2f", amount);
+        return String.format(Locale.ROOT, "%.4f", amount);
     }
 
     static String role(NodeRole r) {

@@ -38,6 +38,11 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     private static final Duration ANNOUNCE_CHECK = Duration.ofSeconds(5);
     private static final int LOOKUP_BATCH = 100;
     private static final Duration DESCRIBE_RETRY = Duration.ofSeconds(61);
+    /**
+     * Reward parameters change once an interval (a month) and a bond rarely; the bonded list is the
+     * largest answer nym-api gives, so it is read at most this often rather than at every refresh.
+     */
+    static final Duration REWARD_INPUTS_REFRESH = Duration.ofHours(1);
 
     /**
      * @param refreshInterval full refresh of schedule, nodes and rewarded set
@@ -66,6 +71,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
     private volatile String lastError = "";
     private volatile DirectoryNode self;
     private volatile NodeAnnotation selfAnnotation;
+    private volatile RewardInputs rewardInputs;
     private volatile long describeRefreshes;
     private volatile int lastRefreshAccepted;
     private String describedAnnouncement;
@@ -165,6 +171,7 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
             apply(d);
             fromDisk = false;
             selfAnnotation = self == null ? null : annotationOf(self.nodeId());
+            refreshRewardInputs();
             markReachable();
             try {
                 lastKnownGood.saveIfChanged(d);
@@ -187,6 +194,22 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
             return client.annotation(nodeId).orElse(null);
         } catch (NymApiException e) {
             return null;   // scores are for the dashboard; routing does not need them
+        }
+    }
+
+    /** Reads the reward inputs for the listed node when they are missing, stale or for another node id; keeps the last on failure. */
+    private void refreshRewardInputs() {
+        DirectoryNode me = self;
+        if (me == null) return;
+        RewardInputs last = rewardInputs;
+        Instant now = clock.instant();
+        if (last != null && last.bond().nodeId() == me.nodeId()
+                && Duration.between(last.asOf(), now).compareTo(REWARD_INPUTS_REFRESH) < 0) return;
+        try {
+            client.rewardInputs(me.nodeId(), now).ifPresent(r -> rewardInputs = r);
+        } catch (NymApiException e) {
+            // rewards are for the dashboard; the last known inputs stay, with their age
+            LOG.log(System.Logger.Level.DEBUG, "nym-api: reward inputs not read: " + e.getMessage());
         }
     }
 
@@ -301,7 +324,9 @@ public final class NetworkDirectory implements RotationScheduleSource, NetworkSt
                 me == null ? OptionalDouble.empty() : OptionalDouble.of(me.performance()),
                 a == null ? OptionalDouble.empty() : OptionalDouble.of(a.configScore()),
                 a == null ? OptionalDouble.empty() : OptionalDouble.of(a.performanceScore()),
-                describeRefreshes, lastRefreshAccepted, failures);
+                describeRefreshes, lastRefreshAccepted, failures,
+                me == null || rewardInputs == null || rewardInputs.bond().nodeId() != me.nodeId()
+                        ? Optional.empty() : Optional.of(rewardInputs));
     }
 
     @Override

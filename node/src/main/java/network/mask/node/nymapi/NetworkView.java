@@ -28,13 +28,26 @@ import java.util.OptionalLong;
  * @param performanceScore routing score x config score, if given
  * @param describeRefreshes refresh-described requests sent, and how many nym-apis accepted the last one
  * @param failures failed requests so far, by kind
+ * @param rewardInputs the reward parameters, interval and this node's bond, as last read (empty until bonded and read)
  */
 public record NetworkView(List<String> apiUrls, boolean apiReachable, Optional<Instant> lastSuccess,
                           Optional<Instant> unreachableSince, String lastError, boolean onLastKnownGood,
                           Optional<Instant> directoryAsOf, int knownNodes, OptionalLong currentRotationId,
                           boolean listed, OptionalLong nodeId, Optional<NodeRole> role, OptionalDouble performance,
                           OptionalDouble configScore, OptionalDouble performanceScore, long describeRefreshes,
-                          int lastRefreshAccepted, Map<String, Long> failures) {
+                          int lastRefreshAccepted, Map<String, Long> failures, Optional<RewardInputs> rewardInputs) {
+
+    /** A view without reward inputs. */
+    public NetworkView(List<String> apiUrls, boolean apiReachable, Optional<Instant> lastSuccess,
+                       Optional<Instant> unreachableSince, String lastError, boolean onLastKnownGood,
+                       Optional<Instant> directoryAsOf, int knownNodes, OptionalLong currentRotationId,
+                       boolean listed, OptionalLong nodeId, Optional<NodeRole> role, OptionalDouble performance,
+                       OptionalDouble configScore, OptionalDouble performanceScore, long describeRefreshes,
+                       int lastRefreshAccepted, Map<String, Long> failures) {
+        this(apiUrls, apiReachable, lastSuccess, unreachableSince, lastError, onLastKnownGood, directoryAsOf, knownNodes,
+                currentRotationId, listed, nodeId, role, performance, configScore, performanceScore, describeRefreshes,
+                lastRefreshAccepted, failures, Optional.empty());
+    }
 
     /** One line for the log and the status page. */
     public String summary() {

@@ -30,6 +30,9 @@ public final class NymApiClient implements AutoCloseable {
     static final String BY_ADDRESSES = "v1/unstable/nym-nodes/by-addresses";
     static final String REFRESH_DESCRIBED = "v1/nym-nodes/refresh-described";
     static final String ANNOTATION = "v1/nym-nodes/annotation/";
+    static final String REWARD_PARAMS = "v1/epoch/reward_params";
+    static final String CURRENT_INTERVAL = "v1/epoch/current";
+    static final String BONDED = "v1/nym-nodes/bonded";
 
     /** Small answers (schedule, rewarded set, lookups); a node-list page may be larger. */
     static final int SMALL_ANSWER = 256 * 1024;
@@ -111,6 +114,33 @@ public final class NymApiClient implements AutoCloseable {
     /** nym-api's scores for a node, or empty when it has none yet. */
     public Optional<NodeAnnotation> annotation(long nodeId) throws NymApiException {
         return http.get(ANNOTATION + nodeId, SMALL_ANSWER, NodeAnnotation::fromResponse);
+    }
+
+    /** The network's reward parameters, or empty while nym-api has none ({@code null}). */
+    public Optional<RewardingParams> rewardParams() throws NymApiException {
+        return http.get(REWARD_PARAMS, SMALL_ANSWER, RewardingParams::fromJson);
+    }
+
+    /** The current rewarding interval, or empty while nym-api has none. */
+    public Optional<EpochInterval> currentInterval() throws NymApiException {
+        return http.get(CURRENT_INTERVAL, SMALL_ANSWER, EpochInterval::fromJson);
+    }
+
+    /**
+     * This node's bond and rewarding state, or empty when the contract has no bond with that id.
+     * nym-api answers the whole bonded list in one page (its pagination is a TODO), hence the page-sized limit.
+     */
+    public Optional<NodeBond> bondedNode(long nodeId) throws NymApiException {
+        return http.get(BONDED, PAGE_ANSWER, json -> NodeBond.find(json, nodeId));
+    }
+
+    /** All three reward inputs at once, or empty when nym-api has not all of them (yet). */
+    public Optional<RewardInputs> rewardInputs(long nodeId, Instant now) throws NymApiException {
+        Optional<RewardingParams> params = rewardParams();
+        Optional<EpochInterval> interval = currentInterval();
+        Optional<NodeBond> bond = bondedNode(nodeId);
+        if (params.isEmpty() || interval.isEmpty() || bond.isEmpty()) return Optional.empty();
+        return Optional.of(new RewardInputs(params.get(), interval.get(), bond.get(), now));
     }
 
     /**

@@ -124,4 +124,35 @@ final class Shapes {
         for (JsonValue v : array(o, name)) out.add(integer(v, name, 0, 0xFFFF_FFFFL));
         return List.copyOf(out);
     }
+
+    /**
+     * A cosmwasm {@code Decimal} or {@code Percent}: serde writes both as a decimal string
+     * ({@code "0.3"}, {@code "4628151543.537705326476901331"}). Read as a double: the node only
+     * estimates with it. Negative, non-finite or non-decimal values are refused.
+     */
+    static double decimal(JsonObject o, String name) throws NymApiException {
+        if (!(o.get(name) instanceof JsonString s) || !s.getString().matches("[0-9]{1,40}(\\.[0-9]{1,40})?")) {
+            throw malformed("'" + name + "' is not a decimal string");
+        }
+        double d = Double.parseDouble(s.getString());
+        if (!Double.isFinite(d)) throw malformed("'" + name + "' is out of range");
+        return d;
+    }
+
+    /** A {@code Percent}: a decimal string within 0..1 ({@code common/cosmwasm-smart-contracts/contracts-common/src/types.rs}). */
+    static double percent(JsonObject o, String name) throws NymApiException {
+        double d = decimal(o, name);
+        if (d > 1) throw malformed("'" + name + "' is a percent above 1");
+        return d;
+    }
+
+    /** A cosmwasm {@code Coin} {@code {"denom": "unym", "amount": "123"}}; the amount in the denom's base unit. */
+    static double coinAmount(JsonObject o, String name, String denom) throws NymApiException {
+        JsonObject coin = object(o, name);
+        if (!denom.equals(string(coin, "denom"))) throw malformed("'" + name + "' is not in " + denom);
+        if (!(coin.get("amount") instanceof JsonString s) || !s.getString().matches("[0-9]{1,39}")) {
+            throw malformed("'" + name + ".amount' is not an integer string");
+        }
+        return Double.parseDouble(s.getString());
+    }
 }

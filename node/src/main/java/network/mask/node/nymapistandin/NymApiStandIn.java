@@ -44,7 +44,9 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * {@code GET v1/epoch/key-rotation-info}, {@code GET v2/unstable/nym-nodes/semi-skimmed},
  * {@code GET v1/nym-nodes/rewarded-set}, {@code POST v1/unstable/nym-nodes/by-addresses},
  * {@code POST v1/nym-nodes/refresh-described} (checked as {@code nym-api/src/nym_nodes/handlers/v1.rs}
- * checks it) and {@code GET v1/nym-nodes/annotation/{id}}. Nodes are described through a
+ * checks it), {@code GET v1/nym-nodes/annotation/{id}}, and for reward estimates
+ * {@code GET v1/epoch/reward_params}, {@code GET v1/epoch/current} and {@code GET v1/nym-nodes/bonded}
+ * ({@link StandInRewards}). Nodes are described through a
  * {@link NodeDescriber} when registered, at every epoch start (nym-api re-reads nodes before each
  * rotation, {@code nym-api/src/key_rotation/mod.rs}) and on a valid refresh request.
  * Uses the JDK's small HTTP server: a handful of requests per epoch needs nothing heavier.
@@ -76,6 +78,7 @@ public final class NymApiStandIn implements AutoCloseable {
     private final EpochClock clock;
     private final NodeDescriber describer;
     private final List<Entry> nodes = new CopyOnWriteArrayList<>();
+    private final StandInRewards rewards = new StandInRewards();
     private final AtomicLong nextNodeId = new AtomicLong(1);
     private final AtomicLong describeFailures = new AtomicLong();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
@@ -215,11 +218,35 @@ public final class NymApiStandIn implements AutoCloseable {
                 case "POST v1/unstable/nym-nodes/by-addresses" -> byAddresses(x);
                 case "POST v1/nym-nodes/refresh-described" -> refreshDescribed(x);
                 case "GET v1/nym-nodes/annotation/" -> annotation(x, path.substring("v1/nym-nodes/annotation/".length()));
+                case "GET v1/epoch/reward_params" -> send(x, 200, rewards.rewardParamsJson());
+                case "GET v1/epoch/current" -> send(x, 200, StandInRewards.intervalJson(clock));
+                case "GET v1/nym-nodes/bonded" -> send(x, 200, bonded());
                 default -> error(x, 404, "no route " + method + " /api/" + path);
             }
         } catch (RuntimeException e) {
             error(x, 500, String.valueOf(e));
         }
+    }
+
+    /**
+     * Every registered node with a bond; the identity is known once the node was described (the
+     * contract holds it from bonding, the stand-in learns it from the node's own API).
+     */
+    private JsonObject bonded() {
+        jakarta.json.JsonArrayBuilder data = Json.createArrayBuilder();
+        int total = 0;
+        for (Entry e : nodes) {
+            DescribedNode d = e.described;
+            if (d == null) continue;
+            data.add(rewards.bondedNodeJson(e.nodeId, d.identityKey(), e.apiBase.getHost()));
+            total++;
+        }
+        return StandInRewards.bondedPage(data, total);
+    }
+
+    /** The stand-in's reward parameters and bonds, to change in tests. */
+    public StandInRewards rewards() {
+        return rewards;
     }
 
     private Map<Long, NodeRole> roles() {

@@ -37,7 +37,14 @@ public final class OwnerDashboard implements DashboardSource {
 
     @Override
     public network.mask.webui.spi.StatusReport status() {
-        return live.status();
+        network.mask.webui.spi.StatusReport r = live.status();
+        Optional<network.mask.webui.spi.StatusReport.Fact> earned = history.read(ring -> EarnedRewards.fact(ring, history.clock().instant()));
+        if (earned.isEmpty()) return r;
+        java.util.List<network.mask.webui.spi.StatusReport.Fact> network = new java.util.ArrayList<>(r.network());
+        int at = 0;
+        while (at < network.size() && !network.get(at).label().startsWith("Rewards")) at++;
+        network.add(Math.min(at + 1, network.size()), earned.get());
+        return new network.mask.webui.spi.StatusReport(r.light(), r.conditions(), r.reached(), r.routerSteps(), network);
     }
 
     @Override

@@ -98,7 +98,7 @@ final class EntityCatalog {
             all.add(new Entity(DESCRIBED, Entity.BINARY_SENSOR, "Known to the network", null, null, null, null, "mdi:earth-plus", null, null));
             all.add(new Entity(ROLE, Entity.SENSOR, "Role this epoch", null, null, null, null, "mdi:layers-triple", null, null));
             all.add(Entity.gauge(PERFORMANCE, "Performance", "%", "mdi:gauge", 0));
-            all.add(Entity.gauge(REWARDS_PER_DAY, "Rewards per day", "NYM", "mdi:cash-multiple", 2));
+            all.add(Entity.gauge(REWARDS_PER_DAY, "Estimated rewards per day", "NYM", "mdi:cash-multiple", 2));
         }
 
         all.add(Entity.button(IDENTIFY, "Identify", "identify"));

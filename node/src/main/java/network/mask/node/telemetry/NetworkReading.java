@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  * @param described       whether nym-api lists the node (described and bonded), if known
  * @param role            its role this epoch ("layer 1", "standby", "inactive", ...), if known
  * @param performancePercent nym-api's performance for it, 0-100, if known
- * @param rewardsPerDayNym   rewards over the last day in NYM, if known
+ * @param rewardsPerDayNym   the operator's estimated rewards per day in NYM at this epoch's rate, if known
  */
 public record NetworkReading(Optional<Boolean> described, Optional<String> role,
                              OptionalDouble performancePercent, OptionalDouble rewardsPerDayNym) {

@@ -6,13 +6,15 @@ import java.util.function.Supplier;
 import network.mask.node.nymapi.NetworkStatus;
 import network.mask.node.nymapi.NetworkView;
 import network.mask.node.nymapi.NodeRole;
+import network.mask.node.rewards.RewardEstimator;
 import network.mask.node.telemetry.NetworkReading;
 import network.mask.node.telemetry.NetworkSource;
 
 /**
  * The node's network view as Home Assistant's network entities read it. Until nym-api has
  * answered once, everything is unknown (never "not described" by guess). The owner's status is the
- * separate {@code state} sensor; rewards stay unknown until the node estimates them.
+ * separate {@code state} sensor; rewards are the operator's estimated rewards per day at this
+ * epoch's rate, unknown until bond, reward parameters and performance are read.
  */
 public final class TelemetryNetwork implements NetworkSource {
 
@@ -31,7 +33,7 @@ public final class TelemetryNetwork implements NetworkSource {
         if (v.lastSuccess().isEmpty()) return NetworkReading.UNKNOWN;
         return new NetworkReading(Optional.of(v.listed()), v.role().map(TelemetryNetwork::words),
                 v.performance().isPresent() ? OptionalDouble.of(100 * v.performance().getAsDouble()) : OptionalDouble.empty(),
-                OptionalDouble.empty());
+                RewardEstimator.of(v).map(r -> OptionalDouble.of(r.operatorNymPerDay())).orElse(OptionalDouble.empty()));
     }
 
     static String words(NodeRole role) {

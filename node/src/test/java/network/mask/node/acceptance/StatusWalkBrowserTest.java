@@ -138,6 +138,11 @@ class StatusWalkBrowserTest {
                 assertTrue(headline().startsWith("Working on the network: node #" + id + " mixes in layer 1 this epoch."), headline());
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> GREEN.equals(lampFill("led-lamp")));
                 awaitFacts("Role this epoch\nmixing, layer 1");
+                // Rewards, estimated by the contract's formula from the stand-in's reward parameters (nym's
+                // documented mainnet sample), its default 100 NYM bond and performance 1, with 1-minute epochs:
+                // 5,818.37 unym an epoch (RewardsOnTheStandInTest works the formula through by hand).
+                awaitFacts("Rewards (estimated)\n0.0058 NYM this epoch, 8.38 NYM a day, 251 NYM in 30 days at this rate "
+                        + "(estimated from the network's reward parameters, your stake and performance)");
                 shot("05-active");
 
                 // 6. Stopped: the page stops getting updates and says so, in grey.

@@ -45,6 +45,23 @@ class HistoryFileTest {
     }
 
     @Test
+    void rewardsEarnedAddUpPerDayAndADayWithoutAnEstimateStaysUnknown() throws Exception {
+        HistoryRing r = HistoryRing.fresh(T0);
+        long day = T0.getEpochSecond() / 86_400;
+        r.record(T0, 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.empty());
+        assertTrue(r.rewards(day).isEmpty(), "nothing estimated yet: unknown, not zero");
+        r.record(T0.plusSeconds(5), 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.of(0));
+        assertEquals(0, r.rewards(day).getAsLong(), "bonded, no epoch ended yet: a known zero");
+        r.record(T0.plusSeconds(10), 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.of(203_086));
+        r.record(T0.plusSeconds(3600), 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.of(203_087));
+        r.record(T0.plusSeconds(3605), 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.empty());
+        assertEquals(406_173, r.rewards(day).getAsLong());
+        r.record(T0.plusSeconds(86_400), 0, 0, 0, true, OptionalDouble.empty(), OptionalLong.of(5));
+        assertEquals(5, r.rewards(day + 1).getAsLong(), "a new day starts from its own epochs");
+        assertEquals(406_173, HistoryFile.decode(HistoryFile.encode(r)).rewards(day).getAsLong(), "and survives the file");
+    }
+
+    @Test
     void minutesTheBoxWasOffReadAsZeroAndOldOnesAgeOut() {
         HistoryRing r = HistoryRing.fresh(T0);
         long m0 = T0.getEpochSecond() / 60;

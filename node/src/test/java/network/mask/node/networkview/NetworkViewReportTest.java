@@ -40,6 +40,15 @@ class NetworkViewReportTest {
         assertEquals("97 %", l.get("Performance"));
         assertEquals("1.00", l.get("Config score"));
         assertEquals("40", l.get("Nodes known"));
+        assertEquals("not known yet: the network has not given its reward parameters, the bond or the performance",
+                l.get("Rewards (estimated)"), "listed, but no reward inputs read: nothing is made up");
+    }
+
+    @Test
+    void anUnbondedNodeHasNoRewardsToEstimate() {
+        Map<String, String> l = lines(NetworkViewReport.of(Optional.of(view(true, Optional.of(NOW), Optional.empty(), "",
+                false, NodeRole.INACTIVE, OptionalDouble.empty())), Optional.of(NOW), true, true, NOW));
+        assertEquals("none until the node is bonded", l.get("Rewards (estimated)"));
     }
 
     @Test

@@ -44,9 +44,16 @@ record DashboardView(
     }
 
     String json() {
+        return json(java.util.Optional.empty());
+    }
+
+    /** The live figures, with Home Assistant's connection in words when the node reports it (so it changes without a reload). */
+    String json(java.util.Optional<String> homeAssistant) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         log.forEach(lines::add);
-        return Json.createObjectBuilder()
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+        homeAssistant.ifPresent(words -> b.add("homeAssistant", words));
+        return b
                 .add("inRate", inRate).add("outRate", outRate).add("droppedRate", droppedRate)
                 .add("in", in).add("out", out).add("dropped", dropped)
                 .add("queue", queue).add("peers", peers).add("uptime", uptime).add("version", version)

@@ -45,7 +45,7 @@ final class HistoryRoute {
                 + "<h3>On and seen by the network, last 48 hours</h3><div class=\"history-chart\" id=\"chart-strip\"></div>"
                 + "<h3>Packets per hour, last 30 days</h3><div class=\"history-chart\" id=\"chart-hours\"></div>"
                 + "<h3>CPU temperature, last 24 hours</h3><div class=\"history-chart\" id=\"chart-temperature\"></div>"
-                + "<h3>Rewards per day, last 30 days</h3><div class=\"history-chart\" id=\"chart-rewards\"></div>"
+                + "<h3>Estimated rewards per day, last 30 days</h3><div class=\"history-chart\" id=\"chart-rewards\"></div>"
                 + "<p class=\"hint\" id=\"history-status\">The charts need JavaScript.</p></section>";
     }
 }

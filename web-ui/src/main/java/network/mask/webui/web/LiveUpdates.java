@@ -37,7 +37,7 @@ final class LiveUpdates {
         long intervalMillis = ctx.config.liveInterval().toMillis();
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             while (ctx.running() && ctx.sessions.stillValid(session)) {
-                String json = DashboardView.of(ctx.backend.dashboard().snapshot()).json();
+                String json = DashboardView.of(ctx.backend.dashboard().snapshot()).json(ctx.backend.dashboard().homeAssistant());
                 sink.emit(SseEvent.builder().name("figures").data(json).build());
                 sink.emit(SseEvent.builder().name("status").data(StatusCard.json(ctx.backend.dashboard().status())).build());
                 Thread.sleep(intervalMillis);

@@ -41,6 +41,8 @@
 
   function update(f) {
     Object.keys(textFields).forEach(function (id) { setText(id, String(f[textFields[id]])); });
+    // Home Assistant's connection in words: only where the page shows it (MQTT set up), sent with every update
+    if (typeof f.homeAssistant === "string") { setText("home-assistant", f.homeAssistant); }
     var lamp = document.getElementById("led-lamp");
     if (lamp) {
       lamp.setAttribute("fill", f.ledColour);

@@ -143,13 +143,22 @@
     lines(document.getElementById("chart-temperature"), "CPU temperature, last 24 hours", t, ["temperature"], "°C",
           4 * 3600000, false);
     var r = { start: h.rewards.start, step: h.rewards.step, rewards: h.rewards.nym };
-    lines(document.getElementById("chart-rewards"), "Rewards per day, last 30 days", r, ["rewards"], "NYM/day",
+    lines(document.getElementById("chart-rewards"), "Estimated rewards per day, last 30 days", r, ["rewards"], "NYM/day",
           5 * 86400000, "dayOnly", 0);
     var anyTemp = h.temperature.celsius.some(function (v) { return v !== null; });
     var anyRewards = h.rewards.nym.some(function (v) { return v !== null; });
     status.textContent = "History kept on the box, updated " + new Date(h.now).toLocaleTimeString() + "."
       + (anyTemp ? "" : " This board reports no CPU temperature.")
-      + (anyRewards ? "" : " No rewards known yet: they show once the network reports them.");
+      + (anyRewards
+        ? " Rewards are estimated on the box from the network's reward parameters, your stake and performance"
+          + " (" + sumNym(h.rewards.nym) + " NYM over the last 30 days); your wallet shows what was paid."
+        : " No rewards known yet: they are estimated once the node is bonded and the network has given its reward parameters.");
+  }
+
+  function sumNym(values) {
+    var total = 0;
+    values.forEach(function (v) { if (v !== null) { total += v; } });
+    return total >= 100 ? total.toFixed(0) : total.toFixed(2);
   }
 
   function load() {
