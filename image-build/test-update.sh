@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The update scenarios of issue 15 in QEMU (docs/updates.md is the contract). Run as root:
 #
-#   sudo image-build/test-update.sh [--image IMG] [--jar-dir DIR] [--gate-seconds N] [--keep]
+#   sudo image-build/test-update.sh [--image IMG] [--jar-dir DIR] [--gate-seconds N] [--no-aot] [--keep]
 #
 # Without --image it first builds release N: build-image.sh (cached Debian base) with the node of
-# --jar-dir stamped as version MAJOR.MINOR.0 (0.1.0-SNAPSHOT -> 0.1.0), as scripts/release.sh would.
+# --jar-dir stamped as version MAJOR.MINOR.0 (0.1.0-SNAPSHOT -> 0.1.0), as scripts/release.sh would
+# (--no-aot is passed on: an image without the AOT cache, built in a minute instead of many).
 # On the host, with the release tool of the node in --jar-dir (default node/target) and a
 # throw-away minisign key, it makes bundles N+1, a broken N+2 (its netty-transport jar is empty,
 # so it starts and never reaches ready), N+3 and N+4 (N+k = the same code, stamped with a higher
@@ -26,13 +27,15 @@ IMAGE=""
 JAR_DIR="$REPO_ROOT/node/target"
 GATE_SECONDS=20
 KEEP=0
+BUILD_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --image) IMAGE="$(realpath "$2")"; shift 2 ;;
     --jar-dir) JAR_DIR="$(realpath "$2")"; shift 2 ;;
     --gate-seconds) GATE_SECONDS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-aot) BUILD_ARGS+=(--no-aot); shift ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -142,7 +145,7 @@ build_seconds=0
 if [ -z "$IMAGE" ]; then
   stamp "$N_BUILT" "$WORK/jar-$N_BUILT"
   t=$(date +%s)
-  IMAGE=$("$IMAGE_BUILD_DIR/build-image.sh" --jar-dir "$WORK/jar-$N_BUILT" --out "$WORK/image" | tail -1) || failed "image build failed"
+  IMAGE=$("$IMAGE_BUILD_DIR/build-image.sh" "${BUILD_ARGS[@]}" --jar-dir "$WORK/jar-$N_BUILT" --out "$WORK/image" | tail -1) || failed "image build failed"
   build_seconds=$(( $(date +%s) - t ))
 fi
 [ -f "$IMAGE" ] || failed "no image at $IMAGE"
