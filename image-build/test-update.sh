@@ -210,10 +210,16 @@ EOF
 # One updater run, as the timer or the page would start it; waits for it (gate included).
 run_updater() { vm_ssh "systemctl start masknode-update.service; systemctl show -p Result --value masknode-update.service"; }
 expect_running() {   # version, what
-  for _ in $(seq 150); do [ "$(vm_api_code /api/v1/health)" = 200 ] && break; sleep 2; done
+  # The API answers a few seconds before the node sends READY=1 (the setup page starts after
+  # it; under TCG that is tens of seconds), and only READY makes the unit active: wait for both.
+  for _ in $(seq 150); do
+    [ "$(vm_api_code /api/v1/health)" = 200 ] && [ "$(vm_ssh systemctl is-active masknode.service)" = active ] && break
+    sleep 2
+  done
   [ "$(vm_api_code /api/v1/health)" = 200 ] || failed "$2: /api/v1/health is not 200"
   api_version_is "$1" || failed "$2: the API does not report $1: $(vm_api /api/v1/build-information)"
-  [ "$(vm_ssh systemctl is-active masknode.service)" = active ] || failed "$2: masknode.service not active"
+  local unit; unit=$(vm_ssh systemctl is-active masknode.service)
+  [ "$unit" = active ] || failed "$2: masknode.service is $unit, not active"
 }
 
 # 1. N -> N+1.
