@@ -44,7 +44,9 @@ public final class HealthGate {
     /** @param elapsed time since the restart was asked for */
     public Verdict observe(ServiceObservation o, Duration elapsed) {
         if (o.failed()) return new Fail("the new version failed to start (systemd: " + o + ")");
-        if (restartsAtStart < 0) restartsAtStart = o.restarts();
+        // systemd zeroes NRestarts when the restart the updater asked for runs; a first look taken
+        // while that job was still queued saw the old version's count, so a lower count is the baseline.
+        if (restartsAtStart < 0 || o.restarts() < restartsAtStart) restartsAtStart = o.restarts();
         if (candidatePid == 0 && o.restarts() - restartsAtStart >= CRASHES_BEFORE_READY) {
             return new Fail("the new version stopped " + (o.restarts() - restartsAtStart)
                     + " times before it reported ready (systemd restarted it each time)");

@@ -69,6 +69,19 @@ class HealthGateTest {
     }
 
     @Test
+    void threeCrashesCountFromTheResetCounterWhenTheFirstLookSawTheOldVersions() {
+        // The old version (pid 7) had been restarted 4 times; systemd's manual restart then zeroes NRestarts.
+        HealthGate gate = new HealthGate(Duration.ofSeconds(20), Duration.ofSeconds(600), 7);
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("deactivating", "stop-sigterm", 7, 4, 1, 0), s(1)));
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "start", 8, 0, 1, 0), s(5)));
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "auto-restart", 0, 1, 1, 0), s(15)));
+        assertInstanceOf(HealthGate.Pending.class, gate.observe(new ServiceObservation("activating", "auto-restart", 0, 2, 1, 0), s(25)));
+        HealthGate.Verdict v = gate.observe(new ServiceObservation("activating", "auto-restart", 0, 3, 1, 0), s(35));
+        assertInstanceOf(HealthGate.Fail.class, v, "three crashes of the new version, whatever the old one's count was");
+        assertTrue(((HealthGate.Fail) v).reason().contains("3 times before it reported ready"), v.toString());
+    }
+
+    @Test
     void aFailedUnitFailsTheGate() {
         HealthGate gate = new HealthGate(STABLE, TIMEOUT, 7);
         assertInstanceOf(HealthGate.Fail.class, gate.observe(new ServiceObservation("failed", "failed", 0, 5, 0, 0), s(30)));
