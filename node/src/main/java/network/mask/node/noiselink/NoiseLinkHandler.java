@@ -32,19 +32,38 @@ import network.mask.node.noise.NoiseTransport;
  * layout, at most 65519 plaintext bytes a frame; {@code common/nymnoise/src/stream/mod.rs}). A nym-node
  * does the same: its framed writer hands the Noise stream everything buffered, so one Noise message may
  * carry several packets, and a reader may not assume one packet per message.
- * <p>Why gather and why heap arrays: the JDK's AES-GCM is about two and a half times faster on heap
- * arrays than on direct buffers (2.4 KB: 1.0 us against 2.7 us here), and one message per flush pays
- * the cipher's per-message set-up once for up to 27 packets. The cost is one copy of each packet into
- * the gathering buffer and of each received message out of the socket's direct buffer; both are memory
- * copies, far cheaper than the cipher work they save. Any violation closes this link only, counted;
- * nothing is resynchronised.
+ * <p>Why gather, and why scratch arrays: the JDK's AES-GCM is about two and a half times faster on heap
+ * arrays than on direct buffers (2.4 KB: 1.0 us against 2.7 us on the build machine), and one message
+ * per flush pays the cipher's per-message set-up once for up to 27 packets. The arrays are per thread
+ * and what leaves the handler is a pooled buffer, so the hot path allocates nothing the collector must
+ * clear (Netty's heap buffers of this size fell back to fresh arrays, which doubled the collections of a
+ * localnet node). The cost is a memory copy into and out of the arrays, far cheaper than the cipher work
+ * it saves. Any violation closes this link only, counted; nothing is resynchronised.
  */
 public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     private static final System.Logger LOG = System.getLogger(NoiseLinkHandler.class.getName());
     private static final byte[] EMPTY = new byte[0];
-    /** First size of a gathering buffer: four regular packets; it grows to one whole message. */
-    private static final int GATHER_START = 4 * 2432;
+    /**
+     * The cipher works on heap arrays, one set per event-loop thread (not per link: a node may hold a
+     * thousand inbound links): a received message and its plaintext, a gathered plaintext and its
+     * message. Each is filled and emptied within one call, before anything is handed on, so links on one
+     * thread never see each other's bytes. Distinct arrays for input and output also keep the JDK's
+     * AES-GCM off its overlap path, which copies.
+     */
+    private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected Scratch initialValue() {
+            return new Scratch();
+        }
+    };
+
+    private static final class Scratch {
+        final byte[] readSealed = new byte[NoiseProtocol.MAX_MESSAGE];
+        final byte[] readPlain = new byte[NoiseProtocol.MAX_MESSAGE];
+        final byte[] writePlain = new byte[NoiseProtocol.MAX_PLAINTEXT];
+        final byte[] writeSealed = new byte[NoiseProtocol.MAX_MESSAGE];
+    }
 
     private final boolean initiator;
     private final NoiseKeyPair localKey;
@@ -53,18 +72,9 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private final long timeoutNanos;
     private final MixMetrics metrics;
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
-    /**
-     * A received message copied out of a direct buffer, for the cipher's array path: one per event-loop
-     * thread, not one per link (a node may hold a thousand inbound links), used and done within one read.
-     */
-    private static final FastThreadLocal<ByteBuffer> SEALED_IN = new FastThreadLocal<>() {
-        @Override
-        protected ByteBuffer initialValue() {
-            return ByteBuffer.allocate(NoiseProtocol.MAX_MESSAGE);
-        }
-    };
-    /** Plaintext written since the last flush, sealed as one message at the flush; pooled, held only until then. */
-    private ByteBuf gathered;
+    /** Buffers written since the last flush (retained, unread), sealed together at the flush. */
+    private final List<ByteBuf> gathered = new ArrayList<>();
+    private int gatheredBytes;
     private final List<ChannelPromise> gatheredPromises = new ArrayList<>();
     private NoiseHandshake handshake;
     private NoiseTransport transport;
@@ -206,27 +216,14 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         if (h.isHandshake() || !h.isV1XKpsk3()) {
             throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a frame that is not a V1 XKpsk3 data frame after the handshake");
         }
-        int plain = h.length() - NoiseProtocol.TAG_LENGTH;
-        ByteBuf out = ctx.alloc().heapBuffer(plain);   // the frame decoder copies packets out into arrays: heap is cheapest
-        try {
-            int n = transport.decrypt(onHeap(body, h.length()), out.nioBuffer(0, plain));
-            out.writerIndex(n);
-        } catch (NoiseException | RuntimeException e) {
-            out.release();
-            throw e;
-        }
+        Scratch scratch = SCRATCH.get();
+        cumulation.getBytes(body, scratch.readSealed, 0, h.length());
+        int n = transport.decrypt(ByteBuffer.wrap(scratch.readSealed, 0, h.length()),
+                ByteBuffer.wrap(scratch.readPlain, 0, h.length() - NoiseProtocol.TAG_LENGTH));
         cumulation.skipBytes(NoiseFrameHeader.SIZE + h.length());
-        if (out.isReadable()) ctx.fireChannelRead(out);
-        else out.release();
-    }
-
-    /** The message at {@code index}, as a heap buffer: the cumulation's own array, or a copy of a direct buffer's bytes. */
-    private ByteBuffer onHeap(int index, int length) {
-        if (cumulation.hasArray()) return cumulation.nioBuffer(index, length);
-        ByteBuffer sealedIn = SEALED_IN.get();
-        sealedIn.clear().limit(length);
-        cumulation.getBytes(index, sealedIn);
-        return sealedIn.flip();
+        if (n == 0) return;
+        // A pooled buffer for the frame decoder, which may keep it while a packet is incomplete.
+        ctx.fireChannelRead(ctx.alloc().buffer(n).writeBytes(scratch.readPlain, 0, n));
     }
 
     @Override
@@ -248,21 +245,14 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
             promise.setFailure(new IllegalStateException("the Noise handshake has not finished; nothing may be sent yet"));
             return;
         }
-        try {
-            if (plain.readableBytes() > NoiseProtocol.MAX_PLAINTEXT) {
-                writeLarge(ctx, plain, promise);
-                return;
-            }
-            if (gathered != null && gathered.maxWritableBytes() < plain.readableBytes()) sealGathered(ctx);
-            if (gathered == null) gathered = ctx.alloc().heapBuffer(GATHER_START, NoiseProtocol.MAX_PLAINTEXT);
-            gathered.writeBytes(plain);
-            gatheredPromises.add(promise);
-        } catch (NoiseException e) {
-            promise.tryFailure(e);
-            fail(ctx, e);
-        } finally {
-            plain.release();
+        if (plain.readableBytes() > NoiseProtocol.MAX_PLAINTEXT) {
+            writeLarge(ctx, plain, promise);
+            return;
         }
+        if (gatheredBytes + plain.readableBytes() > NoiseProtocol.MAX_PLAINTEXT) sealGathered(ctx);   // never split a packet
+        gathered.add(plain);
+        gatheredBytes += plain.readableBytes();
+        gatheredPromises.add(promise);
     }
 
     @Override
@@ -273,19 +263,26 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     /** Seals what was gathered into one data frame and writes it; each gathered write completes with it. */
     private void sealGathered(ChannelHandlerContext ctx) {
-        if (gathered == null) return;
+        if (gathered.isEmpty()) return;
         ChannelPromise[] waiting = gatheredPromises.toArray(new ChannelPromise[0]);
         gatheredPromises.clear();
+        byte[] plain = SCRATCH.get().writePlain;
+        int n = 0;
+        for (ByteBuf b : gathered) {
+            int length = b.readableBytes();
+            b.getBytes(b.readerIndex(), plain, n, length);
+            n += length;
+            b.release();
+        }
+        gathered.clear();
+        gatheredBytes = 0;
         ByteBuf frame;
         try {
-            frame = encrypt(ctx, gathered.nioBuffer());
+            frame = seal(ctx, plain, n);
         } catch (NoiseException e) {
             for (ChannelPromise p : waiting) p.tryFailure(e);
             fail(ctx, e);
             return;
-        } finally {
-            gathered.release();
-            gathered = null;
         }
         ctx.write(frame).addListener(f -> {
             for (ChannelPromise p : waiting) {
@@ -296,32 +293,31 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     }
 
     /** A buffer larger than one message (never a packet; kept for completeness): gathered first, then in 65519-byte frames. */
-    private void writeLarge(ChannelHandlerContext ctx, ByteBuf plain, ChannelPromise promise) throws NoiseException {
+    private void writeLarge(ChannelHandlerContext ctx, ByteBuf plain, ChannelPromise promise) {
         sealGathered(ctx);
         PromiseCombiner combiner = new PromiseCombiner(ctx.executor());
-        ByteBuffer chunk = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
-        while (plain.isReadable()) {
-            int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plain.readableBytes());
-            plain.readBytes(chunk.clear().limit(n));
-            combiner.add(ctx.write(encrypt(ctx, chunk.flip())));
+        byte[] chunk = SCRATCH.get().writePlain;
+        try {
+            while (plain.isReadable()) {
+                int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plain.readableBytes());
+                plain.readBytes(chunk, 0, n);
+                combiner.add(ctx.write(seal(ctx, chunk, n)));
+            }
+            combiner.finish(promise);
+        } catch (NoiseException e) {
+            promise.tryFailure(e);
+            fail(ctx, e);
+        } finally {
+            plain.release();
         }
-        combiner.finish(promise);
     }
 
-    /** One data frame holding all of {@code plain} (a heap buffer, at most 65519 bytes), in a heap buffer. */
-    private ByteBuf encrypt(ChannelHandlerContext ctx, ByteBuffer plain) throws NoiseException {
-        int sealed = plain.remaining() + NoiseProtocol.TAG_LENGTH;
-        ByteBuf out = ctx.alloc().heapBuffer(NoiseFrameHeader.SIZE + sealed);
-        try {
-            NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, sealed, header, 0);
-            out.writeBytes(header);
-            int n = transport.encrypt(plain, out.nioBuffer(NoiseFrameHeader.SIZE, sealed));
-            out.writerIndex(NoiseFrameHeader.SIZE + n);
-            return out;
-        } catch (NoiseException | RuntimeException e) {
-            out.release();
-            throw e;
-        }
+    /** One data frame holding {@code plain[0, length)}, in a pooled buffer for the socket. */
+    private ByteBuf seal(ChannelHandlerContext ctx, byte[] plain, int length) throws NoiseException {
+        byte[] sealed = SCRATCH.get().writeSealed;
+        int n = transport.encrypt(ByteBuffer.wrap(plain, 0, length), ByteBuffer.wrap(sealed, 0, length + NoiseProtocol.TAG_LENGTH));
+        NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, n, header, 0);
+        return ctx.alloc().ioBuffer(NoiseFrameHeader.SIZE + n).writeBytes(header).writeBytes(sealed, 0, n);
     }
 
     @Override
@@ -347,10 +343,9 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
             for (ChannelPromise p : gatheredPromises) p.tryFailure(closed);
             gatheredPromises.clear();
         }
-        if (gathered != null) {
-            gathered.release();
-            gathered = null;
-        }
+        for (ByteBuf b : gathered) b.release();
+        gathered.clear();
+        gatheredBytes = 0;
         if (cumulation != null) {
             cumulation.release();
             cumulation = null;
