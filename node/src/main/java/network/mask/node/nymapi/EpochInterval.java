@@ -4,8 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -33,12 +31,7 @@ public record EpochInterval(long intervalId, long epochsInInterval, Instant curr
     static Optional<EpochInterval> fromJson(JsonValue json) throws NymApiException {
         if (json == JsonValue.NULL) return Optional.empty();
         JsonObject o = Shapes.object(json, "interval");
-        Instant start;
-        try {
-            start = OffsetDateTime.parse(Shapes.string(o, "current_epoch_start")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Shapes.malformed("'current_epoch_start' is not an RFC 3339 time");
-        }
+        Instant start = Shapes.instant(o, "current_epoch_start");
         JsonObject length = Shapes.object(o, "epoch_length");
         Duration epoch = Duration.ofSeconds(Shapes.integer(length.get("secs"), "secs", 0, 365L * 86_400),
                 Shapes.integer(length.get("nanos"), "nanos", 0, 999_999_999));

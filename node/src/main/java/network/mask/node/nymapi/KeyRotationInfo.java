@@ -4,8 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import network.mask.node.rotation.RotationSchedule;
 
 /**
@@ -22,12 +20,7 @@ public final class KeyRotationInfo {
         JsonObject o = Shapes.object(json, "key-rotation-info");
         JsonObject state = Shapes.object(o, "key_rotation_state");
         JsonObject duration = Shapes.object(o, "epoch_duration");
-        Instant start;
-        try {
-            start = OffsetDateTime.parse(Shapes.string(o, "current_epoch_start")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw Shapes.malformed("'current_epoch_start' is not an RFC 3339 time");
-        }
+        Instant start = Shapes.instant(o, "current_epoch_start");
         Duration epoch = Duration.ofSeconds(Shapes.integer(duration.get("secs"), "secs", 0, Long.MAX_VALUE / 2_000_000_000L),
                 Shapes.integer(duration.get("nanos"), "nanos", 0, 999_999_999));
         RotationSchedule schedule;

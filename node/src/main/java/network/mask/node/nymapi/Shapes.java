@@ -38,6 +38,15 @@ final class Shapes {
         throw malformed("'" + name + "' is not a string");
     }
 
+    /** An RFC 3339 time, as nym-api writes its {@code OffsetDateTime}s. */
+    static java.time.Instant instant(JsonObject o, String name) throws NymApiException {
+        try {
+            return java.time.OffsetDateTime.parse(string(o, name)).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw malformed("'" + name + "' is not an RFC 3339 time");
+        }
+    }
+
     static long integer(JsonValue v, String name, long min, long max) throws NymApiException {
         if (v instanceof JsonNumber n && n.isIntegral()) {
             try {

@@ -33,17 +33,37 @@ public final class BrowserPage {
     }
 
     public void type(String id, String value) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(value);
+        onFreshElement(id, e -> {
+            e.clear();
+            e.sendKeys(value);
+        });
     }
 
     public void click(String id) {
-        WebElement e = driver.findElement(By.id(id));
-        // A link cut by the viewport's bottom edge counts as "in view" for WebDriver, which then
-        // clicks its centre below the edge and nothing happens (seen at phone height): centre it first.
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
-        e.click();
+        onFreshElement(id, e -> {
+            // A link cut by the viewport's bottom edge counts as "in view" for WebDriver, which then
+            // clicks its centre below the edge and nothing happens (seen at phone height): centre it first.
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+            e.click();
+        });
+    }
+
+    /**
+     * Finds the element by id and acts on it, finding it again if the document was replaced in between
+     * (a page still finishing its redirect after a POST: Chromium then says the node "does not belong to
+     * the document"). Only that error is retried, three times at most; any other goes to the test.
+     */
+    private void onFreshElement(String id, java.util.function.Consumer<WebElement> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.accept(driver.findElement(By.id(id)));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) throw e;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) throw e;
+            }
+        }
     }
 
     public String text(String id) {
