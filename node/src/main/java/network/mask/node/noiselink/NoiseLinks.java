@@ -56,8 +56,9 @@ public final class NoiseLinks {
             responder.readMessage(initiator.writeMessage(new byte[0]));
             NoiseTransport out = initiator.split();
             NoiseTransport in = responder.split();
-            ByteBuffer plain = ByteBuffer.allocateDirect(2413);
-            ByteBuffer sealed = ByteBuffer.allocateDirect(2413 + NoiseProtocol.TAG_LENGTH);
+            // Heap buffers, as the links' cipher calls use them (NoiseLinkHandler's scratch arrays).
+            ByteBuffer plain = ByteBuffer.allocate(2413);
+            ByteBuffer sealed = ByteBuffer.allocate(2413 + NoiseProtocol.TAG_LENGTH);
             ByteBuffer back = ByteBuffer.allocate(2413);
             for (int m = 0; m < 50; m++) {
                 plain.clear();
