@@ -194,8 +194,8 @@ public final class ConfigSchema {
     public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_MIB = key("limits", "egress_queue_mib", integer(0, 4096), 0,
             "MiB that packets waiting for next hops may take, all together; when full, the next hop holding most gives up its oldest. 0 = a twelfth of the Java heap.",
             c -> c.limits().egressQueueMib());
-    public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_PER_PEER_KIB = key("limits", "egress_queue_per_peer_kib", integer(64, 1_048_576), 1024,
-            "KiB that packets waiting for one next hop may take; beyond it the oldest are dropped.",
+    public static final ConfigKey<Integer> LIMIT_EGRESS_QUEUE_PER_PEER_KIB = key("limits", "egress_queue_per_peer_kib", integer(64, 1_048_576), 4900,
+            "KiB that packets waiting for one next hop may take, while its link connects too; beyond it the oldest are dropped. 4900 holds 2000 regular packets, as nym-node buffers per connection.",
             c -> c.limits().egressQueuePerPeerKib());
     public static final ConfigKey<Duration> LIMIT_EGRESS_MAX_AGE = key("limits", "egress_max_age", duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
             Duration.ofSeconds(20), "Packets waiting this long for a next hop (unreachable or not reading) are dropped.",
