@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class PrimitiveBenchmark {
 
-    @Param({"x25519-dh", "x25519-blind", "hkdf", "aes-ctr", "hmac", "chacha20", "blake2b"})
+    @Param({"x25519-dh", "x25519-blind", "hkdf", "aes-ctr", "hmac", "chacha20", "blake2b", "aes-gcm"})
     public String primitive;
 
     @Param({"bc", "jca", "sodium", "openssl"})

@@ -313,7 +313,7 @@ public final class ConfigSchema {
             + "(no dimming), so mixed colours such as amber show as their full-on legs.", c -> c.board().rgbLed());
 
     static {
-        section("crypto", "Which implementation the Sphinx engine uses for each primitive. \"auto\" (the default) measures\n"
+        section("crypto", "Which implementation the Sphinx engine (and the Noise links' AES-GCM) uses for each primitive. \"auto\" (the default) measures\n"
                 + "the correct ones at first start and caches the fastest in <data_dir>; name one to force it:\n"
                 + "\"bc\" (BouncyCastle), \"jca\" (the JDK), \"sodium\" (libsodium) or \"openssl\" (libcrypto), the last two through FFM.");
     }
@@ -325,6 +325,7 @@ public final class ConfigSchema {
     public static final ConfigKey<String> CRYPTO_HMAC = cryptoKey("hmac", "HMAC-SHA256 (header MAC).", c -> c.crypto().hmac());
     public static final ConfigKey<String> CRYPTO_CHACHA20 = cryptoKey("chacha20", "ChaCha20 (payload, Lioness).", c -> c.crypto().chacha20());
     public static final ConfigKey<String> CRYPTO_BLAKE2B = cryptoKey("blake2b", "Keyed BLAKE2b (payload, Lioness).", c -> c.crypto().blake2b());
+    public static final ConfigKey<String> CRYPTO_AES_GCM = cryptoKey("aes-gcm", "AES-256-GCM of the Noise links between nodes (not \"sodium\").", c -> c.crypto().aesGcm());
 
     private static ConfigKey<String> cryptoKey(String name, String doc, Function<NodeConfig, String> reader) {
         return key("crypto", name, choice("auto", "bc", "jca", "sodium", "openssl"), "auto", doc, reader);

@@ -104,12 +104,12 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
     }
 
     public record Crypto(String x25519, String x25519Dh, String x25519Blind, String hkdf, String aesCtr, String hmac,
-                         String chacha20, String blake2b) {
+                         String chacha20, String blake2b, String aesGcm) {
         /** The primitives forced in the file, as the Sphinx engine's selector takes them (e.g. x25519=sodium). */
         public Map<String, String> overrides() {
             Map<String, String> out = new LinkedHashMap<>();
             for (ConfigKey<String> k : List.of(CRYPTO_X25519, CRYPTO_X25519_DH, CRYPTO_X25519_BLIND, CRYPTO_HKDF,
-                    CRYPTO_AES_CTR, CRYPTO_HMAC, CRYPTO_CHACHA20, CRYPTO_BLAKE2B)) {
+                    CRYPTO_AES_CTR, CRYPTO_HMAC, CRYPTO_CHACHA20, CRYPTO_BLAKE2B, CRYPTO_AES_GCM)) {
                 String v = switch (k.name()) {
                     case "x25519" -> x25519;
                     case "x25519-dh" -> x25519Dh;
@@ -118,6 +118,7 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                     case "aes-ctr" -> aesCtr;
                     case "hmac" -> hmac;
                     case "chacha20" -> chacha20;
+                    case "aes-gcm" -> aesGcm;
                     default -> blake2b;
                 };
                 if (!v.equals("auto")) out.put(k.name(), v);
@@ -191,7 +192,8 @@ public record NodeConfig(Node node, Mixnet mixnet, Limits limits, Replay replay,
                 new Board(v(m, BOARD_ONBOARD_LEDS), v(m, BOARD_BUTTON_BCM), v(m, BOARD_BUTTON_ACTIVE_LOW),
                         v(m, BOARD_STATUS_LED_BCM), v(m, BOARD_ALERT_LED_BCM), v(m, BOARD_RGB_LED)),
                 new Crypto(v(m, CRYPTO_X25519), v(m, CRYPTO_X25519_DH), v(m, CRYPTO_X25519_BLIND), v(m, CRYPTO_HKDF),
-                        v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B)),
+                        v(m, CRYPTO_AES_CTR), v(m, CRYPTO_HMAC), v(m, CRYPTO_CHACHA20), v(m, CRYPTO_BLAKE2B),
+                        v(m, CRYPTO_AES_GCM)),
                 new Network(v(m, NET_NYM_API_URLS), v(m, NET_NYM_API_TIMEOUT), v(m, NET_TOPOLOGY_REFRESH),
                         v(m, NET_UNKNOWN_NODE_LOOKUP)),
                 new Noise(v(m, NOISE_ENABLED), v(m, NOISE_HANDSHAKE_TIMEOUT)),

@@ -36,6 +36,7 @@ import network.mask.node.topology.KnownNodes;
 import network.mask.node.topology.NoisePeers;
 import network.mask.node.noise.NoiseKeyPair;
 import network.mask.node.noise.NoiseKeyStore;
+import network.mask.node.noise.GcmSource;
 import network.mask.node.noiselink.NoiseLinks;
 import network.mask.node.topology.RoutingFilter;
 import network.mask.node.outgoing.Backoff;
@@ -258,8 +259,12 @@ public final class NodeDaemon {
             int ioThreads = limits.ioThreads() > 0 ? limits.ioThreads() : NettyTransport.defaultIoThreads();
             transport = NettyTransport.create(ioThreads, "mix-io", true);
             MemoryBudget budget = MemoryBudget.of(limits, Runtime.getRuntime().maxMemory());
+            // One measured choice of crypto backends for the Sphinx workers and the Noise links' AES-GCM.
+            SphinxEngines crypto = engines != null ? SphinxEngines.preferred()
+                    : SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());   // logs its choice
             NoiseLinks noise = noiseKey == null ? null
-                    : new NoiseLinks(noiseKey, noisePeers, config.noise().handshakeTimeout(), metrics);
+                    : new NoiseLinks(noiseKey, noisePeers, config.noise().handshakeTimeout(), metrics,
+                            GcmSource.perThread(crypto.crypto()::newAesGcm));
             if (noise != null) {
                 LOG.log(System.Logger.Level.INFO, "Noise links on: key " + noiseKeyBase58().orElse("") + ", crypto warmed up in "
                         + noise.warmUp() + " ms");
@@ -274,7 +279,7 @@ public final class NodeDaemon {
             // The scheduler runs on an I/O loop, so a due packet is written without another thread hand-off.
             scheduler = new DelayScheduler(egress, transport.group().next(), mix.timerGranularity(), maxPending(limits),
                     budget.heldBytes(), metrics);
-            Supplier<HopEngine> hopEngines = engines != null ? engines : measuredEngines();
+            Supplier<HopEngine> hopEngines = engines != null ? engines : () -> crypto.processor()::process;
             IngressQueue ingress = new IngressQueue(limits.ingressQueue(), budget.ingressBytes());
             int threads = limits.workerThreads() > 0 ? limits.workerThreads() : Runtime.getRuntime().availableProcessors();
             workers = new CryptoWorkerPool(ingress, hopEngines, keys, replay::guard, scheduler, finalHops, metrics,
@@ -317,12 +322,6 @@ public final class NodeDaemon {
                 }
             }
         }
-    }
-
-    /** The real engine on the fastest correct backends (measured once per machine, cached in the data directory). */
-    private Supplier<HopEngine> measuredEngines() {
-        SphinxEngines selected = SphinxEngines.select(config.node().dataDir(), config.crypto().overrides());   // logs its choice
-        return () -> selected.processor()::process;
     }
 
     private static int maxPending(NodeConfig.Limits limits) {

@@ -18,7 +18,7 @@ public final class BlockingNoiseLink {
 
     private final SocketChannel channel;
     private final NoiseTransport transport;
-    // Heap buffers: the JDK's AES-GCM is much faster on arrays than on direct buffers (see NoiseLinkHandler).
+    // Heap buffers: the cipher works on arrays (see NoiseLinkHandler).
     private final ByteBuffer out = ByteBuffer.allocate(NoiseFrameHeader.SIZE + NoiseProtocol.MAX_MESSAGE);
     private final ByteBuffer plainCopy = ByteBuffer.allocate(NoiseProtocol.MAX_PLAINTEXT);
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
@@ -72,11 +72,11 @@ public final class BlockingNoiseLink {
             int n = Math.min(NoiseProtocol.MAX_PLAINTEXT, plaintext.remaining());
             ByteBuffer chunk = plaintext.slice(plaintext.position(), n);
             if (!chunk.hasArray()) chunk = plainCopy.clear().put(chunk).flip();
-            out.clear();
             NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, n + NoiseProtocol.TAG_LENGTH, header, 0);
-            out.put(header);
-            transport.encrypt(chunk, out);
-            out.flip();
+            out.clear().put(header);
+            int sealed = transport.encrypt(chunk.array(), chunk.arrayOffset() + chunk.position(), n,
+                    out.array(), out.arrayOffset() + out.position());
+            out.position(out.position() + sealed).flip();
             writeFully(channel, out);
             plaintext.position(plaintext.position() + n);
         }

@@ -37,12 +37,16 @@ public final class NoiseHandshake {
     private byte[] re;
     private byte[] ck;
     private byte[] h;
-    private final CipherState cs = new CipherState();
+    private final GcmSource gcm;
+    private final CipherState cs;
     private int step;   // 0, 1, 2: the three messages; 3: finished
 
-    private NoiseHandshake(boolean initiator, NoiseKeyPair s, NoiseKeyPair e, byte[] rs, byte[] psk, byte[] prologue) {
+    private NoiseHandshake(boolean initiator, NoiseKeyPair s, NoiseKeyPair e, byte[] rs, byte[] psk, byte[] prologue,
+                           GcmSource gcm) {
         if (psk.length != 32) throw new IllegalArgumentException("a Noise PSK is 32 bytes");
         this.initiator = initiator;
+        this.gcm = gcm;
+        this.cs = new CipherState(gcm);
         this.s = s;
         this.e = e;
         this.rs = rs == null ? null : rs.clone();
@@ -56,26 +60,39 @@ public final class NoiseHandshake {
 
     /** As nym's initiator: the PSK from the responder's key (version 1), no prologue, a fresh ephemeral key. */
     public static NoiseHandshake initiator(NoiseKeyPair localStatic, byte[] responderStatic, SecureRandom random) throws NoiseException {
+        return initiator(localStatic, responderStatic, random, GcmSource.PREFERRED);
+    }
+
+    /** The same, with the AES-GCM chosen at start. */
+    public static NoiseHandshake initiator(NoiseKeyPair localStatic, byte[] responderStatic, SecureRandom random,
+                                           GcmSource gcm) throws NoiseException {
         return initiator(localStatic, NoiseKeyPair.generate(random), responderStatic,
-                NoiseProtocol.psk(NoiseFrameHeader.VERSION_1, responderStatic), NoiseProtocol.PROLOGUE);
+                NoiseProtocol.psk(NoiseFrameHeader.VERSION_1, responderStatic), NoiseProtocol.PROLOGUE, gcm);
     }
 
     /** As nym's responder for the version of the initiator's first frame: the PSK from its own key, no prologue. */
     public static NoiseHandshake responder(NoiseKeyPair localStatic, int version, SecureRandom random) throws NoiseException {
+        return responder(localStatic, version, random, GcmSource.PREFERRED);
+    }
+
+    /** The same, with the AES-GCM chosen at start. */
+    public static NoiseHandshake responder(NoiseKeyPair localStatic, int version, SecureRandom random, GcmSource gcm)
+            throws NoiseException {
         return responder(localStatic, NoiseKeyPair.generate(random), NoiseProtocol.psk(version, localStatic.publicKey()),
-                NoiseProtocol.PROLOGUE);
+                NoiseProtocol.PROLOGUE, gcm);
     }
 
-    /** Every input given (test vectors). */
+    /** Every input given (test vectors), with the AES-GCM under test. */
     public static NoiseHandshake initiator(NoiseKeyPair localStatic, NoiseKeyPair ephemeral, byte[] responderStatic,
-                                           byte[] psk, byte[] prologue) {
+                                           byte[] psk, byte[] prologue, GcmSource gcm) {
         if (responderStatic.length != DH_LEN) throw new IllegalArgumentException("the responder's key must be 32 bytes");
-        return new NoiseHandshake(true, localStatic, ephemeral, responderStatic, psk, prologue);
+        return new NoiseHandshake(true, localStatic, ephemeral, responderStatic, psk, prologue, gcm);
     }
 
-    /** Every input given (test vectors). */
-    public static NoiseHandshake responder(NoiseKeyPair localStatic, NoiseKeyPair ephemeral, byte[] psk, byte[] prologue) {
-        return new NoiseHandshake(false, localStatic, ephemeral, null, psk, prologue);
+    /** Every input given (test vectors), with the AES-GCM under test. */
+    public static NoiseHandshake responder(NoiseKeyPair localStatic, NoiseKeyPair ephemeral, byte[] psk, byte[] prologue,
+                                           GcmSource gcm) {
+        return new NoiseHandshake(false, localStatic, ephemeral, null, psk, prologue, gcm);
     }
 
     public boolean isInitiator() {
@@ -169,9 +186,9 @@ public final class NoiseHandshake {
     public NoiseTransport split() {
         if (!isFinished()) throw new IllegalStateException("the handshake is not finished");
         byte[][] keys = hkdf(ck, new byte[0], 2);
-        CipherState first = new CipherState();
+        CipherState first = new CipherState(gcm);
         first.initializeKey(keys[0]);
-        CipherState second = new CipherState();
+        CipherState second = new CipherState(gcm);
         second.initializeKey(keys[1]);
         Arrays.fill(keys[0], (byte) 0);
         Arrays.fill(keys[1], (byte) 0);

@@ -10,7 +10,6 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.PromiseCombiner;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
+import network.mask.node.noise.GcmSource;
 import network.mask.node.noise.NoiseException;
 import network.mask.node.noise.NoiseFrameHeader;
 import network.mask.node.noise.NoiseHandshake;
@@ -44,6 +44,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
 
     private static final System.Logger LOG = System.getLogger(NoiseLinkHandler.class.getName());
     private static final byte[] EMPTY = new byte[0];
+    private static final long SLOW_HANDSHAKE_MILLIS = 250;
     /**
      * The cipher works on heap arrays, one set per event-loop thread (not per link: a node may hold a
      * thousand inbound links): a received message and its plaintext, a gathered plaintext and its
@@ -71,6 +72,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private final SecureRandom random;
     private final long timeoutNanos;
     private final MixMetrics metrics;
+    private final GcmSource gcm;
     private final byte[] header = new byte[NoiseFrameHeader.SIZE];
     /** Buffers written since the last flush (retained, unread), sealed together at the flush. */
     private final List<ByteBuf> gathered = new ArrayList<>();
@@ -86,7 +88,8 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     private boolean failed;
 
     NoiseLinkHandler(boolean initiator, NoiseKeyPair localKey, byte[] responderKey, SecureRandom random,
-                     Duration timeout, MixMetrics metrics) {
+                     Duration timeout, MixMetrics metrics, GcmSource gcm) {
+        this.gcm = gcm;
         this.initiator = initiator;
         this.localKey = localKey;
         this.responderKey = responderKey;
@@ -124,7 +127,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         }, timeoutNanos, TimeUnit.NANOSECONDS);
         if (!initiator) return;
         try {
-            handshake = NoiseHandshake.initiator(localKey, responderKey, random);
+            handshake = NoiseHandshake.initiator(localKey, responderKey, random, gcm);
             sendHandshake(ctx);
         } catch (NoiseException e) {
             fail(ctx, e);
@@ -181,7 +184,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
             if (h.pattern() != NoiseFrameHeader.PATTERN_XKPSK3) {
                 throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "Noise pattern " + h.pattern() + " instead of XKpsk3");
             }
-            handshake = NoiseHandshake.responder(localKey, h.version(), random);
+            handshake = NoiseHandshake.responder(localKey, h.version(), random, gcm);
         } else if (!h.isV1XKpsk3()) {
             throw new NoiseException(NoiseException.Kind.UNEXPECTED_FRAME, "a handshake frame with another version or pattern");
         }
@@ -191,7 +194,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         cumulation.skipBytes(NoiseFrameHeader.SIZE + h.length());
         handshake.readMessage(message);
         if (handshake.isMyTurn()) sendHandshake(ctx);   // the initiator's message 3 finishes it there
-        else if (handshake.isFinished()) finish();
+        else if (handshake.isFinished()) finish(ctx);
     }
 
     private void sendHandshake(ChannelHandlerContext ctx) throws NoiseException {
@@ -200,14 +203,19 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_HANDSHAKE, message.length, header, 0);
         out.writeBytes(header).writeBytes(message);
         ctx.writeAndFlush(out);
-        if (handshake.isFinished()) finish();
+        if (handshake.isFinished()) finish(ctx);
     }
 
-    private void finish() {
+    private void finish(ChannelHandlerContext ctx) {
         if (transport != null) return;
         transport = handshake.split();
         handshake = null;
         if (deadline != null) deadline.cancel(false);
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        // Packets for a new link wait while it connects; a slow handshake is worth a line in the owner's log.
+        LOG.log(millis >= SLOW_HANDSHAKE_MILLIS ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+                () -> "Noise link " + ctx.channel().remoteAddress() + " (" + (initiator ? "initiator" : "responder")
+                        + ") up " + millis + " ms after it opened");
         metrics.event(initiator ? Event.NOISE_HANDSHAKES_OUTBOUND : Event.NOISE_HANDSHAKES_INBOUND);
         done.trySuccess();
     }
@@ -218,8 +226,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
         }
         Scratch scratch = SCRATCH.get();
         cumulation.getBytes(body, scratch.readSealed, 0, h.length());
-        int n = transport.decrypt(ByteBuffer.wrap(scratch.readSealed, 0, h.length()),
-                ByteBuffer.wrap(scratch.readPlain, 0, h.length() - NoiseProtocol.TAG_LENGTH));
+        int n = transport.decrypt(scratch.readSealed, 0, h.length(), scratch.readPlain, 0);
         cumulation.skipBytes(NoiseFrameHeader.SIZE + h.length());
         if (n == 0) return;
         // A pooled buffer for the frame decoder, which may keep it while a packet is incomplete.
@@ -315,7 +322,7 @@ public final class NoiseLinkHandler extends ChannelDuplexHandler {
     /** One data frame holding {@code plain[0, length)}, in a pooled buffer for the socket. */
     private ByteBuf seal(ChannelHandlerContext ctx, byte[] plain, int length) throws NoiseException {
         byte[] sealed = SCRATCH.get().writeSealed;
-        int n = transport.encrypt(ByteBuffer.wrap(plain, 0, length), ByteBuffer.wrap(sealed, 0, length + NoiseProtocol.TAG_LENGTH));
+        int n = transport.encrypt(plain, 0, length, sealed, 0);
         NoiseFrameHeader.encode(NoiseFrameHeader.TYPE_DATA, n, header, 0);
         return ctx.alloc().ioBuffer(NoiseFrameHeader.SIZE + n).writeBytes(header).writeBytes(sealed, 0, n);
     }

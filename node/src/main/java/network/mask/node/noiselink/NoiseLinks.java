@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import network.mask.node.metrics.Event;
 import network.mask.node.metrics.MixMetrics;
-import java.nio.ByteBuffer;
+import network.mask.node.noise.GcmSource;
 import network.mask.node.noise.NoiseException;
 import network.mask.node.noise.NoiseFrameHeader;
 import network.mask.node.noise.NoiseHandshake;
@@ -29,9 +29,12 @@ public final class NoiseLinks {
     private final NoisePeers peers;
     private final Duration handshakeTimeout;
     private final MixMetrics metrics;
+    private final GcmSource gcm;
     private final SecureRandom random = new SecureRandom();
 
-    public NoiseLinks(NoiseKeyPair localKey, NoisePeers peers, Duration handshakeTimeout, MixMetrics metrics) {
+    /** @param gcm the AES-GCM backend chosen at start (per thread) */
+    public NoiseLinks(NoiseKeyPair localKey, NoisePeers peers, Duration handshakeTimeout, MixMetrics metrics, GcmSource gcm) {
+        this.gcm = gcm;
         this.localKey = localKey;
         this.peers = peers;
         this.handshakeTimeout = handshakeTimeout;
@@ -49,23 +52,19 @@ public final class NoiseLinks {
         long t0 = System.nanoTime();
         for (int i = 0; i < 3; i++) {
             NoiseKeyPair responderKey = NoiseKeyPair.generate(random);
-            NoiseHandshake initiator = NoiseHandshake.initiator(localKey, responderKey.publicKey(), random);
-            NoiseHandshake responder = NoiseHandshake.responder(responderKey, NoiseFrameHeader.VERSION_1, random);
+            NoiseHandshake initiator = NoiseHandshake.initiator(localKey, responderKey.publicKey(), random, gcm);
+            NoiseHandshake responder = NoiseHandshake.responder(responderKey, NoiseFrameHeader.VERSION_1, random, gcm);
             responder.readMessage(initiator.writeMessage(new byte[0]));
             initiator.readMessage(responder.writeMessage(new byte[0]));
             responder.readMessage(initiator.writeMessage(new byte[0]));
             NoiseTransport out = initiator.split();
             NoiseTransport in = responder.split();
-            // Heap buffers, as the links' cipher calls use them (NoiseLinkHandler's scratch arrays).
-            ByteBuffer plain = ByteBuffer.allocate(2413);
-            ByteBuffer sealed = ByteBuffer.allocate(2413 + NoiseProtocol.TAG_LENGTH);
-            ByteBuffer back = ByteBuffer.allocate(2413);
+            // Arrays, as the links' cipher calls use them (NoiseLinkHandler's scratch arrays).
+            byte[] plain = new byte[2413];
+            byte[] sealed = new byte[2413 + NoiseProtocol.TAG_LENGTH];
             for (int m = 0; m < 50; m++) {
-                plain.clear();
-                sealed.clear();
-                back.clear();
-                out.encrypt(plain, sealed);
-                in.decrypt(sealed.flip(), back);
+                int n = out.encrypt(plain, 0, plain.length, sealed, 0);
+                in.decrypt(sealed, 0, n, plain, 0);
             }
         }
         return (System.nanoTime() - t0) / 1_000_000;
@@ -90,10 +89,10 @@ public final class NoiseLinks {
      * when the peer announces a newer one it does not know ({@code upgrade_noise_initiator}); so does this.
      */
     public NoiseLinkHandler initiator(VersionedNoiseKey key) {
-        return new NoiseLinkHandler(true, localKey, key.x25519PublicKey(), random, handshakeTimeout, metrics);
+        return new NoiseLinkHandler(true, localKey, key.x25519PublicKey(), random, handshakeTimeout, metrics, gcm);
     }
 
     public NoiseLinkHandler responder() {
-        return new NoiseLinkHandler(false, localKey, null, random, handshakeTimeout, metrics);
+        return new NoiseLinkHandler(false, localKey, null, random, handshakeTimeout, metrics, gcm);
     }
 }

@@ -14,7 +14,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "sphinx", "--seconds", "0.2", "--openssl-seconds", "1");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lastLine().matches("hop_per_s=[1-9][0-9]* create_per_s=[1-9][0-9]* backend=x25519-dh=\\w+,"
-                + "x25519-blind=\\w+,hkdf=\\w+,aes-ctr=\\w+,hmac=\\w+,chacha20=\\w+,blake2b=\\w+"), run.lastLine());
+                + "x25519-blind=\\w+,hkdf=\\w+,aes-ctr=\\w+,hmac=\\w+,chacha20=\\w+,blake2b=\\w+,aes-gcm=\\w+"), run.lastLine());
         assertTrue(run.out().contains("all-bc"), run.out());
         assertTrue(run.out().contains("openssl speed ecdhx25519: "), run.out());
         assertTrue(run.out().contains("selected hop rate / native limit = "), run.out());

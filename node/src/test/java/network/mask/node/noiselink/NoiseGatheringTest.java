@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import network.mask.node.metrics.MixMetrics;
 import network.mask.node.noise.NoiseFrameHeader;
+import network.mask.node.noise.GcmSource;
 import network.mask.node.noise.NoiseKeyPair;
 import network.mask.node.noise.NoiseProtocol;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +41,10 @@ class NoiseGatheringTest {
     @BeforeEach
     void handshake() {
         NoiseKeyPair responderKey = NoiseKeyPair.generate(secure);
-        responder = new EmbeddedChannel(new NoiseLinkHandler(false, responderKey, null, secure, Duration.ofSeconds(5), new MixMetrics()));
+        responder = new EmbeddedChannel(new NoiseLinkHandler(false, responderKey, null, secure, Duration.ofSeconds(5), new MixMetrics(),
+                GcmSource.PREFERRED));
         initiator = new EmbeddedChannel(new NoiseLinkHandler(true, NoiseKeyPair.generate(secure), responderKey.publicKey(), secure,
-                Duration.ofSeconds(5), new MixMetrics()));
+                Duration.ofSeconds(5), new MixMetrics(), GcmSource.PREFERRED));
         for (int i = 0; i < 4; i++) {   // three handshake messages, shuttled both ways
             shuttle(initiator, responder);
             shuttle(responder, initiator);

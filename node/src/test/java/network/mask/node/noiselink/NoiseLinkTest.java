@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import network.mask.node.daemon.NodeDaemon;
 import network.mask.node.keys.Base58;
 import network.mask.node.noise.BlockingNoiseLink;
+import network.mask.node.noise.GcmSource;
 import network.mask.node.noise.NoiseException;
 import network.mask.node.noise.NoiseFrameHeader;
 import network.mask.node.noise.NoiseHandshake;
@@ -174,7 +175,7 @@ class NoiseLinkTest {
         secure.nextBytes(wrongPsk);
         SocketChannel ch = connect("127.0.0.1");
         NoiseHandshake hs = NoiseHandshake.initiator(senderKey, NoiseKeyPair.generate(secure), key(mix).x25519PublicKey(),
-                wrongPsk, new byte[0]);
+                wrongPsk, new byte[0], GcmSource.PREFERRED);
         BlockingNoiseLink link = BlockingNoiseLink.handshake(ch, hs, WAIT);   // our side cannot tell: the PSK enters in message 3
         assertTrue(closedByPeer(link.channel(), WAIT), "the mix closes the link after message 3");
         ch.close();

@@ -56,6 +56,10 @@ public interface CryptoProvider {
         throw unsupported(Primitive.BLAKE2B);
     }
 
+    default AesGcm aesGcm() {
+        throw unsupported(Primitive.AES_GCM);
+    }
+
     private UnsupportedOperationException unsupported(Primitive primitive) {
         return new UnsupportedOperationException(name() + " does not implement " + primitive.key());
     }

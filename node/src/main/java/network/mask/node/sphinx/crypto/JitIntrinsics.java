@@ -20,7 +20,7 @@ final class JitIntrinsics {
      */
     static boolean accelerates(Primitive primitive) {
         return switch (primitive) {
-            case AES_CTR -> "true".equals(option("UseAES"));
+            case AES_CTR, AES_GCM -> "true".equals(option("UseAES"));
             case HMAC, HKDF -> "true".equals(option("UseSHA"));
             // On aarch64 the ChaCha20 intrinsic is worth only about +8 %: measure there.
             case CHACHA20 -> "amd64".equals(System.getProperty("os.arch")) && !"0".equals(option("UseAVX"))

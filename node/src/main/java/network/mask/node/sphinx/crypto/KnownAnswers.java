@@ -41,6 +41,7 @@ public final class KnownAnswers {
                 case HMAC -> hmac(provider.hmac(), BcProvider.INSTANCE.hmac());
                 case CHACHA20 -> chacha20(provider.chacha20(), BcProvider.INSTANCE.chacha20());
                 case BLAKE2B -> blake2b(provider.blake2b(), BcProvider.INSTANCE.blake2b());
+                case AES_GCM -> aesGcm(provider);
             };
             return Optional.ofNullable(failure).map(f -> provider.name() + " " + primitive.key() + ": " + f);
         } catch (RuntimeException | LinkageError e) {
@@ -211,6 +212,46 @@ public final class KnownAnswers {
             impl.mac(k, 3, d, 5, len, mine, 2);
             reference.mac(k, 3, d, 5, len, expected, 2);
             if (!Arrays.equals(mine, expected)) return "differs from BouncyCastle at length " + len;
+        }
+        return null;
+    }
+
+    private static String aesGcm(CryptoProvider provider) {
+        // The GCM specification's AES-256 test cases 13 and 14 (McGrew and Viega, "The Galois/Counter Mode
+        // of Operation"): zero key, zero nonce; no plaintext, then one zero block. A fresh instance each,
+        // since the JDK refuses to encrypt twice under one key and nonce.
+        byte[] zeroKey = new byte[32];
+        byte[] zeroNonce = new byte[12];
+        byte[] out = new byte[32];
+        byte[] none = new byte[0];
+        if (provider.aesGcm().seal(zeroKey, zeroNonce, none, none, 0, 0, out, 0) != 16
+                || !Arrays.equals(Arrays.copyOf(out, 16), HEX.parseHex("530f8afbc74536b9a963b4f1c4cb738b"))) {
+            return "GCM test case 13 mismatch";
+        }
+        if (provider.aesGcm().seal(zeroKey, zeroNonce, none, new byte[16], 0, 16, out, 0) != 32
+                || !Arrays.equals(out, HEX.parseHex("cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"))) {
+            return "GCM test case 14 mismatch";
+        }
+        AesGcm impl = provider.aesGcm();
+        AesGcm reference = BcProvider.INSTANCE.aesGcm();
+        SplittableRandom random = new SplittableRandom(5116);
+        for (int len : new int[] {0, 1, 15, 16, 17, 2413, 65519}) {
+            byte[] key = bytes(random, 32);
+            byte[] nonce = bytes(random, 12);
+            byte[] ad = bytes(random, len % 2 == 0 ? 32 : 0);
+            byte[] plain = bytes(random, len + 3);
+            byte[] mine = new byte[len + 21];
+            byte[] expected = new byte[len + 21];
+            if (impl.seal(key, nonce, ad, plain, 3, len, mine, 5) != len + 16) return "wrong sealed length at length " + len;
+            reference.seal(key, nonce, ad, plain, 3, len, expected, 5);
+            if (!Arrays.equals(mine, expected)) return "differs from BouncyCastle at length " + len;
+            byte[] back = new byte[len + 2];
+            if (impl.open(key, nonce, ad, mine, 5, len + 16, back, 2) != len
+                    || !Arrays.equals(back, 2, len + 2, plain, 3, len + 3)) {
+                return "does not open its own message at length " + len;
+            }
+            mine[5 + len / 2] ^= 1;   // one bit of ciphertext, or of the tag when there is none
+            if (impl.open(key, nonce, ad, mine, 5, len + 16, back, 2) != -1) return "accepted a changed message at length " + len;
         }
         return null;
     }

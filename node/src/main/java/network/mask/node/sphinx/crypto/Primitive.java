@@ -14,7 +14,9 @@ public enum Primitive {
     AES_CTR("aes-ctr"),
     HMAC("hmac"),
     CHACHA20("chacha20"),
-    BLAKE2B("blake2b");
+    BLAKE2B("blake2b"),
+    /** Not in a hop: the cipher of Noise links between nodes, chosen here so that it is measured and checked alike. */
+    AES_GCM("aes-gcm");
 
     private final String key;
 

@@ -15,6 +15,8 @@ public final class PrimitiveWorkload {
     private static final int LIONESS_RIGHT = 2033;
     private static final int HKDF_OUTPUT = 288;
     private static final int HKDF_INFO = 97;
+    /** A Noise message holding one regular packet in its frame: 2413 bytes. */
+    private static final int NOISE_MESSAGE = 2413;
 
     private final Runnable op;
 
@@ -70,6 +72,21 @@ public final class PrimitiveWorkload {
                 yield () -> {
                     chacha.xor(key, 0, data, 0, LIONESS_RIGHT);
                     key[0]++;
+                };
+            }
+            case AES_GCM -> {
+                // One regular packet's Noise message per call (a busy link gathers several), a new nonce each time.
+                AesGcm gcm = provider.aesGcm();
+                byte[] gcmKey = java.util.Arrays.copyOf(key, AesGcm.KEY_LENGTH);
+                byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
+                byte[] plain = java.util.Arrays.copyOf(data, NOISE_MESSAGE);
+                byte[] sealed = new byte[NOISE_MESSAGE + AesGcm.TAG_LENGTH];
+                byte[] none = new byte[0];
+                yield () -> {
+                    nonce[0]++;
+                    if (nonce[0] == 0) nonce[1]++;
+                    gcm.seal(gcmKey, nonce, none, plain, 0, NOISE_MESSAGE, sealed, 0);
+                    plain[0] = sealed[NOISE_MESSAGE];
                 };
             }
             case BLAKE2B -> {

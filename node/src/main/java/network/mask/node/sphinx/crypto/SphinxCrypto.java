@@ -70,6 +70,8 @@ public final class SphinxCrypto {
         choice.put(Primitive.X25519_DH, first(Primitive.X25519_DH, OpenSslProvider.INSTANCE, SodiumProvider.INSTANCE));
         choice.put(Primitive.X25519_BLIND, first(Primitive.X25519_BLIND, SodiumProvider.INSTANCE));
         choice.put(Primitive.BLAKE2B, first(Primitive.BLAKE2B, SodiumProvider.INSTANCE, OpenSslProvider.INSTANCE));
+        // Native from the first message (no JIT warm-up) and constant-time where the CPU has no AES instructions.
+        choice.put(Primitive.AES_GCM, first(Primitive.AES_GCM, OpenSslProvider.INSTANCE, JcaProvider.INSTANCE));
         if (!JitIntrinsics.accelerates(Primitive.CHACHA20)) {
             choice.put(Primitive.CHACHA20, first(Primitive.CHACHA20, SodiumProvider.INSTANCE, JcaProvider.INSTANCE));
         }
@@ -123,6 +125,11 @@ public final class SphinxCrypto {
 
     public Blake2bMac newBlake2b() {
         return choice.get(Primitive.BLAKE2B).blake2b();
+    }
+
+    /** For Noise links (not a hop primitive). */
+    public AesGcm newAesGcm() {
+        return choice.get(Primitive.AES_GCM).aesGcm();
     }
 
     /** {@code x25519-dh=openssl,x25519-blind=sodium,...}: for logs, reports and the bench line. */

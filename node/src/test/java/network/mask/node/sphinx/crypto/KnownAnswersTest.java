@@ -57,6 +57,60 @@ class KnownAnswersTest {
         assertTrue(KnownAnswers.check(new Fake("x-only", BcProvider.INSTANCE::x25519), Primitive.BLAKE2B).isPresent());
     }
 
+    @Test
+    void anAesGcmThatIgnoresTheAdditionalDataFails() {
+        CryptoProvider noAd = new FakeGcm("no-ad", () -> new AesGcm() {
+            final AesGcm real = BcProvider.INSTANCE.aesGcm();
+
+            @Override
+            public int seal(byte[] key, byte[] nonce, byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+                return real.seal(key, nonce, new byte[0], in, inOff, len, out, outOff);
+            }
+
+            @Override
+            public int open(byte[] key, byte[] nonce, byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+                return real.open(key, nonce, new byte[0], in, inOff, len, out, outOff);
+            }
+        });
+        String failure = KnownAnswers.check(noAd, Primitive.AES_GCM).orElseThrow();
+        assertTrue(failure.contains("differs from BouncyCastle"), failure);
+    }
+
+    @Test
+    void anAesGcmThatDoesNotCheckTheTagFails() {
+        CryptoProvider trusting = new FakeGcm("trusting", () -> new AesGcm() {
+            final AesGcm real = BcProvider.INSTANCE.aesGcm();
+
+            @Override
+            public int seal(byte[] key, byte[] nonce, byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+                return real.seal(key, nonce, ad, in, inOff, len, out, outOff);
+            }
+
+            @Override
+            public int open(byte[] key, byte[] nonce, byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+                // Decrypts by re-encrypting the ciphertext with CTR's symmetry, never looking at the tag.
+                byte[] sealed = new byte[len];
+                BcProvider.INSTANCE.aesGcm().seal(key, nonce, ad, in, inOff, len - TAG_LENGTH, sealed, 0);
+                System.arraycopy(sealed, 0, out, outOff, len - TAG_LENGTH);
+                return len - TAG_LENGTH;
+            }
+        });
+        String failure = KnownAnswers.check(trusting, Primitive.AES_GCM).orElseThrow();
+        assertTrue(failure.contains("accepted a changed message"), failure);
+    }
+
+    private record FakeGcm(String name, java.util.function.Supplier<AesGcm> factory) implements CryptoProvider {
+        @Override
+        public Set<Primitive> primitives() {
+            return EnumSet.of(Primitive.AES_GCM);
+        }
+
+        @Override
+        public AesGcm aesGcm() {
+            return factory.get();
+        }
+    }
+
     /** A test double of our own provider interface, implementing only X25519. */
     private record Fake(String name, java.util.function.Supplier<X25519> factory) implements CryptoProvider {
         @Override

@@ -3,6 +3,7 @@ package network.mask.node.sphinx.crypto.bc;
 import java.util.EnumSet;
 import java.util.Set;
 import network.mask.node.sphinx.crypto.AesCtr;
+import network.mask.node.sphinx.crypto.AesGcm;
 import network.mask.node.sphinx.crypto.Blake2bMac;
 import network.mask.node.sphinx.crypto.ChaCha20;
 import network.mask.node.sphinx.crypto.CryptoProvider;
@@ -56,5 +57,10 @@ public final class BcProvider implements CryptoProvider {
     @Override
     public Blake2bMac blake2b() {
         return new BcBlake2b();
+    }
+
+    @Override
+    public AesGcm aesGcm() {
+        return new BcAesGcm();
     }
 }

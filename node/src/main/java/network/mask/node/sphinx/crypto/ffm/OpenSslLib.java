@@ -13,8 +13,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 
 /**
- * libcrypto (OpenSSL 3) bindings, loaded once per process: EVP_MAC BLAKE2BMAC and EVP_PKEY
- * X25519 derivation. Handles are null when the library is missing ({@link #FAILURE} says why).
+ * libcrypto (OpenSSL 3) bindings, loaded once per process: EVP_MAC BLAKE2BMAC, EVP_PKEY
+ * X25519 derivation and the EVP_CIPHER AES-256-GCM of Noise links. Handles are null when the library is missing ({@link #FAILURE} says why).
  */
 final class OpenSslLib {
 
@@ -48,13 +48,27 @@ final class OpenSslLib {
     static final MethodHandle DERIVE_SET_PEER;
     static final MethodHandle DERIVE;
     static final MethodHandle ERR_CLEAR;
+    /** The fetched AES-256-GCM cipher (fetched once: an unfetched EVP_aes_256_gcm() is looked up at every init). */
+    static final MemorySegment AES_256_GCM;
+    static final int EVP_CTRL_AEAD_GET_TAG = 0x10;
+    static final int EVP_CTRL_AEAD_SET_TAG = 0x11;
+    static final MethodHandle CIPHER_CTX_NEW;
+    static final MethodHandle CIPHER_CTX_FREE;
+    static final MethodHandle CIPHER_CTX_CTRL;
+    static final MethodHandle ENCRYPT_INIT;
+    static final MethodHandle ENCRYPT_UPDATE;
+    static final MethodHandle ENCRYPT_FINAL;
+    static final MethodHandle DECRYPT_INIT;
+    static final MethodHandle DECRYPT_UPDATE;
+    static final MethodHandle DECRYPT_FINAL;
 
     static {
         String failure = null;
         String version = "";
         MemorySegment blake = MemorySegment.NULL;
         MemorySegment params = MemorySegment.NULL;
-        MethodHandle[] h = new MethodHandle[15];
+        MemorySegment gcm = MemorySegment.NULL;
+        MethodHandle[] h = new MethodHandle[24];
         try {
             NativeLibrary lib = NativeLibrary.open("libcrypto.so.3");
             MethodHandle versionFn = lib.bind("OpenSSL_version", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -82,6 +96,22 @@ final class OpenSslLib {
             h[12] = lib.bindCritical("EVP_PKEY_derive_set_peer", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
             h[13] = lib.bindCritical("EVP_PKEY_derive", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
             h[14] = lib.bindCritical("ERR_clear_error", FunctionDescriptor.ofVoid());
+            MethodHandle cipherFetch = lib.bind("EVP_CIPHER_fetch", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+            gcm = (MemorySegment) cipherFetch.invokeExact(MemorySegment.NULL,
+                    Arena.global().allocateFrom("AES-256-GCM"), MemorySegment.NULL);
+            if (gcm.equals(MemorySegment.NULL)) throw new IllegalStateException("no AES-256-GCM in " + version);
+            h[15] = lib.bind("EVP_CIPHER_CTX_new", FunctionDescriptor.of(ADDRESS));
+            h[16] = lib.bind("EVP_CIPHER_CTX_free", FunctionDescriptor.ofVoid(ADDRESS));
+            h[17] = lib.bindCritical("EVP_CIPHER_CTX_ctrl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+            FunctionDescriptor init = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+            FunctionDescriptor update = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT);
+            FunctionDescriptor fin = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+            h[18] = lib.bindCritical("EVP_EncryptInit_ex", init);
+            h[19] = lib.bindCritical("EVP_EncryptUpdate", update);
+            h[20] = lib.bindCritical("EVP_EncryptFinal_ex", fin);
+            h[21] = lib.bindCritical("EVP_DecryptInit_ex", init);
+            h[22] = lib.bindCritical("EVP_DecryptUpdate", update);
+            h[23] = lib.bindCritical("EVP_DecryptFinal_ex", fin);
         } catch (Throwable e) {
             failure = "libcrypto unavailable: " + e.getMessage();
             java.util.Arrays.fill(h, null);
@@ -105,6 +135,16 @@ final class OpenSslLib {
         DERIVE_SET_PEER = h[12];
         DERIVE = h[13];
         ERR_CLEAR = h[14];
+        AES_256_GCM = gcm;
+        CIPHER_CTX_NEW = h[15];
+        CIPHER_CTX_FREE = h[16];
+        CIPHER_CTX_CTRL = h[17];
+        ENCRYPT_INIT = h[18];
+        ENCRYPT_UPDATE = h[19];
+        ENCRYPT_FINAL = h[20];
+        DECRYPT_INIT = h[21];
+        DECRYPT_UPDATE = h[22];
+        DECRYPT_FINAL = h[23];
         NativeStatus.report("libcrypto", FAILURE);
     }
 

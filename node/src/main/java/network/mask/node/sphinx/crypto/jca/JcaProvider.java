@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import network.mask.node.sphinx.crypto.AesCtr;
+import network.mask.node.sphinx.crypto.AesGcm;
 import network.mask.node.sphinx.crypto.ChaCha20;
 import network.mask.node.sphinx.crypto.CryptoProvider;
 import network.mask.node.sphinx.crypto.HkdfSha256;
@@ -15,7 +16,7 @@ import network.mask.node.sphinx.crypto.Primitive;
 import network.mask.node.sphinx.crypto.X25519;
 
 /**
- * The JDK's own providers (SunJCE, SunEC): HotSpot has intrinsics for AES-CTR, SHA-256 and
+ * The JDK's own providers (SunJCE, SunEC): HotSpot has intrinsics for AES-CTR, AES-GCM, SHA-256 and
  * ChaCha20. The JDK has no BLAKE2b. Its XDH is pure Java and slower than BouncyCastle, but correct.
  */
 public final class JcaProvider implements CryptoProvider {
@@ -32,7 +33,7 @@ public final class JcaProvider implements CryptoProvider {
     @Override
     public Set<Primitive> primitives() {
         return EnumSet.of(Primitive.X25519_DH, Primitive.X25519_BLIND, Primitive.HKDF,
-                Primitive.AES_CTR, Primitive.HMAC, Primitive.CHACHA20);
+                Primitive.AES_CTR, Primitive.HMAC, Primitive.CHACHA20, Primitive.AES_GCM);
     }
 
     @Override
@@ -58,6 +59,11 @@ public final class JcaProvider implements CryptoProvider {
     @Override
     public ChaCha20 chacha20() {
         return new JcaChaCha20();
+    }
+
+    @Override
+    public AesGcm aesGcm() {
+        return new JcaAesGcm();
     }
 
     /**
