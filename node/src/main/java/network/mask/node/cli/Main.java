@@ -1,5 +1,6 @@
 package network.mask.node.cli;
 
+import network.mask.node.net.NettyDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -1,5 +1,6 @@
 package network.mask.node.localnet;
 
+import network.mask.node.net.NettyDefaults;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,7 @@ public final class LocalnetNode {
     }
 
     public static void main(String[] args) throws Exception {
+        NettyDefaults.apply();
         if (args.length != 1) {
             System.err.println("usage: LocalnetNode CONFIG_FILE");
             System.exit(2);
