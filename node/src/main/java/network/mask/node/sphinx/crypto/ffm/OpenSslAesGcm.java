@@ -5,6 +5,7 @@ import static network.mask.node.sphinx.crypto.ffm.NativeLibrary.heap;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 import network.mask.node.sphinx.crypto.AesGcm;
 
@@ -35,11 +36,7 @@ final class OpenSslAesGcm implements AesGcm {
     public int seal(byte[] key, byte[] nonce, byte[] ad, byte[] in, int inOff, int len, byte[] out, int outOff) {
         int ok;
         try {
-            ok = (int) OpenSslLib.ENCRYPT_INIT.invokeExact(ctx, OpenSslLib.AES_256_GCM, MemorySegment.NULL,
-                    heap(key, 0, KEY_LENGTH), heap(nonce, 0, NONCE_LENGTH));
-            if (ad.length > 0) {
-                ok &= (int) OpenSslLib.ENCRYPT_UPDATE.invokeExact(ctx, MemorySegment.NULL, outLength, heap(ad, 0, ad.length), ad.length);
-            }
+            ok = start(OpenSslLib.ENCRYPT_INIT, OpenSslLib.ENCRYPT_UPDATE, key, nonce, ad);
             ok &= (int) OpenSslLib.ENCRYPT_UPDATE.invokeExact(ctx, heap(out, outOff, len), outLength, heap(in, inOff, len), len);
             ok &= outLength.get(ValueLayout.JAVA_INT, 0) == len ? 1 : 0;
             ok &= (int) OpenSslLib.ENCRYPT_FINAL.invokeExact(ctx, heap(out, outOff + len, 0), outLength);
@@ -62,11 +59,7 @@ final class OpenSslAesGcm implements AesGcm {
         int ok;
         int verified;
         try {
-            ok = (int) OpenSslLib.DECRYPT_INIT.invokeExact(ctx, OpenSslLib.AES_256_GCM, MemorySegment.NULL,
-                    heap(key, 0, KEY_LENGTH), heap(nonce, 0, NONCE_LENGTH));
-            if (ad.length > 0) {
-                ok &= (int) OpenSslLib.DECRYPT_UPDATE.invokeExact(ctx, MemorySegment.NULL, outLength, heap(ad, 0, ad.length), ad.length);
-            }
+            ok = start(OpenSslLib.DECRYPT_INIT, OpenSslLib.DECRYPT_UPDATE, key, nonce, ad);
             ok &= (int) OpenSslLib.DECRYPT_UPDATE.invokeExact(ctx, heap(out, outOff, body), outLength, heap(in, inOff, body), body);
             ok &= outLength.get(ValueLayout.JAVA_INT, 0) == body ? 1 : 0;
             ok &= (int) OpenSslLib.CIPHER_CTX_CTRL.invokeExact(ctx, OpenSslLib.EVP_CTRL_AEAD_SET_TAG, TAG_LENGTH,
@@ -87,6 +80,14 @@ final class OpenSslAesGcm implements AesGcm {
             return -1;
         }
         return body;
+    }
+
+    /** Key and nonce in, then the additional data (EncryptUpdate or DecryptUpdate with no output); 1 when all went well. */
+    private int start(MethodHandle init, MethodHandle update, byte[] key, byte[] nonce, byte[] ad) throws Throwable {
+        int ok = (int) init.invokeExact(ctx, OpenSslLib.AES_256_GCM, MemorySegment.NULL,
+                heap(key, 0, KEY_LENGTH), heap(nonce, 0, NONCE_LENGTH));
+        if (ad.length > 0) ok &= (int) update.invokeExact(ctx, MemorySegment.NULL, outLength, heap(ad, 0, ad.length), ad.length);
+        return ok;
     }
 
     private static void free(MemorySegment ctx) {
