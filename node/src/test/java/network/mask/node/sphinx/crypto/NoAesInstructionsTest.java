@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Raspberry Pi 4's CPU has no AES or carry-less multiply instructions. Every AES-GCM backend must
+ * A Raspberry Pi 4's CPU has no AES or carry-less multiply instructions. Every AES backend (GCM for Noise,
+ * CTR for Sphinx headers) must
  * still pass its known answers there, on the code it then runs: a JVM with HotSpot's AES and GHASH
  * intrinsics off (the JDK's table-driven Java AES) and libcrypto told the CPU has none of them
  * ({@code OPENSSL_ia32cap} masks AES-NI and PCLMULQDQ on x86; {@code OPENSSL_armcap=1} leaves only NEON
@@ -21,9 +22,11 @@ class NoAesInstructionsTest {
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             StringBuilder out = new StringBuilder();
-            for (String name : List.of("bc", "jca", "openssl")) {
-                out.append(name).append('=')
-                        .append(KnownAnswers.check(CryptoProviders.byName(name), Primitive.AES_GCM).orElse("pass")).append(';');
+            for (Primitive primitive : List.of(Primitive.AES_GCM, Primitive.AES_CTR)) {
+                for (String name : List.of("bc", "jca", "openssl")) {
+                    out.append(primitive.key()).append(' ').append(name).append('=')
+                            .append(KnownAnswers.check(CryptoProviders.byName(name), primitive).orElse("pass")).append(';');
+                }
             }
             out.append("UseAES=").append(JitIntrinsics.option("UseAES"));
             System.out.print(out);
@@ -42,6 +45,7 @@ class NoAesInstructionsTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         p.waitFor(60, TimeUnit.SECONDS);
-        assertEquals("bc=pass;jca=pass;openssl=pass;UseAES=false", out);
+        assertEquals("aes-gcm bc=pass;aes-gcm jca=pass;aes-gcm openssl=pass;"
+                + "aes-ctr bc=pass;aes-ctr jca=pass;aes-ctr openssl=pass;UseAES=false", out);
     }
 }

@@ -29,7 +29,7 @@ final class OpenSslAesGcm implements AesGcm {
         }
         if (ctx.equals(MemorySegment.NULL)) throw new IllegalStateException("EVP_CIPHER_CTX_new failed");
         MemorySegment toFree = ctx;
-        OpenSslLib.CLEANER.register(this, () -> free(toFree));
+        OpenSslLib.CLEANER.register(this, () -> OpenSslLib.freeCipherContext(toFree));
     }
 
     @Override
@@ -88,13 +88,5 @@ final class OpenSslAesGcm implements AesGcm {
                 heap(key, 0, KEY_LENGTH), heap(nonce, 0, NONCE_LENGTH));
         if (ad.length > 0) ok &= (int) update.invokeExact(ctx, MemorySegment.NULL, outLength, heap(ad, 0, ad.length), ad.length);
         return ok;
-    }
-
-    private static void free(MemorySegment ctx) {
-        try {
-            OpenSslLib.CIPHER_CTX_FREE.invokeExact(ctx);
-        } catch (Throwable e) {
-            throw NativeStatus.downcallFailed("EVP_CIPHER_CTX_free", e);
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.lang.ref.Cleaner;
 
 /**
  * libcrypto (OpenSSL 3) bindings, loaded once per process: EVP_MAC BLAKE2BMAC, EVP_PKEY
- * X25519 derivation and the EVP_CIPHER AES-256-GCM of Noise links. Handles are null when the library is missing ({@link #FAILURE} says why).
+ * X25519 derivation, and the EVP_CIPHERs AES-128-CTR (Sphinx headers) and AES-256-GCM (Noise links). Handles are null when the library is missing ({@link #FAILURE} says why).
  */
 final class OpenSslLib {
 
@@ -50,6 +50,8 @@ final class OpenSslLib {
     static final MethodHandle ERR_CLEAR;
     /** The fetched AES-256-GCM cipher (fetched once: an unfetched EVP_aes_256_gcm() is looked up at every init). */
     static final MemorySegment AES_256_GCM;
+    /** The fetched AES-128-CTR cipher (Sphinx's header cipher). */
+    static final MemorySegment AES_128_CTR;
     static final int EVP_CTRL_AEAD_GET_TAG = 0x10;
     static final int EVP_CTRL_AEAD_SET_TAG = 0x11;
     static final MethodHandle CIPHER_CTX_NEW;
@@ -68,6 +70,7 @@ final class OpenSslLib {
         MemorySegment blake = MemorySegment.NULL;
         MemorySegment params = MemorySegment.NULL;
         MemorySegment gcm = MemorySegment.NULL;
+        MemorySegment ctr = MemorySegment.NULL;
         MethodHandle[] h = new MethodHandle[24];
         try {
             NativeLibrary lib = NativeLibrary.open("libcrypto.so.3");
@@ -100,6 +103,9 @@ final class OpenSslLib {
             gcm = (MemorySegment) cipherFetch.invokeExact(MemorySegment.NULL,
                     Arena.global().allocateFrom("AES-256-GCM"), MemorySegment.NULL);
             if (gcm.equals(MemorySegment.NULL)) throw new IllegalStateException("no AES-256-GCM in " + version);
+            ctr = (MemorySegment) cipherFetch.invokeExact(MemorySegment.NULL,
+                    Arena.global().allocateFrom("AES-128-CTR"), MemorySegment.NULL);
+            if (ctr.equals(MemorySegment.NULL)) throw new IllegalStateException("no AES-128-CTR in " + version);
             h[15] = lib.bind("EVP_CIPHER_CTX_new", FunctionDescriptor.of(ADDRESS));
             h[16] = lib.bind("EVP_CIPHER_CTX_free", FunctionDescriptor.ofVoid(ADDRESS));
             h[17] = lib.bindCritical("EVP_CIPHER_CTX_ctrl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
@@ -136,6 +142,7 @@ final class OpenSslLib {
         DERIVE = h[13];
         ERR_CLEAR = h[14];
         AES_256_GCM = gcm;
+        AES_128_CTR = ctr;
         CIPHER_CTX_NEW = h[15];
         CIPHER_CTX_FREE = h[16];
         CIPHER_CTX_CTRL = h[17];
@@ -161,6 +168,14 @@ final class OpenSslLib {
         array.set(JAVA_LONG, 24, JAVA_LONG.byteSize());
         array.set(JAVA_LONG, 32, -1L); // OSSL_PARAM_UNMODIFIED
         return array;
+    }
+
+    static void freeCipherContext(MemorySegment ctx) {
+        try {
+            CIPHER_CTX_FREE.invokeExact(ctx);
+        } catch (Throwable e) {
+            throw NativeStatus.downcallFailed("EVP_CIPHER_CTX_free", e);
+        }
     }
 
     /** Drops OpenSSL's per-thread error queue after an expected failure, so it cannot grow. */
