@@ -22,14 +22,7 @@ final class OpenSslAesGcm implements AesGcm {
     private final MemorySegment outLength = Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
 
     OpenSslAesGcm() {
-        try {
-            ctx = (MemorySegment) OpenSslLib.CIPHER_CTX_NEW.invokeExact();
-        } catch (Throwable e) {
-            throw NativeStatus.downcallFailed("EVP_CIPHER_CTX_new", e);
-        }
-        if (ctx.equals(MemorySegment.NULL)) throw new IllegalStateException("EVP_CIPHER_CTX_new failed");
-        MemorySegment toFree = ctx;
-        OpenSslLib.CLEANER.register(this, () -> OpenSslLib.freeCipherContext(toFree));
+        ctx = OpenSslLib.newCipherContext(this);
     }
 
     @Override

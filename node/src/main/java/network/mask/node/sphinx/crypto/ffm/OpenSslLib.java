@@ -170,7 +170,20 @@ final class OpenSslLib {
         return array;
     }
 
-    static void freeCipherContext(MemorySegment ctx) {
+    /** A new EVP_CIPHER_CTX, freed when {@code owner} is collected. */
+    static MemorySegment newCipherContext(Object owner) {
+        MemorySegment ctx;
+        try {
+            ctx = (MemorySegment) CIPHER_CTX_NEW.invokeExact();
+        } catch (Throwable e) {
+            throw NativeStatus.downcallFailed("EVP_CIPHER_CTX_new", e);
+        }
+        if (ctx.equals(MemorySegment.NULL)) throw new IllegalStateException("EVP_CIPHER_CTX_new failed");
+        CLEANER.register(owner, () -> freeCipherContext(ctx));
+        return ctx;
+    }
+
+    private static void freeCipherContext(MemorySegment ctx) {
         try {
             CIPHER_CTX_FREE.invokeExact(ctx);
         } catch (Throwable e) {
