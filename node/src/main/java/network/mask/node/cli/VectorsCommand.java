@@ -10,6 +10,8 @@ import java.util.Optional;
 import network.mask.node.sphinx.crypto.CpuFeatures;
 import network.mask.node.sphinx.crypto.CryptoProvider;
 import network.mask.node.sphinx.crypto.CryptoProviders;
+import network.mask.node.sphinx.crypto.KnownAnswers;
+import network.mask.node.sphinx.crypto.Primitive;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
 import network.mask.node.sphinx.crypto.Suites;
 import network.mask.node.vectors.CaseOutcome;
@@ -20,13 +22,14 @@ import network.mask.node.vectors.VectorFormatException;
  * {@code masknode vectors [--backend NAME|all] [--require NAME,...] FILE...}: checks Sphinx vector
  * files. One line per case, then {@code N passed, M failed}; exit 0 only when nothing failed. An
  * unreadable or malformed file counts as one failure with a one-line reason, and so does a
- * {@code --require}d backend that did not load. With {@code all} or {@code --require}, lines
- * starting with {@code #} first name the CPU features and which backends loaded.
+ * {@code --require}d backend that did not load, and each of its primitives that fails its self-test
+ * ({@link KnownAnswers}). With {@code all} or {@code --require}, lines starting with {@code #} first
+ * name the CPU features, which backends loaded, and the self-tests a required backend passed.
  */
 final class VectorsCommand {
 
     static final String USAGE = "vectors [--backend NAME|all] [--require NAME,...] FILE...  check Sphinx test-vector"
-            + " files (NAME: preferred, bc, jca, sodium, openssl; --require fails unless those backends load)";
+            + " files (NAME: preferred, bc, jca, sodium, openssl; --require fails unless those backends load and pass every self-test)";
 
     private VectorsCommand() {}
 
@@ -75,7 +78,22 @@ final class VectorsCommand {
             if (reason.isPresent()) {
                 out.println("FAIL required backend " + provider.name() + " did not load: " + reason.get());
                 failed++;
+                continue;
             }
+            // Loaded is not enough: every primitive it offers must pass its self-test here, including
+            // those no vector file covers (the Noise links' AES-GCM); a failing one would silently be
+            // replaced by BouncyCastle in the suites below.
+            List<String> passedSelfTests = new ArrayList<>();
+            for (Primitive primitive : provider.primitives()) {
+                Optional<String> failure = KnownAnswers.check(provider, primitive);
+                if (failure.isPresent()) {
+                    out.println("FAIL required backend " + provider.name() + " " + primitive.key() + ": " + failure.get());
+                    failed++;
+                } else {
+                    passedSelfTests.add(primitive.key());
+                }
+            }
+            out.println("# known answers " + provider.name() + ": " + String.join(", ", passedSelfTests) + " pass");
         }
         for (Map.Entry<String, SphinxCrypto> suite : suites.entrySet()) {
             String tag = suites.size() > 1 ? "[" + suite.getKey() + "] " : "";

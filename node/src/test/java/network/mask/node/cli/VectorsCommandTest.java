@@ -41,6 +41,9 @@ class VectorsCommandTest {
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertEquals("8 passed, 0 failed", run.lastLine());
         assertTrue(run.out().contains("# backend bc: loaded (java)"), run.out());
+        // Every primitive of a required backend passed its self-test, the Noise links' AES-GCM included.
+        String openssl = run.lines().stream().filter(l -> l.startsWith("# known answers openssl: ")).findFirst().orElseThrow();
+        assertTrue(openssl.contains("aes-gcm") && openssl.contains("aes-ctr") && openssl.endsWith(" pass"), openssl);
     }
 
     @Test
