@@ -127,6 +127,9 @@ class MqttConnectionTest {
             t.reconfigure(wrong.withCredentials("node", "s3cret-pass"));
             eventually(t, TelemetryState.CONNECTED);
             // The dashboard's log, in the owner's words: refused once (not once per retry), then connected.
+            // The line is written just after the state changes (CI once read the log in between), so wait for it.
+            eventually(() -> ownersLog.tail(50).stream().anyMatch(l -> l.contains("Home Assistant: Connected")), t,
+                    "the owner's log to say connected");
             List<String> lines = ownersLog.tail(50).stream().map(l -> l.substring(9)).filter(l -> l.contains("Home Assistant")).toList();
             assertEquals(List.of("Problem: Home Assistant: The MQTT broker refused the user name or password: check them in Settings.",
                     "Home Assistant: Connected to the MQTT broker: Home Assistant sees this box."), lines);
