@@ -48,7 +48,7 @@ final class OpenSslLib {
     static final MethodHandle DERIVE_SET_PEER;
     static final MethodHandle DERIVE;
     static final MethodHandle ERR_CLEAR;
-    /** The fetched AES-256-GCM cipher (fetched once: an unfetched EVP_aes_256_gcm() is looked up at every init). */
+    /** The fetched AES-256-GCM cipher (Noise links). */
     static final MemorySegment AES_256_GCM;
     /** The fetched AES-128-CTR cipher (Sphinx's header cipher). */
     static final MemorySegment AES_128_CTR;
@@ -100,12 +100,8 @@ final class OpenSslLib {
             h[13] = lib.bindCritical("EVP_PKEY_derive", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
             h[14] = lib.bindCritical("ERR_clear_error", FunctionDescriptor.ofVoid());
             MethodHandle cipherFetch = lib.bind("EVP_CIPHER_fetch", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-            gcm = (MemorySegment) cipherFetch.invokeExact(MemorySegment.NULL,
-                    Arena.global().allocateFrom("AES-256-GCM"), MemorySegment.NULL);
-            if (gcm.equals(MemorySegment.NULL)) throw new IllegalStateException("no AES-256-GCM in " + version);
-            ctr = (MemorySegment) cipherFetch.invokeExact(MemorySegment.NULL,
-                    Arena.global().allocateFrom("AES-128-CTR"), MemorySegment.NULL);
-            if (ctr.equals(MemorySegment.NULL)) throw new IllegalStateException("no AES-128-CTR in " + version);
+            gcm = fetchCipher(cipherFetch, "AES-256-GCM", version);
+            ctr = fetchCipher(cipherFetch, "AES-128-CTR", version);
             h[15] = lib.bind("EVP_CIPHER_CTX_new", FunctionDescriptor.of(ADDRESS));
             h[16] = lib.bind("EVP_CIPHER_CTX_free", FunctionDescriptor.ofVoid(ADDRESS));
             h[17] = lib.bindCritical("EVP_CIPHER_CTX_ctrl", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
@@ -156,6 +152,14 @@ final class OpenSslLib {
     }
 
     private OpenSslLib() {}
+
+    /** A cipher fetched once by name (an unfetched EVP_aes_*() is looked up again at every init). */
+    private static MemorySegment fetchCipher(MethodHandle fetch, String name, String version) throws Throwable {
+        MemorySegment cipher = (MemorySegment) fetch.invokeExact(MemorySegment.NULL, Arena.global().allocateFrom(name),
+                MemorySegment.NULL);
+        if (cipher.equals(MemorySegment.NULL)) throw new IllegalStateException("no " + name + " in " + version);
+        return cipher;
+    }
 
     private static MemorySegment sizeParams(long size) {
         Arena arena = Arena.global();
