@@ -1,6 +1,7 @@
 package network.mask.node.noise;
 
 import java.util.function.Supplier;
+import network.mask.node.sphinx.SphinxEngines;
 import network.mask.node.sphinx.crypto.AesGcm;
 import network.mask.node.sphinx.crypto.SphinxCrypto;
 
@@ -21,6 +22,9 @@ public interface GcmSource {
         return instances::get;
     }
 
-    /** The unmeasured choice ({@link SphinxCrypto#preferred()}): libcrypto where it loads and passes, else the JDK. */
-    GcmSource PREFERRED = perThread(() -> SphinxCrypto.preferred().newAesGcm());
+    /**
+     * The unmeasured choice ({@link SphinxCrypto#preferred()}, worked out once per process by
+     * {@link SphinxEngines#preferred()}): libcrypto where it loads and passes, else the JDK.
+     */
+    GcmSource PREFERRED = perThread(() -> SphinxEngines.preferred().crypto().newAesGcm());
 }
