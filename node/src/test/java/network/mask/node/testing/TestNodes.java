@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import network.mask.node.config.NodeConfig;
 import network.mask.node.wire.FrameCodec;
@@ -47,9 +49,19 @@ public final class TestNodes {
         return true;
     }
 
+    /** Ports handed out in this JVM: the kernel may give a just-closed port again. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free loopback port not handed out before in this JVM. Tests take several for one node (mix,
+     * API, setup page) and close each probe socket at once; the kernel once gave the same port twice
+     * in a row, and the config refused "api.port is already used by another port setting".
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(s.getLocalPort())) return s.getLocalPort();
+            }
         }
     }
 
